@@ -1,0 +1,212 @@
+//! Exact decimal numbers: "1.700.988 tỷ" must not become 1.700988e15 ± rounding.
+
+use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// An exact decimal: `mantissa × 10^-scale`.
+///
+/// Arithmetic saturates to `None` instead of overflowing. Converted to a JSON
+/// number only at the edge: an integer when it is one, else the shortest
+/// `f64` that prints back as the same decimal.
+///
+/// ```
+/// use chiso::Decimal;
+/// let x = Decimal::parse("1700988").unwrap().mul(Decimal::pow10(9)).unwrap();
+/// assert_eq!(x.to_string(), "1700988000000000");
+/// assert_eq!(Decimal::parse("3.4").unwrap().to_string(), "3.4");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Decimal {
+    mantissa: i128,
+    scale: u32,
+}
+
+const MAX_SCALE: u32 = 30;
+
+impl Decimal {
+    /// Zero.
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        scale: 0,
+    };
+
+    /// An integer.
+    pub fn from_int(n: i128) -> Decimal {
+        Decimal {
+            mantissa: n,
+            scale: 0,
+        }
+    }
+
+    /// `10^exp` (for scales: "nghìn" = 10^3, "tỷ" = 10^9).
+    pub fn pow10(exp: u32) -> Decimal {
+        Decimal {
+            mantissa: 10i128.pow(exp.min(38)),
+            scale: 0,
+        }
+    }
+
+    /// `mantissa × 10^-scale`, or `None` when the scale is absurd.
+    pub fn new(mantissa: i128, scale: u32) -> Option<Decimal> {
+        (scale <= MAX_SCALE).then(|| Decimal { mantissa, scale }.trimmed())
+    }
+
+    /// Parses plain ASCII "123", "-5", "3.4" (a dot as decimal point, no grouping).
+    pub fn parse(s: &str) -> Option<Decimal> {
+        let (neg, digits) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        if int.is_empty() && frac.is_empty() {
+            return None;
+        }
+        let mut mantissa: i128 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            mantissa = mantissa.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+        }
+        Decimal::new(if neg { -mantissa } else { mantissa }, frac.len() as u32)
+    }
+
+    /// Drops trailing fractional zeros ("3.40" → "3.4").
+    fn trimmed(mut self) -> Decimal {
+        while self.scale > 0 && self.mantissa % 10 == 0 {
+            self.mantissa /= 10;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    fn aligned(self, other: Decimal) -> Option<(i128, i128, u32)> {
+        let scale = self.scale.max(other.scale);
+        let a = self
+            .mantissa
+            .checked_mul(10i128.checked_pow(scale - self.scale)?)?;
+        let b = other
+            .mantissa
+            .checked_mul(10i128.checked_pow(scale - other.scale)?)?;
+        Some((a, b, scale))
+    }
+
+    /// Exact sum, `None` on overflow.
+    pub fn add(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = self.aligned(other)?;
+        Decimal::new(a.checked_add(b)?, scale)
+    }
+
+    /// Exact product, `None` on overflow.
+    pub fn mul(self, other: Decimal) -> Option<Decimal> {
+        let mantissa = self.mantissa.checked_mul(other.mantissa)?;
+        let scale = self.scale + other.scale;
+        if scale > MAX_SCALE {
+            return None;
+        }
+        Decimal::new(mantissa, scale)
+    }
+
+    /// The negated value.
+    pub fn neg(self) -> Decimal {
+        Decimal {
+            mantissa: -self.mantissa,
+            scale: self.scale,
+        }
+    }
+
+    /// True for an integer value.
+    pub fn is_integer(&self) -> bool {
+        self.scale == 0
+    }
+
+    /// The value as `i64` when it is an integer that fits.
+    pub fn to_i64(&self) -> Option<i64> {
+        if self.scale == 0 {
+            i64::try_from(self.mantissa).ok()
+        } else {
+            None
+        }
+    }
+
+    /// The nearest `f64` (for display and JSON only; never for arithmetic).
+    pub fn to_f64(&self) -> f64 {
+        self.to_string().parse().unwrap_or(f64::NAN)
+    }
+}
+
+impl PartialEq for Decimal {
+    fn eq(&self, other: &Decimal) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Decimal {}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Decimal) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Decimal {
+    fn cmp(&self, other: &Decimal) -> Ordering {
+        match self.aligned(*other) {
+            Some((a, b, _)) => a.cmp(&b),
+            None => self.to_f64().total_cmp(&other.to_f64()),
+        }
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let scale = self.scale as usize;
+        if scale == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        write!(f, "{sign}{int}.{frac}")
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.to_i64() {
+            Some(n) => serializer.serialize_i64(n),
+            None => serializer.serialize_f64(self.to_f64()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_arithmetic() {
+        let d = |s| Decimal::parse(s).unwrap();
+        assert_eq!(
+            d("1.2").mul(Decimal::pow10(12)).unwrap().to_string(),
+            "1200000000000"
+        );
+        assert_eq!(
+            d("305.6").mul(Decimal::pow10(9)).unwrap().to_i64(),
+            Some(305_600_000_000)
+        );
+        assert_eq!(d("0.1").add(d("0.2")).unwrap(), d("0.3"));
+        assert_eq!(d("-5").to_string(), "-5");
+        assert_eq!(d("0.05").to_string(), "0.05");
+        assert_eq!(d("3.40"), d("3.4"));
+        assert!(d("2") > d("1.99"));
+        assert_eq!(Decimal::parse("1a"), None);
+        assert_eq!(serde_json::to_string(&d("3.4")).unwrap(), "3.4");
+        assert_eq!(
+            serde_json::to_string(&d("1250000000000")).unwrap(),
+            "1250000000000"
+        );
+    }
+}

@@ -1,0 +1,656 @@
+//! Tokenizer: the caller's text → tokens, sentences and paragraphs.
+//!
+//! One forward pass over the bytes, no regular expressions. Tokens are
+//! Vietnamese syllables (space-separated), numbers, punctuation and symbols.
+//! Number-shaped text stays one token ("1.234,5", "3,4", "16/6/2023",
+//! "30-4-2024", "14h30", "500k"), and so do dotted abbreviations ("TP.HCM",
+//! "PGS.TS", "Q.1", "v.v.", "TP." when listed in `grammars/abbreviations.tsv`),
+//! e-mail addresses and URLs.
+//!
+//! Sentences end at a newline, or after ". ! ? … ... …/." (with any closing
+//! quotes and brackets glued to them) when the next token opens a sentence:
+//! a capital letter, a digit, an opening quote or bracket, or a dash. A lone
+//! list number ("1.") does not end a sentence. Paragraphs end at a blank line
+//! or a tab (one-article-per-line corpora separate paragraphs with tabs).
+
+use crate::normalize::push_key;
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters: a syllable ("trưởng"), an acronym ("GRDP"), a Roman numeral ("XI").
+    Word,
+    /// Starts with a digit: "3,4", "1.234,5", "16/6/2023", "14h30", "500k".
+    Number,
+    /// Letters joined by dots: "TP.HCM", "PGS.TS", "TP.", "v.v.".
+    Abbrev,
+    /// Punctuation: "," "." "(" "…/." "-".
+    Punct,
+    /// Anything else that is not a letter or digit: "%", "$", "+", "‰".
+    Symbol,
+    /// An e-mail address: "banbientap@baobentre.vn".
+    Email,
+    /// A web address: "https://baobentre.vn/tin-tuc".
+    Url,
+}
+
+/// What separates a token from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Gap {
+    /// Nothing: the tokens touch ("3,4" and "%").
+    None,
+    /// Spaces on one line.
+    Space,
+    /// A line break.
+    Newline,
+    /// A blank line or a tab: a new paragraph.
+    Paragraph,
+}
+
+/// One token: where it is in the original text, what kind it is, and where its
+/// matching key is in [`Tokens::keys`].
+///
+/// ```
+/// let toks = chiso::tokenizer::tokenize("Hoà Bình");
+/// assert_eq!(toks.text_of(&toks.tokens[0], "Hoà Bình"), "Hoà");
+/// assert_eq!(toks.key_of(&toks.tokens[0]), "hoà");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the original text.
+    pub span: Span,
+    /// Byte range of the matching key in [`Tokens::keys`].
+    pub key: Span,
+    /// What the token is made of.
+    pub kind: TokenKind,
+    /// What separates it from the previous token.
+    pub gap: Gap,
+    /// True when the first character is an upper-case letter ("Bến", "GRDP").
+    pub capitalized: bool,
+}
+
+/// A sentence: its byte span, its tokens (indices into [`Tokens::tokens`])
+/// and the paragraph it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the original text, from its first token to its last.
+    pub span: Span,
+    /// Indices of its tokens.
+    pub tokens: Range<usize>,
+    /// 0-based paragraph number.
+    pub paragraph: usize,
+}
+
+/// The tokenizer's output for one text.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// All tokens, in text order.
+    pub tokens: Vec<Token>,
+    /// The matching keys of all tokens, concatenated; see [`Token::key`].
+    pub keys: String,
+    /// All sentences, in text order; every token is in exactly one.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Tokens {
+    /// The matching key of `token`.
+    pub fn key_of(&self, token: &Token) -> &str {
+        &self.keys[token.key.range()]
+    }
+
+    /// The original text of `token` in `text`.
+    pub fn text_of<'t>(&self, token: &Token, text: &'t str) -> &'t str {
+        token.span.slice(text)
+    }
+}
+
+/// Dotted abbreviations (keyed, with their final dot) → may they end a sentence?
+static ABBREVIATIONS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+    let file = crate::grammar_file!("abbreviations.tsv");
+    let mut map = HashMap::new();
+    for row in file.rows(3, 3) {
+        let form = row.get(0);
+        if !form.ends_with('.') {
+            file.fail(&row, "an abbreviation here must end with its dot");
+        }
+        let ends = match row.get(2) {
+            "yes" => true,
+            "no" => false,
+            _ => file.fail(&row, "ends_sentence must be yes or no"),
+        };
+        map.insert(crate::normalize::key(form), ends);
+    }
+    map
+});
+
+/// Splits `text` into tokens and sentences.
+///
+/// ```
+/// let text = "Tăng trưởng GRDP ước đạt 3,4%. TP.HCM dẫn đầu.";
+/// let toks = chiso::tokenizer::tokenize(text);
+/// let words: Vec<&str> = toks.tokens.iter().map(|t| t.span.slice(text)).collect();
+/// assert_eq!(words[5..8], ["3,4", "%", "."]);
+/// assert_eq!(words[8], "TP.HCM");
+/// assert_eq!(toks.sentences.len(), 2);
+/// ```
+pub fn tokenize(text: &str) -> Tokens {
+    let mut out = Tokens {
+        tokens: Vec::with_capacity(text.len() / 4 + 1),
+        keys: String::with_capacity(text.len() + 16),
+        sentences: Vec::new(),
+    };
+    Scanner {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        has_at: text.contains('@'),
+        out: &mut out,
+    }
+    .run();
+    split_sentences(text, &mut out);
+    out
+}
+
+struct Scanner<'a, 'o> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    has_at: bool,
+    out: &'o mut Tokens,
+}
+
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Punctuation that can end a sentence, alone or in a run ("…/.", "?!").
+fn is_terminal_char(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_punct_char(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '"'
+            | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '-'
+            | '–'
+            | '—'
+            | '/'
+            | '\\'
+            | '·'
+            | '•'
+            | '‹'
+            | '›'
+            | '„'
+    ) || is_terminal_char(c)
+}
+
+impl Scanner<'_, '_> {
+    fn run(&mut self) {
+        let mut gap = Gap::None;
+        while self.pos < self.bytes.len() {
+            let b = self.bytes[self.pos];
+            if b == b' ' || b == b'\r' {
+                self.pos += 1;
+                gap = gap.max(Gap::Space);
+                continue;
+            }
+            if b == b'\n' {
+                self.pos += 1;
+                gap = if gap >= Gap::Newline {
+                    Gap::Paragraph
+                } else {
+                    Gap::Newline
+                };
+                continue;
+            }
+            if b == b'\t' {
+                self.pos += 1;
+                gap = Gap::Paragraph;
+                continue;
+            }
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                char_at(self.text, self.pos).expect("char boundary")
+            };
+            if c.is_whitespace() {
+                self.pos += c.len_utf8();
+                gap = gap.max(
+                    if matches!(c, '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}') {
+                        Gap::Paragraph
+                    } else {
+                        Gap::Space
+                    },
+                );
+                continue;
+            }
+            if self.tokens_is_empty() && gap == Gap::None {
+                gap = Gap::Paragraph;
+            }
+            let start = self.pos;
+            let kind = self.scan_token(c);
+            self.push(start, kind, gap);
+            gap = Gap::None;
+        }
+    }
+
+    fn tokens_is_empty(&self) -> bool {
+        self.out.tokens.is_empty()
+    }
+
+    fn push(&mut self, start: usize, kind: TokenKind, gap: Gap) {
+        let span = Span::new(start, self.pos);
+        let slice = span.slice(self.text);
+        let key_start = self.out.keys.len();
+        push_key(slice, &mut self.out.keys);
+        let capitalized = slice.chars().next().is_some_and(char::is_uppercase);
+        self.out.tokens.push(Token {
+            span,
+            key: Span::new(key_start, self.out.keys.len()),
+            kind,
+            gap,
+            capitalized,
+        });
+    }
+
+    fn peek(&self) -> Option<char> {
+        match self.bytes.get(self.pos) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => char_at(self.text, self.pos),
+        }
+    }
+
+    fn peek_after(&self, c: char) -> Option<char> {
+        let at = self.pos + c.len_utf8();
+        if at >= self.bytes.len() {
+            None
+        } else {
+            char_at(self.text, at)
+        }
+    }
+
+    fn eat_while(&mut self, pred: impl Fn(char) -> bool) {
+        while let Some(c) = self.peek() {
+            if !pred(c) {
+                break;
+            }
+            self.pos += c.len_utf8();
+        }
+    }
+
+    /// Scans one token starting at `self.pos` (a non-space `c`) and says what it is.
+    fn scan_token(&mut self, c: char) -> TokenKind {
+        if c.is_alphanumeric() {
+            if let Some(kind) = self.scan_address() {
+                return kind;
+            }
+        }
+        if c.is_numeric() {
+            self.scan_number();
+            TokenKind::Number
+        } else if c.is_alphabetic() {
+            self.scan_word()
+        } else if is_terminal_char(c) {
+            self.scan_terminal_run();
+            TokenKind::Punct
+        } else if is_punct_char(c) {
+            self.pos += c.len_utf8();
+            TokenKind::Punct
+        } else {
+            self.pos += c.len_utf8();
+            self.eat_while(is_combining);
+            TokenKind::Symbol
+        }
+    }
+
+    /// A URL ("https://…", "www.…") or, when the text has an "@", an e-mail
+    /// address, up to the next space, without trailing punctuation.
+    fn scan_address(&mut self) -> Option<TokenKind> {
+        let rest = &self.text[self.pos..];
+        let head = rest.as_bytes();
+        let url = head.len() > 8
+            && (head[..8].eq_ignore_ascii_case(b"https://")
+                || head[..7].eq_ignore_ascii_case(b"http://")
+                || head[..4].eq_ignore_ascii_case(b"www."));
+        if !url && !self.has_at {
+            return None;
+        }
+        let chunk_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        let chunk = rest[..chunk_len].trim_end_matches(|c: char| {
+            matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '”' | '’' | '»'
+            )
+        });
+        if url {
+            self.pos += chunk.len();
+            return Some(TokenKind::Url);
+        }
+        let email_char = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+');
+        let local_len = chunk.find(|c: char| !email_char(c)).unwrap_or(chunk.len());
+        let after = &chunk[local_len..];
+        if let Some(domain) = after.strip_prefix('@') {
+            let domain_len = domain
+                .find(|c: char| !email_char(c))
+                .unwrap_or(domain.len());
+            let domain = domain[..domain_len].trim_end_matches(['.', '-']);
+            if local_len > 0 && domain.contains('.') && !domain.starts_with('.') {
+                self.pos += local_len + 1 + domain.len();
+                return Some(TokenKind::Email);
+            }
+        }
+        None
+    }
+
+    /// Digits with inner separators (". , / : -") followed by a digit, and any
+    /// letters glued on ("14h30", "500k", "20km2").
+    fn scan_number(&mut self) {
+        loop {
+            self.eat_while(is_word_char);
+            match self.peek() {
+                Some(sep @ ('.' | ',' | '/' | ':' | '-'))
+                    if self.peek_after(sep).is_some_and(|c| c.is_ascii_digit()) =>
+                {
+                    self.pos += 1;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    /// Letters; "X.Y" dotted groups join ("TP.HCM", "PGS.TS", "Q.1", "v.v"),
+    /// a listed abbreviation keeps its final dot ("TP.", "v.v."), an
+    /// apostrophe between letters stays inside ("H'Mông") and a hyphen before
+    /// digits joins them ("COVID-19").
+    fn scan_word(&mut self) -> TokenKind {
+        let start = self.pos;
+        let mut dotted = false;
+        loop {
+            self.eat_while(is_word_char);
+            match self.peek() {
+                Some('.') if self.peek_after('.').is_some_and(char::is_alphanumeric) => {
+                    self.pos += 1;
+                    dotted = true;
+                }
+                Some(q @ ('\'' | '’'))
+                    if self.peek_after(q).is_some_and(char::is_alphabetic)
+                        && self.pos - start <= 2 =>
+                {
+                    self.pos += q.len_utf8();
+                }
+                Some('-')
+                    if !dotted && self.peek_after('-').is_some_and(|c| c.is_ascii_digit()) =>
+                {
+                    self.pos += 1;
+                }
+                _ => break,
+            }
+        }
+        if self.peek() == Some('.') {
+            let with_dot = crate::normalize::key(&self.text[start..self.pos + 1]);
+            if ABBREVIATIONS.contains_key(&with_dot) {
+                self.pos += 1;
+                return TokenKind::Abbrev;
+            }
+        }
+        if dotted {
+            TokenKind::Abbrev
+        } else {
+            TokenKind::Word
+        }
+    }
+
+    /// ". ! ? …" runs, and the news sign-off "…/." or "./.".
+    fn scan_terminal_run(&mut self) {
+        loop {
+            self.eat_while(is_terminal_char);
+            if self.peek() == Some('/') && self.peek_after('/').is_some_and(is_terminal_char) {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// True for a token that can close a sentence.
+fn is_terminal(token: &Token, text: &str, keys: &str) -> bool {
+    match token.kind {
+        TokenKind::Punct => token
+            .span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(is_terminal_char),
+        TokenKind::Abbrev => ABBREVIATIONS
+            .get(&keys[token.key.range()])
+            .copied()
+            .unwrap_or(false),
+        _ => false,
+    }
+}
+
+fn is_closing(token: &Token, text: &str) -> bool {
+    token.kind == TokenKind::Punct
+        && matches!(
+            token.span.slice(text),
+            "\"" | "'" | "”" | "’" | "»" | ")" | "]"
+        )
+}
+
+/// Can this token open a sentence?
+fn opens_sentence(token: &Token, text: &str) -> bool {
+    match token.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(
+            token.span.slice(text),
+            "\"" | "“" | "'" | "‘" | "«" | "(" | "[" | "-" | "–" | "—"
+        ),
+        _ => token.capitalized,
+    }
+}
+
+fn split_sentences(text: &str, out: &mut Tokens) {
+    let tokens = &out.tokens;
+    let mut sentences = Vec::new();
+    let mut paragraph = 0usize;
+    let mut start = 0usize;
+    let close = |sentences: &mut Vec<Sentence>, from: usize, to: usize, paragraph: usize| {
+        if from < to {
+            sentences.push(Sentence {
+                span: Span::new(tokens[from].span.start, tokens[to - 1].span.end),
+                tokens: from..to,
+                paragraph,
+            });
+        }
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        if i > start && token.gap >= Gap::Newline {
+            close(&mut sentences, start, i, paragraph);
+            start = i;
+        }
+        if token.gap == Gap::Paragraph && i > 0 {
+            paragraph += 1;
+        }
+        if is_terminal(token, text, &out.keys) {
+            let mut end = i + 1;
+            while end < tokens.len()
+                && tokens[end].gap == Gap::None
+                && is_closing(&tokens[end], text)
+            {
+                end += 1;
+            }
+            let lone_list_number = i == start + 1 && tokens[start].kind == TokenKind::Number;
+            let next_opens = match tokens.get(end) {
+                None => true,
+                Some(next) => {
+                    next.gap >= Gap::Newline
+                        || (next.gap == Gap::Space && opens_sentence(next, text))
+                }
+            };
+            if next_opens && !lone_list_number {
+                close(&mut sentences, start, end, paragraph);
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    close(&mut sentences, start, tokens.len(), paragraph);
+    out.sentences = sentences;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .tokens
+            .iter()
+            .map(|t| t.span.slice(text))
+            .collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .sentences
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_stay_one_token() {
+        for n in [
+            "1.234,5",
+            "3,4",
+            "16/6/2023",
+            "30-4-2024",
+            "14h30",
+            "14:30",
+            "2023-06-16",
+            "500k",
+            "3tr",
+            "1.700.988",
+            "2021-2025",
+        ] {
+            assert_eq!(words(&format!("đạt {n} nhé")), ["đạt", n, "nhé"], "{n}");
+        }
+        assert_eq!(words("3,4%."), ["3,4", "%", "."]);
+        assert_eq!(words("năm 2023."), ["năm", "2023", "."]);
+        assert_eq!(words("quý I/2024"), ["quý", "I", "/", "2024"]);
+    }
+
+    #[test]
+    fn abbreviations_stay_one_token() {
+        assert_eq!(
+            words("TP.HCM và TP. Hồ Chí Minh"),
+            ["TP.HCM", "và", "TP.", "Hồ", "Chí", "Minh"]
+        );
+        assert_eq!(
+            words("PGS.TS Nguyễn, Q.1, v.v. Tiếp"),
+            ["PGS.TS", "Nguyễn", ",", "Q.1", ",", "v.v.", "Tiếp"]
+        );
+        assert_eq!(words("GS. Trần"), ["GS.", "Trần"]);
+        assert_eq!(words("dịch COVID-19"), ["dịch", "COVID-19"]);
+        assert_eq!(words("người H'Mông"), ["người", "H'Mông"]);
+    }
+
+    #[test]
+    fn addresses_stay_one_token() {
+        let text = "Liên hệ: toasoan@baobentre.vn hoặc https://baobentre.vn/tin-tuc.";
+        assert_eq!(
+            words(text),
+            [
+                "Liên",
+                "hệ",
+                ":",
+                "toasoan@baobentre.vn",
+                "hoặc",
+                "https://baobentre.vn/tin-tuc",
+                "."
+            ]
+        );
+        let toks = tokenize(text);
+        assert_eq!(toks.tokens[3].kind, TokenKind::Email);
+        assert_eq!(toks.tokens[5].kind, TokenKind::Url);
+    }
+
+    #[test]
+    fn sentence_splitting() {
+        assert_eq!(
+            sentences("GRDP tăng 3,4%. TP.HCM tăng 5,8%. Tiếp theo…/."),
+            ["GRDP tăng 3,4%.", "TP.HCM tăng 5,8%.", "Tiếp theo…/."]
+        );
+        assert_eq!(
+            sentences("Ông nói: \"Tốt lắm.\" Sau đó về."),
+            ["Ông nói: \"Tốt lắm.\"", "Sau đó về."]
+        );
+        assert_eq!(
+            sentences("các sở ngành… và địa phương."),
+            ["các sở ngành… và địa phương."]
+        );
+        assert_eq!(sentences("1. Nội dung chính"), ["1. Nội dung chính"]);
+        assert_eq!(sentences("Tiêu đề\nNội dung"), ["Tiêu đề", "Nội dung"]);
+        assert_eq!(
+            sentences("Năm 2023. 6 tháng đầu năm tăng."),
+            ["Năm 2023.", "6 tháng đầu năm tăng."]
+        );
+        assert_eq!(
+            sentences("Kết quả tốt, v.v. Ngoài ra"),
+            ["Kết quả tốt, v.v.", "Ngoài ra"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_at_blank_lines_and_tabs() {
+        let toks = tokenize("Một.\nHai.\n\nBa.\tBốn.");
+        let paragraphs: Vec<usize> = toks.sentences.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, [0, 0, 1, 2]);
+    }
+
+    #[test]
+    fn keys_and_capitals() {
+        let text = "Ủy ban hoà giải";
+        let toks = tokenize(text);
+        assert_eq!(toks.key_of(&toks.tokens[0]), "uỷ");
+        assert!(toks.tokens[0].capitalized);
+        assert!(!toks.tokens[1].capitalized);
+        assert_eq!(toks.key_of(&toks.tokens[2]), "hoà");
+    }
+}
