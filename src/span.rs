@@ -10,7 +10,7 @@ use std::ops::Range;
 /// ```
 /// use chiso::Span;
 /// let text = "Tăng trưởng 3,4%";
-/// let span = Span::new(15, 18);
+/// let span = Span::new(16, 19);
 /// assert_eq!(span.slice(text), "3,4");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
