@@ -1,1 +1,93 @@
-fn main() {}
+//! Throughput in bytes per second: the tokenizer alone, the whole annotator,
+//! and a "read lines and split on whitespace" baseline over the same text.
+//!
+//! Inputs: the documents of corpus/ (always), and the real news and legal
+//! prose of ../shared/data/throughput/ when it is present (skipped with a
+//! message otherwise). Run: `cargo bench --bench annotate`.
+
+use chiso::Annotator;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use std::path::Path;
+
+/// (name, text) pairs to measure.
+fn inputs() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut corpus = String::new();
+    let mut paths: Vec<_> = std::fs::read_dir(root.join("corpus"))
+        .expect("corpus/")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        for line in std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            let doc = chiso::input::parse_json_line(line).expect("corpus lines parse");
+            corpus.push_str(&doc.text);
+            corpus.push_str("\n\n");
+        }
+    }
+    let mut inputs = vec![("corpus".to_owned(), corpus)];
+    let shared = root.join("../shared/data/throughput");
+    match std::fs::read_dir(&shared) {
+        Ok(entries) => {
+            let mut files: Vec<_> = entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt") && !p.ends_with("SOURCE.txt"))
+                .collect();
+            files.sort();
+            for file in files {
+                let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+                inputs.push((
+                    name,
+                    std::fs::read_to_string(&file).expect("throughput files are UTF-8"),
+                ));
+            }
+        }
+        Err(_) => eprintln!("note: {} is absent; benchmarking corpus/ only", shared.display()),
+    }
+    inputs
+}
+
+/// One document per line, as the CLI reads one-article-per-line corpora.
+fn documents(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| !l.trim().is_empty()).collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let annotator = Annotator::new();
+    for (name, text) in inputs() {
+        let docs = documents(&text);
+        let mut group = c.benchmark_group(name);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(10);
+        group.bench_function("baseline_split_whitespace", |b| {
+            b.iter(|| docs.iter().map(|d| d.split_whitespace().count()).sum::<usize>())
+        });
+        group.bench_function("tokenize", |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| chiso::tokenizer::tokenize(black_box(d)).tokens.len())
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("annotate", |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| annotator.annotate(black_box(d)).entities.len())
+                    .sum::<usize>()
+            })
+        });
+        group.finish();
+    }
+    c.bench_function("annotator_new", |b| b.iter(Annotator::new));
+    let sentence = "Tăng trưởng GRDP 6 tháng đầu năm 2023 ước đạt 3,4%.";
+    c.bench_function("short_sentence", |b| b.iter(|| annotator.annotate(black_box(sentence))));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

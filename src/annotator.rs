@@ -40,9 +40,7 @@ impl Default for Annotator {
 impl std::fmt::Debug for Annotator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let names: Vec<_> = self.recognizers.iter().map(|r| r.name()).collect();
-        f.debug_struct("Annotator")
-            .field("recognizers", &names)
-            .finish()
+        f.debug_struct("Annotator").field("recognizers", &names).finish()
     }
 }
 

@@ -34,8 +34,11 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 impl Date {
     /// The date, or `None` when it does not exist ("30/2").
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -87,11 +90,7 @@ pub struct DateError(pub String);
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid date {:?}: expected YYYY-MM-DD, a real calendar day",
-            self.0
-        )
+        write!(f, "invalid date {:?}: expected YYYY-MM-DD, a real calendar day", self.0)
     }
 }
 
@@ -127,10 +126,7 @@ mod tests {
         let d = Date::new(2023, 6, 16).unwrap();
         assert_eq!(d.weekday(), 5, "16/6/2023 was a Friday");
         assert_eq!(d.add_days(15).to_string(), "2023-07-01");
-        assert_eq!(
-            Date::new(2024, 2, 29).unwrap().add_days(366).to_string(),
-            "2025-03-01"
-        );
+        assert_eq!(Date::new(2024, 2, 29).unwrap().add_days(366).to_string(), "2025-03-01");
         for days in [-800_000, -1, 0, 1, 19_000, 2_000_000] {
             assert_eq!(Date::from_days(days).to_days(), days);
         }

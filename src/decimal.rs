@@ -26,17 +26,11 @@ const MAX_SCALE: u32 = 30;
 
 impl Decimal {
     /// Zero.
-    pub const ZERO: Decimal = Decimal {
-        mantissa: 0,
-        scale: 0,
-    };
+    pub const ZERO: Decimal = Decimal { mantissa: 0, scale: 0 };
 
     /// An integer.
     pub fn from_int(n: i128) -> Decimal {
-        Decimal {
-            mantissa: n,
-            scale: 0,
-        }
+        Decimal { mantissa: n, scale: 0 }
     }
 
     /// `10^exp` (for scales: "nghìn" = 10^3, "tỷ" = 10^9).
@@ -83,22 +77,20 @@ impl Decimal {
 
     fn aligned(self, other: Decimal) -> Option<(i128, i128, u32)> {
         let scale = self.scale.max(other.scale);
-        let a = self
-            .mantissa
-            .checked_mul(10i128.checked_pow(scale - self.scale)?)?;
-        let b = other
-            .mantissa
-            .checked_mul(10i128.checked_pow(scale - other.scale)?)?;
+        let a = self.mantissa.checked_mul(10i128.checked_pow(scale - self.scale)?)?;
+        let b = other.mantissa.checked_mul(10i128.checked_pow(scale - other.scale)?)?;
         Some((a, b, scale))
     }
 
-    /// Exact sum, `None` on overflow.
+    /// Exact sum, `None` on overflow (checked, hence not `std::ops::Add`).
+    #[allow(clippy::should_implement_trait)]
     pub fn add(self, other: Decimal) -> Option<Decimal> {
         let (a, b, scale) = self.aligned(other)?;
         Decimal::new(a.checked_add(b)?, scale)
     }
 
-    /// Exact product, `None` on overflow.
+    /// Exact product, `None` on overflow (checked, hence not `std::ops::Mul`).
+    #[allow(clippy::should_implement_trait)]
     pub fn mul(self, other: Decimal) -> Option<Decimal> {
         let mantissa = self.mantissa.checked_mul(other.mantissa)?;
         let scale = self.scale + other.scale;
@@ -109,6 +101,7 @@ impl Decimal {
     }
 
     /// The negated value.
+    #[allow(clippy::should_implement_trait)]
     pub fn neg(self) -> Decimal {
         Decimal {
             mantissa: -self.mantissa,
@@ -189,10 +182,7 @@ mod tests {
     #[test]
     fn exact_arithmetic() {
         let d = |s| Decimal::parse(s).unwrap();
-        assert_eq!(
-            d("1.2").mul(Decimal::pow10(12)).unwrap().to_string(),
-            "1200000000000"
-        );
+        assert_eq!(d("1.2").mul(Decimal::pow10(12)).unwrap().to_string(), "1200000000000");
         assert_eq!(
             d("305.6").mul(Decimal::pow10(9)).unwrap().to_i64(),
             Some(305_600_000_000)
@@ -204,9 +194,6 @@ mod tests {
         assert!(d("2") > d("1.99"));
         assert_eq!(Decimal::parse("1a"), None);
         assert_eq!(serde_json::to_string(&d("3.4")).unwrap(), "3.4");
-        assert_eq!(
-            serde_json::to_string(&d("1250000000000")).unwrap(),
-            "1250000000000"
-        );
+        assert_eq!(serde_json::to_string(&d("1250000000000")).unwrap(), "1250000000000");
     }
 }

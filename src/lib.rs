@@ -26,6 +26,7 @@ pub mod annotator;
 pub mod calendar;
 pub mod decimal;
 pub mod grammar;
+pub mod input;
 pub mod model;
 pub mod normalize;
 pub mod output;

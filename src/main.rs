@@ -1,1 +1,7 @@
-fn main() {}
+//! The `chiso` command line: `chiso annotate`, see `chiso --help`.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

@@ -190,8 +190,8 @@ impl EntityValue {
 
 /// Every entity type name, in the resolver's tie-break order (see [`crate::resolve`]).
 pub const ENTITY_TYPES: [&str; 13] = [
-    "official", "money", "percent", "period", "time", "date", "duration", "quantity", "ordinal",
-    "number", "org", "place", "person",
+    "official", "money", "percent", "period", "time", "date", "duration", "quantity", "ordinal", "number", "org",
+    "place", "person",
 ];
 
 /// A recognized entity: where it is and what it means.

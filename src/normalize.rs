@@ -54,10 +54,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             let composed: String = [base, *mark].iter().collect::<String>().nfc().collect();
             let mut chars = composed.chars();
             let c = chars.next().expect("composition yields a char");
-            assert!(
-                chars.next().is_none(),
-                "{base}+tone must compose to one char"
-            );
+            assert!(chars.next().is_none(), "{base}+tone must compose to one char");
             row[tone + 1] = c;
         }
         for (tone, &lower) in row.iter().enumerate() {
@@ -67,6 +64,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
                 }
             }
         }
+        debug_assert_eq!(base_row(base), compose.len());
         compose.push(row);
     }
     Tables { decompose, compose }
@@ -81,11 +79,27 @@ fn split_letter(c: char) -> Option<(char, u8)> {
     table_index(c).and_then(|i| TABLES.decompose[i])
 }
 
+/// Row of a vowel in [`BASES`] (and so in `Tables::compose`).
+fn base_row(c: char) -> usize {
+    match c {
+        'a' => 0,
+        'ă' => 1,
+        'â' => 2,
+        'e' => 3,
+        'ê' => 4,
+        'i' => 5,
+        'o' => 6,
+        'ô' => 7,
+        'ơ' => 8,
+        'u' => 9,
+        'ư' => 10,
+        'y' => 11,
+        _ => 12,
+    }
+}
+
 fn is_vowel(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
-    )
+    matches!(c, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
 }
 
 /// Applies a combining modifier (circumflex, breve, horn) to a base letter.
@@ -153,7 +167,9 @@ fn tone_position(bases: &[char]) -> Option<usize> {
 /// ```
 pub fn push_key(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
         return;
     }
     if !push_vietnamese_key(word, out) {
@@ -233,8 +249,7 @@ fn push_vietnamese_key(word: &str, out: &mut String) -> bool {
     };
     for (i, &c) in bases.iter().enumerate() {
         if Some(i) == at {
-            let row = BASES.chars().position(|b| b == c).expect("vowel in table");
-            out.push(TABLES.compose[row][tone as usize]);
+            out.push(TABLES.compose[base_row(c)][tone as usize]);
         } else {
             out.push(c);
         }
@@ -277,9 +292,7 @@ mod tests {
 
     #[test]
     fn decomposed_input_matches_precomposed() {
-        for word in [
-            "Nguyễn", "Thủ", "tướng", "Ủy", "Bến", "Tre", "quý", "hoà", "Đắk",
-        ] {
+        for word in ["Nguyễn", "Thủ", "tướng", "Ủy", "Bến", "Tre", "quý", "hoà", "Đắk"] {
             let nfd: String = word.nfd().collect();
             assert_eq!(key(&nfd), key(word), "{word}");
         }

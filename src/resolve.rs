@@ -67,15 +67,11 @@ pub fn resolve(tokens: &[Token], candidates: &mut Vec<Candidate>, out: &mut Vec<
             let disjoint = c.tokens.end <= kept.tokens.start || kept.tokens.end <= c.tokens.start;
             let contained = kept.tokens.start <= c.tokens.start && c.tokens.end <= kept.tokens.end;
             let contains = c.tokens.start <= kept.tokens.start && kept.tokens.end <= c.tokens.end;
-            disjoint
-                || (contained && may_nest(&kept.value, &c.value))
-                || (contains && may_nest(&c.value, &kept.value))
+            disjoint || (contained && may_nest(&kept.value, &c.value)) || (contains && may_nest(&c.value, &kept.value))
         });
         if fits && !c.tokens.is_empty() {
             out.push(Entity {
-                span: tokens[c.tokens.start]
-                    .span
-                    .cover(tokens[c.tokens.end - 1].span),
+                span: tokens[c.tokens.start].span.cover(tokens[c.tokens.end - 1].span),
                 tokens: c.tokens.clone(),
                 value: c.value.clone(),
                 rule: c.rule,
@@ -126,10 +122,7 @@ mod tests {
         ];
         let mut out = Vec::new();
         resolve(&toks.tokens, &mut candidates, &mut out);
-        let kinds: Vec<_> = out
-            .iter()
-            .map(|e| (e.value.type_name(), e.tokens.clone()))
-            .collect();
+        let kinds: Vec<_> = out.iter().map(|e| (e.value.type_name(), e.tokens.clone())).collect();
         assert_eq!(
             kinds,
             [

@@ -101,13 +101,7 @@ impl<'a> Toks<'a> {
 
     /// Tokens `start..end` of `tokens`, numbered as indices into `tokens`
     /// (so [`Tok::index`] is a document-wide token index).
-    pub fn window(
-        text: &'a str,
-        tokens: &'a [Token],
-        keys: &'a str,
-        start: usize,
-        end: usize,
-    ) -> Toks<'a> {
+    pub fn window(text: &'a str, tokens: &'a [Token], keys: &'a str, start: usize, end: usize) -> Toks<'a> {
         Toks {
             text,
             keys,
@@ -217,10 +211,7 @@ pub type TokResult<'a, O> = IResult<Toks<'a>, O, TokError<'a>>;
 pub fn satisfy<'a>(pred: impl Fn(&Tok<'a>) -> bool) -> impl Fn(Toks<'a>) -> TokResult<'a, Tok<'a>> {
     move |input: Toks<'a>| match input.first() {
         Some(tok) if pred(&tok) => Ok((input.take_from(1), tok)),
-        _ => Err(nom::Err::Error(TokError::from_error_kind(
-            input,
-            ErrorKind::Verify,
-        ))),
+        _ => Err(nom::Err::Error(TokError::from_error_kind(input, ErrorKind::Verify))),
     }
 }
 
@@ -248,15 +239,10 @@ pub fn capitalized<'a>() -> impl Fn(Toks<'a>) -> TokResult<'a, Tok<'a>> {
 }
 
 /// Runs `parser` only when its first token touches the previous one ("3,4" + "%").
-pub fn glued<'a, O>(
-    parser: impl Fn(Toks<'a>) -> TokResult<'a, O>,
-) -> impl Fn(Toks<'a>) -> TokResult<'a, O> {
+pub fn glued<'a, O>(parser: impl Fn(Toks<'a>) -> TokResult<'a, O>) -> impl Fn(Toks<'a>) -> TokResult<'a, O> {
     move |input: Toks<'a>| match input.first() {
         Some(tok) if tok.glued() => parser(input),
-        _ => Err(nom::Err::Error(TokError::from_error_kind(
-            input,
-            ErrorKind::Verify,
-        ))),
+        _ => Err(nom::Err::Error(TokError::from_error_kind(input, ErrorKind::Verify))),
     }
 }
 
@@ -276,14 +262,8 @@ mod tests {
         let (rest, org) = alt((key("tỉnh"), key("huyện"))).parse(rest).unwrap();
         assert_eq!(org.index, 2);
         let (_, caps) = many1(capitalized()).parse(rest.take_from(1)).unwrap();
-        assert_eq!(
-            caps.iter().map(|t| t.text).collect::<Vec<_>>(),
-            ["Bến", "Tre"]
-        );
-        assert_eq!(
-            input.consumed_span(&rest).unwrap().slice(text),
-            "Bí thư Tỉnh"
-        );
+        assert_eq!(caps.iter().map(|t| t.text).collect::<Vec<_>>(), ["Bến", "Tre"]);
+        assert_eq!(input.consumed_span(&rest).unwrap().slice(text), "Bí thư Tỉnh");
     }
 
     #[test]

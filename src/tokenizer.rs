@@ -173,8 +173,15 @@ fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
 }
 
+/// Letters, digits and combining marks; the Latin blocks Vietnamese uses are
+/// checked first, without Unicode table look-ups.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => is_combining(c) || c.is_alphanumeric(),
+    }
 }
 
 /// Punctuation that can end a sentence, alone or in a run ("…/.", "?!").
@@ -245,13 +252,11 @@ impl Scanner<'_, '_> {
             };
             if c.is_whitespace() {
                 self.pos += c.len_utf8();
-                gap = gap.max(
-                    if matches!(c, '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}') {
-                        Gap::Paragraph
-                    } else {
-                        Gap::Space
-                    },
-                );
+                gap = gap.max(if matches!(c, '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}') {
+                    Gap::Paragraph
+                } else {
+                    Gap::Space
+                });
                 continue;
             }
             if self.tokens_is_empty() && gap == Gap::None {
@@ -301,7 +306,12 @@ impl Scanner<'_, '_> {
     }
 
     fn eat_while(&mut self, pred: impl Fn(char) -> bool) {
-        while let Some(c) = self.peek() {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                char_at(self.text, self.pos).expect("char boundary")
+            };
             if !pred(c) {
                 break;
             }
@@ -311,15 +321,16 @@ impl Scanner<'_, '_> {
 
     /// Scans one token starting at `self.pos` (a non-space `c`) and says what it is.
     fn scan_token(&mut self, c: char) -> TokenKind {
-        if c.is_alphanumeric() {
+        let word_char = is_word_char(c);
+        if word_char {
             if let Some(kind) = self.scan_address() {
                 return kind;
             }
         }
-        if c.is_numeric() {
+        if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
             self.scan_number();
             TokenKind::Number
-        } else if c.is_alphabetic() {
+        } else if word_char && !is_combining(c) {
             self.scan_word()
         } else if is_terminal_char(c) {
             self.scan_terminal_run();
@@ -361,9 +372,7 @@ impl Scanner<'_, '_> {
         let local_len = chunk.find(|c: char| !email_char(c)).unwrap_or(chunk.len());
         let after = &chunk[local_len..];
         if let Some(domain) = after.strip_prefix('@') {
-            let domain_len = domain
-                .find(|c: char| !email_char(c))
-                .unwrap_or(domain.len());
+            let domain_len = domain.find(|c: char| !email_char(c)).unwrap_or(domain.len());
             let domain = domain[..domain_len].trim_end_matches(['.', '-']);
             if local_len > 0 && domain.contains('.') && !domain.starts_with('.') {
                 self.pos += local_len + 1 + domain.len();
@@ -404,14 +413,11 @@ impl Scanner<'_, '_> {
                     dotted = true;
                 }
                 Some(q @ ('\'' | '’'))
-                    if self.peek_after(q).is_some_and(char::is_alphabetic)
-                        && self.pos - start <= 2 =>
+                    if self.peek_after(q).is_some_and(char::is_alphabetic) && self.pos - start <= 2 =>
                 {
                     self.pos += q.len_utf8();
                 }
-                Some('-')
-                    if !dotted && self.peek_after('-').is_some_and(|c| c.is_ascii_digit()) =>
-                {
+                Some('-') if !dotted && self.peek_after('-').is_some_and(|c| c.is_ascii_digit()) => {
                     self.pos += 1;
                 }
                 _ => break,
@@ -447,26 +453,14 @@ impl Scanner<'_, '_> {
 /// True for a token that can close a sentence.
 fn is_terminal(token: &Token, text: &str, keys: &str) -> bool {
     match token.kind {
-        TokenKind::Punct => token
-            .span
-            .slice(text)
-            .chars()
-            .next()
-            .is_some_and(is_terminal_char),
-        TokenKind::Abbrev => ABBREVIATIONS
-            .get(&keys[token.key.range()])
-            .copied()
-            .unwrap_or(false),
+        TokenKind::Punct => token.span.slice(text).chars().next().is_some_and(is_terminal_char),
+        TokenKind::Abbrev => ABBREVIATIONS.get(&keys[token.key.range()]).copied().unwrap_or(false),
         _ => false,
     }
 }
 
 fn is_closing(token: &Token, text: &str) -> bool {
-    token.kind == TokenKind::Punct
-        && matches!(
-            token.span.slice(text),
-            "\"" | "'" | "”" | "’" | "»" | ")" | "]"
-        )
+    token.kind == TokenKind::Punct && matches!(token.span.slice(text), "\"" | "'" | "”" | "’" | "»" | ")" | "]")
 }
 
 /// Can this token open a sentence?
@@ -507,19 +501,13 @@ fn split_sentences(text: &str, out: &mut Tokens) {
         }
         if is_terminal(token, text, &out.keys) {
             let mut end = i + 1;
-            while end < tokens.len()
-                && tokens[end].gap == Gap::None
-                && is_closing(&tokens[end], text)
-            {
+            while end < tokens.len() && tokens[end].gap == Gap::None && is_closing(&tokens[end], text) {
                 end += 1;
             }
             let lone_list_number = i == start + 1 && tokens[start].kind == TokenKind::Number;
             let next_opens = match tokens.get(end) {
                 None => true,
-                Some(next) => {
-                    next.gap >= Gap::Newline
-                        || (next.gap == Gap::Space && opens_sentence(next, text))
-                }
+                Some(next) => next.gap >= Gap::Newline || (next.gap == Gap::Space && opens_sentence(next, text)),
             };
             if next_opens && !lone_list_number {
                 close(&mut sentences, start, end, paragraph);
@@ -539,19 +527,11 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text)
-            .tokens
-            .iter()
-            .map(|t| t.span.slice(text))
-            .collect()
+        tokenize(text).tokens.iter().map(|t| t.span.slice(text)).collect()
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        tokenize(text)
-            .sentences
-            .iter()
-            .map(|s| s.span.slice(text))
-            .collect()
+        tokenize(text).sentences.iter().map(|s| s.span.slice(text)).collect()
     }
 
     #[test]

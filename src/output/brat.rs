@@ -1,9 +1,10 @@
 //! brat standoff (`.ann`): one `T` line per entity with code-point offsets,
 //! and an `AnnotatorNotes` line carrying its normalized value.
 //!
+//! Tab-separated:
 //! ```text
-//! T1	percent 24 28	3,4%
-//! #1	AnnotatorNotes T1	value=3.4
+//! T1  percent 24 28  3,4%
+//! #1  AnnotatorNotes T1  value=3.4
 //! ```
 
 use super::{OffsetMap, Offsets};
@@ -36,12 +37,7 @@ pub fn write_annotations(doc: &Document, out: &mut Vec<u8>) {
     {
         let (start, end) = (offsets.at(e.span.start), offsets.at(e.span.end));
         let text = e.text(&doc.text).replace(['\n', '\r', '\t'], " ");
-        let _ = writeln!(
-            out,
-            "T{}\t{} {start} {end}\t{text}",
-            n + 1,
-            e.value.type_name()
-        );
+        let _ = writeln!(out, "T{}\t{} {start} {end}\t{text}", n + 1, e.value.type_name());
         let notes: Vec<String> = ej
             .as_object()
             .into_iter()

@@ -2,11 +2,11 @@
 //!
 //! ```text
 //! # id = bentre-2023-06-16
-//! Tăng	0	4	O
-//! 3,4	24	27	B-percent
-//! %	27	28	I-percent
+//! Tăng  0  4  O
+//! 3,4  24  27  B-percent
+//! %  27  28  I-percent
 //! ```
-//! Columns: token text, start, end (in the chosen offsets), tag. A token inside
+//! Columns (tab-separated): token text, start, end (in the chosen offsets), tag. A token inside
 //! an official is tagged with the official (the outermost entity).
 
 use super::{OffsetMap, Offsets};

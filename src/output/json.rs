@@ -169,9 +169,7 @@ impl Serialize for EntityList<'_> {
 
 fn refers_to(e: &Entity) -> Option<Span> {
     match &e.value {
-        EntityValue::Person { refers_to, .. } | EntityValue::Official { refers_to, .. } => {
-            *refers_to
-        }
+        EntityValue::Person { refers_to, .. } | EntityValue::Official { refers_to, .. } => *refers_to,
         _ => None,
     }
 }
@@ -200,11 +198,7 @@ fn amount_entries<M: SerializeMap>(map: &mut M, amount: &Amount) -> Result<(), M
     Ok(())
 }
 
-fn optional<M: SerializeMap, T: Serialize>(
-    map: &mut M,
-    key: &str,
-    v: &Option<T>,
-) -> Result<(), M::Error> {
+fn optional<M: SerializeMap, T: Serialize>(map: &mut M, key: &str, v: &Option<T>) -> Result<(), M::Error> {
     match v {
         Some(v) => map.serialize_entry(key, v),
         None => Ok(()),
@@ -221,11 +215,7 @@ impl Serialize for EntityJson<'_> {
         map.serialize_entry("text", e.text(self.text))?;
         match &e.value {
             EntityValue::Number(a) => amount_entries(&mut map, a)?,
-            EntityValue::Percent {
-                amount,
-                points,
-                sign,
-            } => {
+            EntityValue::Percent { amount, points, sign } => {
                 amount_entries(&mut map, amount)?;
                 if *sign != "%" {
                     map.serialize_entry("unit", sign)?;
@@ -234,8 +224,7 @@ impl Serialize for EntityJson<'_> {
                     map.serialize_entry("points", &true)?;
                 }
             }
-            EntityValue::Money { amount, unit, per }
-            | EntityValue::Quantity { amount, unit, per } => {
+            EntityValue::Money { amount, unit, per } | EntityValue::Quantity { amount, unit, per } => {
                 amount_entries(&mut map, amount)?;
                 map.serialize_entry("unit", unit)?;
                 optional(&mut map, "per", per)?;
@@ -260,9 +249,7 @@ impl Serialize for EntityJson<'_> {
                 optional(&mut map, "org", org)?;
                 optional(&mut map, "place", place)?;
             }
-            EntityValue::Place(name) | EntityValue::Org(name) => {
-                map.serialize_entry("name", name)?
-            }
+            EntityValue::Place(name) | EntityValue::Org(name) => map.serialize_entry("name", name)?,
         }
         optional(&mut map, "ref", &self.reference)?;
         map.end()
@@ -306,9 +293,7 @@ impl Serialize for StatisticJson<'_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("indicator", &s.indicator)?;
         match &s.amount {
-            Some(amount) if amount.value.is_some() || amount.min.is_some() => {
-                amount_entries(&mut map, amount)?
-            }
+            Some(amount) if amount.value.is_some() || amount.min.is_some() => amount_entries(&mut map, amount)?,
             _ => map.serialize_entry("value", &())?,
         }
         map.serialize_entry("unit", &s.unit)?;

@@ -38,7 +38,7 @@ pub fn write_document(doc: &Document, colour_on: bool, out: &mut Vec<u8>) {
         if e.span.start < pos {
             continue; // nested inside an official shown already
         }
-        out.extend_from_slice(text[pos..e.span.start].as_bytes());
+        out.extend_from_slice(&text.as_bytes()[pos..e.span.start]);
         let ty = e.value.type_name();
         let shown = e.text(text);
         if colour_on {
@@ -48,7 +48,7 @@ pub fn write_document(doc: &Document, colour_on: bool, out: &mut Vec<u8>) {
         }
         pos = e.span.end;
     }
-    out.extend_from_slice(text[pos..].as_bytes());
+    out.extend_from_slice(&text.as_bytes()[pos..]);
     if !text.ends_with('\n') {
         out.push(b'\n');
     }

@@ -47,8 +47,8 @@ pub fn parse_digits(s: &str) -> Option<Decimal> {
         None => (s, ""),
     };
     let groups: Vec<&str> = int.split('.').collect();
-    let grouped_ok = groups.len() == 1
-        || (matches!(groups[0].len(), 1..=3) && groups[1..].iter().all(|g| g.len() == 3));
+    let grouped_ok =
+        groups.len() == 1 || (matches!(groups[0].len(), 1..=3) && groups[1..].iter().all(|g| g.len() == 3));
     if !grouped_ok
         || groups
             .iter()
@@ -100,11 +100,7 @@ mod tests {
             ("2023", "2023"),
             ("0,05", "0.05"),
         ] {
-            assert_eq!(
-                parse_digits(s).map(|d| d.to_string()).as_deref(),
-                Some(v),
-                "{s}"
-            );
+            assert_eq!(parse_digits(s).map(|d| d.to_string()).as_deref(), Some(v), "{s}");
         }
         for s in ["16/6/2023", "1.23", "12.3456", "3,", "1..2", "14h30", ".5"] {
             assert!(parse_digits(s).is_none(), "{s}");

@@ -1,0 +1,139 @@
+//! Command-line interface: argument parsing and dispatch.
+
+mod annotate;
+mod sink;
+mod sources;
+
+use chiso::Date;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// chiso (chỉ số): numbers, dates, officials and statistics from Vietnamese prose.
+#[derive(Debug, Parser)]
+#[command(name = "chiso", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Annotate documents: tokens, sentences, entities and statistics.
+    ///
+    /// Reads files (.txt = one document, .jsonl = one {"id", "text", "date"}
+    /// object per line), folders (walked recursively for .txt and .jsonl, in
+    /// sorted order) or standard input ("-" or no PATH; JSONL when its first
+    /// non-blank character is "{", else text). Writes one result per document,
+    /// in input order. Errors name the file and line and go to stderr; exit
+    /// status 0 = all went well, 1 = some input failed, 2 = usage error.
+    ///
+    /// Example: chiso annotate corpus/ --format pretty
+    Annotate(AnnotateArgs),
+}
+
+/// Options of `chiso annotate`.
+#[derive(Debug, clap::Args)]
+pub struct AnnotateArgs {
+    /// Files or folders to read; "-" or nothing reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to read inputs: by file extension / first character (auto), every
+    /// input as one plain-text document (text), or as JSON lines (jsonl).
+    #[arg(long, value_enum, default_value_t = InputMode::Auto)]
+    pub input: InputMode,
+
+    /// Output format: jsonl (one JSON document per line), conll (one token per
+    /// line with BIO tags), brat (standoff .ann; with --output DIR, a .txt/.ann
+    /// pair per document), pretty (the text with entities highlighted).
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+
+    /// Reference date (YYYY-MM-DD) for partial and relative dates in documents
+    /// that carry no "date" of their own.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub reference_date: Option<Date>,
+
+    /// Leave the "tokens" array out of JSONL output (much smaller).
+    #[arg(long)]
+    pub no_tokens: bool,
+
+    /// Offsets in the output: Unicode code points (chars, what Python and brat
+    /// count) or UTF-8 bytes.
+    #[arg(long, value_enum, default_value_t = OffsetUnit::Chars)]
+    pub offsets: OffsetUnit,
+
+    /// Write to this file (or, for --format brat, this folder) instead of
+    /// standard output. The file appears only when complete.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads (default: every core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Colour in --format pretty: auto (when standard output is a terminal), always, never.
+    #[arg(long, value_enum, default_value_t = Colour::Auto)]
+    pub color: Colour,
+
+    /// Print no warnings or summary on stderr (errors are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputMode {
+    /// By extension (.jsonl → JSON lines, else text); stdin by its first character.
+    Auto,
+    /// Every input is one plain-text document.
+    Text,
+    /// Every input holds one JSON document per line.
+    Jsonl,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON document per line.
+    Jsonl,
+    /// One token per line with a BIO tag.
+    Conll,
+    /// brat standoff annotations.
+    Brat,
+    /// The text with entities highlighted, for reading in a terminal.
+    Pretty,
+}
+
+/// Offset units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OffsetUnit {
+    /// Unicode code points.
+    Chars,
+    /// UTF-8 bytes.
+    Bytes,
+}
+
+/// When to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Colour {
+    /// When standard output is a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| e.to_string())
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Annotate(args) => annotate::run(args),
+    }
+}

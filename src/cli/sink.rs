@@ -1,0 +1,86 @@
+//! Where output goes: standard output, or a file that appears only when
+//! complete (written under a temporary name, renamed at the end).
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// An output destination.
+pub enum Sink {
+    /// Standard output.
+    Stdout(BufWriter<io::Stdout>),
+    /// A temporary file renamed to `target` by [`Sink::finish`].
+    File {
+        file: BufWriter<File>,
+        temp: PathBuf,
+        target: PathBuf,
+    },
+}
+
+/// The temporary name used while writing `target`.
+pub fn temp_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+impl Sink {
+    /// Standard output, or a new temporary file next to `path`.
+    pub fn open(path: Option<&Path>) -> io::Result<Sink> {
+        match path {
+            None => Ok(Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))),
+            Some(target) => {
+                let temp = temp_path(target);
+                let file = File::create(&temp)?;
+                Ok(Sink::File {
+                    file: BufWriter::with_capacity(1 << 16, file),
+                    temp,
+                    target: target.to_owned(),
+                })
+            }
+        }
+    }
+
+    /// Writes bytes.
+    pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.write_all(bytes),
+            Sink::File { file, .. } => file.write_all(bytes),
+        }
+    }
+
+    /// Flushes and, for a file, renames it into place.
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => w.flush(),
+            Sink::File { file, temp, target } => {
+                let file = file.into_inner().map_err(|e| e.into_error())?;
+                file.sync_all()?;
+                drop(file);
+                std::fs::rename(&temp, &target)
+            }
+        }
+    }
+
+    /// Removes the temporary file after a failure.
+    pub fn abandon(self) {
+        if let Sink::File { file, temp, .. } = self {
+            drop(file);
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically (temporary file, then rename).
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut sink = Sink::open(Some(path))?;
+    match sink.write_all(bytes) {
+        Ok(()) => sink.finish(),
+        Err(e) => {
+            sink.abandon();
+            Err(e)
+        }
+    }
+}

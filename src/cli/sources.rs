@@ -1,0 +1,237 @@
+//! Where documents come from: files, folders and standard input, read as a
+//! stream (one JSONL line or one text file at a time).
+
+use super::InputMode;
+use chiso::input::{parse_json_line, InputDocument};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One input source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Source {
+    /// The name used in ids and messages.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Stdin => "<stdin>".to_owned(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Something that went wrong reading one input; the run goes on.
+#[derive(Debug)]
+pub struct InputFailure {
+    /// "file:line: what", ready to print.
+    pub message: String,
+    /// True for a warning (a skipped binary file), false for an error.
+    pub warning: bool,
+}
+
+/// Expands the command-line paths into sources: folders walked recursively
+/// (sorted, .txt and .jsonl only), "-" for standard input.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>, String> {
+    if paths.is_empty() {
+        return Ok(vec![Source::Stdin]);
+    }
+    let mut sources = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+        } else if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files).map_err(|e| format!("{}: {e}", path.display()))?;
+            files.sort();
+            sources.extend(files.into_iter().map(Source::File));
+        } else if path.exists() {
+            sources.push(Source::File(path.clone()));
+        } else {
+            return Err(format!("{}: no such file or folder", path.display()));
+        }
+    }
+    Ok(sources)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads documents from sources one by one.
+pub struct Reader {
+    sources: VecDeque<Source>,
+    mode: InputMode,
+    current: Option<Current>,
+}
+
+struct Current {
+    name: String,
+    lines: Option<Box<dyn BufRead + Send>>,
+    line_no: usize,
+}
+
+enum Kind {
+    Text,
+    Jsonl,
+}
+
+impl Reader {
+    /// A reader over `sources`.
+    pub fn new(sources: Vec<Source>, mode: InputMode) -> Reader {
+        Reader {
+            sources: sources.into(),
+            mode,
+            current: None,
+        }
+    }
+
+    fn open(&mut self, source: Source) -> Result<Option<InputDocument>, InputFailure> {
+        let name = source.name();
+        let fail = |message: String| InputFailure {
+            message,
+            warning: false,
+        };
+        let mut reader: Box<dyn BufRead + Send> = match &source {
+            Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+            Source::File(p) => Box::new(BufReader::with_capacity(
+                1 << 16,
+                File::open(p).map_err(|e| fail(format!("{name}: cannot open: {e}")))?,
+            )),
+        };
+        let head = reader
+            .fill_buf()
+            .map_err(|e| fail(format!("{name}: cannot read: {e}")))?;
+        if head[..head.len().min(8192)].contains(&0) {
+            return Err(InputFailure {
+                message: format!("{name}: looks like a binary file (NUL byte); skipped"),
+                warning: true,
+            });
+        }
+        let kind = match (self.mode, &source) {
+            (InputMode::Text, _) => Kind::Text,
+            (InputMode::Jsonl, _) => Kind::Jsonl,
+            (InputMode::Auto, Source::File(p)) if p.extension().is_some_and(|e| e == "jsonl") => Kind::Jsonl,
+            (InputMode::Auto, Source::File(_)) => Kind::Text,
+            (InputMode::Auto, Source::Stdin) => {
+                let first = head
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
+                if first == Some(&b'{') {
+                    Kind::Jsonl
+                } else {
+                    Kind::Text
+                }
+            }
+        };
+        match kind {
+            Kind::Text => {
+                let mut bytes = Vec::new();
+                reader
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| fail(format!("{name}: cannot read: {e}")))?;
+                let text = decode(bytes).map_err(|at| fail(format!("{name}: invalid UTF-8 at byte {at}")))?;
+                Ok(Some(InputDocument {
+                    id: Some(name),
+                    text,
+                    date: None,
+                }))
+            }
+            Kind::Jsonl => {
+                self.current = Some(Current {
+                    name,
+                    lines: Some(reader),
+                    line_no: 0,
+                });
+                Ok(None)
+            }
+        }
+    }
+
+    fn next_line(&mut self) -> Option<Result<InputDocument, InputFailure>> {
+        let current = self.current.as_mut()?;
+        let lines = current.lines.as_mut()?;
+        loop {
+            let mut buf = Vec::new();
+            match lines.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    self.current = None;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let message = format!("{}: cannot read: {e}", current.name);
+                    self.current = None;
+                    return Some(Err(InputFailure {
+                        message,
+                        warning: false,
+                    }));
+                }
+            }
+            current.line_no += 1;
+            let at = format!("{}:{}", current.name, current.line_no);
+            let line = match decode(buf) {
+                Ok(line) => line,
+                Err(byte) => {
+                    return Some(Err(InputFailure {
+                        message: format!("{at}: invalid UTF-8 at byte {byte} of the line"),
+                        warning: false,
+                    }))
+                }
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            return Some(match parse_json_line(&line) {
+                Ok(mut doc) => {
+                    doc.id.get_or_insert(at);
+                    Ok(doc)
+                }
+                Err(e) => Err(InputFailure {
+                    message: format!("{at}: {e}"),
+                    warning: false,
+                }),
+            });
+        }
+    }
+}
+
+/// UTF-8 text without a leading byte-order mark, or the byte offset of the first invalid byte.
+fn decode(mut bytes: Vec<u8>) -> Result<String, usize> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())
+}
+
+impl Iterator for Reader {
+    type Item = Result<InputDocument, InputFailure>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.next_line() {
+                return Some(item);
+            }
+            let source = self.sources.pop_front()?;
+            match self.open(source) {
+                Ok(Some(doc)) => return Some(Ok(doc)),
+                Ok(None) => continue,
+                Err(failure) => return Some(Err(failure)),
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The real `chiso` binary: inputs, formats, errors and exit codes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn chiso(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+/// A fresh scratch folder under the target dir.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn annotates_the_corpus_folder_in_order() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = chiso(&["annotate", corpus.to_str().unwrap(), "--no-tokens"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&out);
+    assert!(!docs.is_empty());
+    assert_eq!(docs[0]["id"], "001-ben-tre-2023-06-16");
+    assert_eq!(docs[0]["date"], "2023-06-16");
+    assert!(docs[0].get("tokens").is_none());
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "corpus files are read in sorted order");
+}
+
+#[test]
+fn stdin_text_and_jsonl_are_told_apart() {
+    let out = chiso(&["annotate"], "Tỉnh có 3.120 hộ.\n");
+    assert!(out.status.success());
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["text"], "Tỉnh có 3.120 hộ.\n");
+    let out = chiso(
+        &["annotate", "-"],
+        "\n  {\"id\": \"a\", \"text\": \"Một\"}\n{\"id\": \"b\", \"text\": \"Hai\"}\n",
+    );
+    let ids: Vec<_> = lines(&out).iter().map(|d| d["id"].clone()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    let out = chiso(&["annotate", "--input", "text"], "{\"text\": \"x\"}");
+    assert_eq!(lines(&out)[0]["text"], "{\"text\": \"x\"}");
+}
+
+#[test]
+fn offsets_are_code_points_by_default_and_bytes_on_request() {
+    let text = "{\"text\": \"Đạt 3,4 điểm\"}";
+    let chars = lines(&chiso(&["annotate"], text));
+    let bytes = lines(&chiso(&["annotate", "--offsets", "bytes"], text));
+    assert_eq!(chars[0]["entities"][0]["start"], 4);
+    assert_eq!(bytes[0]["entities"][0]["start"], "Đạt ".len());
+}
+
+#[test]
+fn bad_json_lines_name_file_and_line_and_exit_1() {
+    let dir = scratch("bad_lines");
+    let file = dir.join("docs.jsonl");
+    std::fs::write(
+        &file,
+        "{\"text\": \"Một\"}\nkhông phải JSON\n{\"id\": 3}\n{\"text\": 4}\n{\"text\": \"Hai\"}\n",
+    )
+    .unwrap();
+    let out = chiso(&["annotate", file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("docs.jsonl:2: not a JSON object"), "{err}");
+    assert!(err.contains("docs.jsonl:3: the object has no \"text\" field"), "{err}");
+    assert!(err.contains("docs.jsonl:4: \"text\" is not a string"), "{err}");
+    assert_eq!(lines(&out).len(), 2, "the good lines are still written");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = chiso(&["annotate", "--reference-date", "2023-13-01"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("2023-13-01"));
+    let out = chiso(&["annotate", "/no/such/path.txt"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/no/such/path.txt: no such file or folder"));
+    let out = chiso(&["annotate", "--format", "xml"], "");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn invalid_utf8_names_file_and_byte() {
+    let dir = scratch("utf8");
+    let file = dir.join("bad.txt");
+    std::fs::write(&file, b"Ng\xC3\xA0y 16/6 \xFF tail").unwrap();
+    let out = chiso(&["annotate", file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("bad.txt: invalid UTF-8 at byte 11"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn output_file_is_complete_and_no_temporary_is_left() {
+    let dir = scratch("output");
+    let target = dir.join("out.jsonl");
+    let out = chiso(&["annotate", "--output", target.to_str().unwrap()], "Có 3 tấn.");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written.lines().count(), 1);
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "only the output file remains: {names:?}");
+}
+
+#[test]
+fn conll_brat_and_pretty_formats() {
+    let text = "Có 3 tấn.";
+    let conll = stdout(&chiso(&["annotate", "--format", "conll"], text));
+    assert!(conll.contains("3\t3\t4\tB-number\n"), "{conll}");
+    assert!(conll.ends_with("\n\n"));
+    let pretty = stdout(&chiso(&["annotate", "--format", "pretty", "--color", "never"], text));
+    assert!(pretty.contains("Có [3]{number} tấn."), "{pretty}");
+    let dir = scratch("brat");
+    let input = dir.join("tin.txt");
+    std::fs::write(&input, text).unwrap();
+    let out_dir = dir.join("ann");
+    let out = chiso(
+        &[
+            "annotate",
+            input.to_str().unwrap(),
+            "--format",
+            "brat",
+            "--output",
+            out_dir.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(out_dir.join("tin.txt")).unwrap(), text);
+    let ann = std::fs::read_to_string(out_dir.join("tin.ann")).unwrap();
+    assert!(ann.starts_with("T1\tnumber 3 4\t3\n"), "{ann}");
+}
+
+#[test]
+fn help_explains_the_options() {
+    let out = chiso(&["annotate", "--help"], "");
+    let help = stdout(&out);
+    for option in [
+        "--format",
+        "--reference-date",
+        "--no-tokens",
+        "--offsets",
+        "--output",
+        "--input",
+        "--jobs",
+    ] {
+        assert!(help.contains(option), "{option} missing from --help");
+    }
+}
