@@ -25,6 +25,7 @@
 pub mod annotator;
 pub mod calendar;
 pub mod decimal;
+pub mod eval;
 pub mod grammar;
 pub mod input;
 pub mod model;

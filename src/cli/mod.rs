@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and dispatch.
 
 mod annotate;
+mod eval;
 mod sink;
 mod sources;
 
@@ -30,6 +31,53 @@ enum Command {
     ///
     /// Example: chiso annotate corpus/ --format pretty
     Annotate(AnnotateArgs),
+    /// Score the annotator against gold annotations.
+    ///
+    /// Gold files are JSON lines in chiso's output format with hand-written
+    /// "entities" (and optionally "statistics"), or CoNLL-style BIO files
+    /// (.conll/.bio/.iob, or any file when --map is given): one token per line,
+    /// its tag the last field (with tabs, the token may contain spaces), a
+    /// blank line between sentences. Prints per-type precision, recall and F1
+    /// for exact and overlapping spans, value accuracy on exact matches, and
+    /// statistics-record precision and recall.
+    ///
+    /// Example: chiso eval --gold corpus/ --errors
+    Eval(EvalArgs),
+}
+
+/// Options of `chiso eval`.
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Gold file or folder (walked for .jsonl, .conll, .bio, .iob).
+    #[arg(long, value_name = "PATH")]
+    pub gold: PathBuf,
+
+    /// Predictions (JSONL from `chiso annotate`, matched to gold by id);
+    /// without it, chiso annotates the gold texts itself.
+    #[arg(long, value_name = "PATH")]
+    pub pred: Option<PathBuf>,
+
+    /// Output: a text table or JSON.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+
+    /// List every miss, false alarm and wrong value with its context on stderr.
+    #[arg(long)]
+    pub errors: bool,
+
+    /// For BIO files: map labels to chiso types, e.g. PER=person,LOC=place,ORG=org.
+    /// Only the mapped types are scored.
+    #[arg(long, value_name = "LABEL=type,...")]
+    pub map: Vec<String>,
+}
+
+/// Evaluation output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// A text table.
+    Table,
+    /// JSON.
+    Json,
 }
 
 /// Options of `chiso annotate`.
@@ -135,5 +183,6 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Annotate(args) => annotate::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
