@@ -22,8 +22,10 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{3
 /// Lower-case vowels and đ, the letters whose tonal forms the table covers.
 const BASES: &str = "aăâeêioôơuưyđ";
 
-/// Letters carrying a vowel modifier; they take the tone first.
-const MODIFIED_VOWELS: &str = "ăâêôơư";
+/// Letters carrying a vowel modifier (ă â ê ô ơ ư) take the tone first.
+fn is_modified_vowel(c: char) -> bool {
+    matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
+}
 
 /// Lookup tables between precomposed Vietnamese letters and (base, tone).
 struct Tables {
@@ -142,7 +144,7 @@ fn tone_position(bases: &[char]) -> Option<usize> {
         last += 1;
     }
     let cluster = &bases[first..=last];
-    if let Some(i) = cluster.iter().rposition(|c| MODIFIED_VOWELS.contains(*c)) {
+    if let Some(i) = cluster.iter().rposition(|&c| is_modified_vowel(c)) {
         return Some(first + i);
     }
     let has_final = last + 1 < bases.len();

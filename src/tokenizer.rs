@@ -180,6 +180,7 @@ fn is_word_char(c: char) -> bool {
         0..=0x7F => c.is_ascii_alphanumeric(),
         0xD7 | 0xF7 => false,
         0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        0x2000..=0x206F => false, // general punctuation: “ ” – — …
         _ => is_combining(c) || c.is_alphanumeric(),
     }
 }
@@ -277,7 +278,14 @@ impl Scanner<'_, '_> {
         let span = Span::new(start, self.pos);
         let slice = span.slice(self.text);
         let key_start = self.out.keys.len();
-        push_key(slice, &mut self.out.keys);
+        match kind {
+            TokenKind::Word | TokenKind::Abbrev => push_key(slice, &mut self.out.keys),
+            // Numbers, punctuation, symbols, addresses: the text itself, ASCII lower-cased ("500K" → "500k").
+            _ => {
+                self.out.keys.push_str(slice);
+                self.out.keys[key_start..].make_ascii_lowercase();
+            }
+        }
         let capitalized = slice.chars().next().is_some_and(char::is_uppercase);
         self.out.tokens.push(Token {
             span,
