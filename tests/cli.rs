@@ -82,21 +82,100 @@ fn offsets_are_code_points_by_default_and_bytes_on_request() {
 }
 
 #[test]
-fn bad_json_lines_name_file_and_line_and_exit_1() {
+fn bad_json_lines_stop_the_run_unless_skipped() {
     let dir = scratch("bad_lines");
     let file = dir.join("docs.jsonl");
-    std::fs::write(
-        &file,
-        "{\"text\": \"Một\"}\nkhông phải JSON\n{\"id\": 3}\n{\"text\": 4}\n{\"text\": \"Hai\"}\n",
-    )
-    .unwrap();
+    std::fs::write(&file, "{\"text\": \"Một\"}\nkhông phải JSON\n{\"id\": 3}\n{\"text\": 4}\n{\"text\": \"Hai\", \"date\": \"2023-02-30\"}\n{\"text\": \"Ba\"}\n").unwrap();
     let out = chiso(&["annotate", file.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("docs.jsonl:2: not a JSON object"), "{err}");
+    assert!(err.contains("--skip-bad"), "{err}");
+    assert_eq!(lines(&out).len(), 1, "documents before the bad line are written");
+
+    let out = chiso(&["annotate", "--skip-bad", file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
     assert!(err.contains("docs.jsonl:3: the object has no \"text\" field"), "{err}");
     assert!(err.contains("docs.jsonl:4: \"text\" is not a string"), "{err}");
-    assert_eq!(lines(&out).len(), 2, "the good lines are still written");
+    assert!(
+        err.contains("docs.jsonl:5: \"date\" \"2023-02-30\" is not a YYYY-MM-DD calendar date"),
+        "{err}"
+    );
+    assert!(err.contains("2 document(s) written, 4 bad input(s) skipped"), "{err}");
+    assert_eq!(lines(&out).len(), 2);
+}
+
+#[test]
+fn a_stopped_run_leaves_no_output_file() {
+    let dir = scratch("stopped");
+    let input = dir.join("in.jsonl");
+    std::fs::write(&input, "{\"text\": \"Một\"}\n{\"text\": 1}\n").unwrap();
+    let target = dir.join("out.jsonl");
+    let out = chiso(
+        &["annotate", input.to_str().unwrap(), "-o", target.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["in.jsonl"], "neither the output nor a temporary file remains");
+}
+
+#[test]
+fn lossy_replaces_invalid_utf8_with_a_warning() {
+    let dir = scratch("lossy");
+    let file = dir.join("bad.txt");
+    std::fs::write(&file, b"Ng\xC3\xA0y 16/6 \xFF tail").unwrap();
+    let out = chiso(&["annotate", "--lossy", file.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("bad.txt: invalid UTF-8 at byte 11 replaced by U+FFFD"));
+    assert_eq!(lines(&out)[0]["text"], "Ngày 16/6 \u{FFFD} tail");
+}
+
+#[test]
+fn binary_files_are_skipped_and_empty_files_are_empty_documents() {
+    let dir = scratch("binary");
+    std::fs::write(dir.join("a.txt"), b"\x00\x01\x02ELF").unwrap();
+    std::fs::write(dir.join("b.txt"), b"").unwrap();
+    let out = chiso(&["annotate", dir.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("a.txt: looks like a binary file"),
+        "{}",
+        stderr(&out)
+    );
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["text"], "");
+    assert_eq!(docs[0]["entities"], serde_json::json!([]));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let big: String = (0..20_000)
+        .map(|i| format!("{{\"text\": \"Văn bản số {i} có 3,4 tấn.\"}}\n"))
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["annotate"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(big.as_bytes());
+    });
+    let mut first = [0u8; 100];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
 #[test]

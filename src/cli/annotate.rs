@@ -2,15 +2,16 @@
 //! parallel, write results in input order.
 
 use super::sink::{write_file_atomically, Sink};
-use super::sources::{expand, InputFailure, Reader};
+use super::sources::{expand, InputFailure, Reader, Source};
 use super::{AnnotateArgs, Colour, Format, OffsetUnit};
 use chiso::input::InputDocument;
 use chiso::output::json::JsonOptions;
 use chiso::output::{brat, conll, json, pretty, Offsets};
 use chiso::{Annotator, Document};
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// A batch is annotated in parallel once it holds this many bytes of text or documents.
@@ -98,45 +99,58 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         warned: 0,
         documents: 0,
         quiet: args.quiet,
+        skip_bad: args.skip_bad,
+        stopped: false,
     };
-    let mut reader = Reader::new(sources, args.input);
+    let progress = progress_bar(input_size(&sources), args.quiet);
+    let mut reader = Reader::new(sources, args.input, args.lossy);
+    super::sink::remove_temporaries_on_interrupt();
     let outcome = pool.install(|| -> io::Result<()> {
         loop {
             let batch = next_batch(&mut reader, &mut run);
             if batch.is_empty() {
                 return Ok(());
             }
-            let rendered: Vec<(String, Vec<u8>)> = batch
+            let rendered: Vec<io::Result<(String, usize, Vec<u8>)>> = batch
                 .into_par_iter()
                 .map(|input| {
-                    let mut out = Vec::new();
                     let id = input.id.clone().unwrap_or_default();
-                    let date = input.date.or(args.reference_date);
-                    let mut doc = annotator.annotate_dated(&input.text, date);
+                    let mut doc = annotator.annotate_dated(&input.text, input.date.or(args.reference_date));
                     doc.id = input.id;
+                    let mut out = Vec::new();
                     render.render(&doc, &mut out);
                     if let Some(dir) = &brat_dir {
-                        let stem = file_stem(&id);
-                        let text_path = dir.join(format!("{stem}.txt"));
-                        if let Err(e) = write_file_atomically(&text_path, doc.text.as_bytes()) {
-                            return (id, format!("{}: {e}", text_path.display()).into_bytes());
-                        }
+                        write_file_atomically(&dir.join(format!("{}.txt", file_stem(&id))), doc.text.as_bytes())?;
                     }
-                    (id, out)
+                    Ok((id, doc.text.len(), out))
                 })
                 .collect();
-            for (id, bytes) in rendered {
+            for result in rendered {
+                let (id, size, bytes) = result?;
+                match (&mut sink, &brat_dir) {
+                    (Some(sink), _) => sink.write_all(&bytes)?,
+                    (None, Some(dir)) => write_file_atomically(&dir.join(format!("{}.ann", file_stem(&id))), &bytes)?,
+                    (None, None) => {}
+                }
                 run.documents += 1;
-                let written = match (&mut sink, &brat_dir) {
-                    (Some(sink), _) => sink.write_all(&bytes),
-                    (None, Some(dir)) => write_file_atomically(&dir.join(format!("{}.ann", file_stem(&id))), &bytes),
-                    (None, None) => Ok(()),
-                };
-                written?;
+                if let Some(bar) = &progress {
+                    bar.inc(size as u64);
+                }
+            }
+            if run.stopped {
+                return Ok(());
             }
         }
     });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     let finished = match (outcome, sink) {
+        // A run stopped by bad input leaves no output file behind.
+        (Ok(()), Some(sink)) if run.stopped => {
+            sink.abandon();
+            Ok(())
+        }
         (Ok(()), Some(sink)) => sink.finish(),
         (Err(e), Some(sink)) => {
             sink.abandon();
@@ -151,13 +165,35 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         let target = args
             .output
             .as_deref()
-            .map(Path::display)
-            .map(|d| d.to_string())
-            .unwrap_or("<stdout>".into());
+            .map_or("<stdout>".into(), |p| p.display().to_string());
         eprintln!("chiso annotate: {target}: cannot write: {e}");
         return ExitCode::from(1);
     }
     run.summary()
+}
+
+/// Total size of the input files (standard input counts as 0).
+fn input_size(sources: &[Source]) -> u64 {
+    sources
+        .iter()
+        .map(|s| match s {
+            Source::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            Source::Stdin => 0,
+        })
+        .sum()
+}
+
+/// A progress bar on stderr for runs over more than a few MB, when stderr is a terminal.
+fn progress_bar(total: u64, quiet: bool) -> Option<ProgressBar> {
+    const SHOW_ABOVE: u64 = 4 << 20;
+    if quiet || total < SHOW_ABOVE || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(total);
+    let style = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+        .expect("a valid template");
+    bar.set_style(style);
+    Some(bar)
 }
 
 struct Run {
@@ -165,6 +201,9 @@ struct Run {
     warned: usize,
     documents: usize,
     quiet: bool,
+    skip_bad: bool,
+    /// Set by the first bad input when not skipping: read no further.
+    stopped: bool,
 }
 
 impl Run {
@@ -177,19 +216,26 @@ impl Run {
         } else {
             self.failed += 1;
             eprintln!("chiso annotate: error: {}", failure.message);
+            self.stopped |= !self.skip_bad;
         }
     }
 
     fn summary(&self) -> ExitCode {
-        if self.failed > 0 {
+        if self.failed == 0 {
+            return ExitCode::SUCCESS;
+        }
+        if self.stopped {
             eprintln!(
-                "chiso annotate: {} document(s) written, {} input error(s)",
+                "chiso annotate: stopped at the first bad input after {} document(s); --skip-bad goes on past it",
+                self.documents
+            );
+        } else {
+            eprintln!(
+                "chiso annotate: {} document(s) written, {} bad input(s) skipped",
                 self.documents, self.failed
             );
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
         }
+        ExitCode::from(1)
     }
 }
 
@@ -197,7 +243,7 @@ impl Run {
 fn next_batch(reader: &mut Reader, run: &mut Run) -> Vec<InputDocument> {
     let mut batch = Vec::new();
     let mut bytes = 0;
-    while bytes < BATCH_BYTES && batch.len() < BATCH_DOCS {
+    while bytes < BATCH_BYTES && batch.len() < BATCH_DOCS && !run.stopped {
         match reader.next() {
             None => break,
             Some(Ok(doc)) => {

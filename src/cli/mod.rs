@@ -125,9 +125,20 @@ pub struct AnnotateArgs {
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
     pub color: Colour,
 
-    /// Print no warnings or summary on stderr (errors are still printed).
+    /// Print no warnings, summary or progress bar on stderr (errors are still printed).
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Go on past bad input (a line that is not JSON, lacks "text", has a bad
+    /// "date", invalid UTF-8, an unreadable file) and report how many were
+    /// skipped at the end. Without it, the first bad input stops the run.
+    #[arg(long)]
+    pub skip_bad: bool,
+
+    /// Replace invalid UTF-8 by U+FFFD (with a warning naming file and byte)
+    /// instead of refusing the input.
+    #[arg(long)]
+    pub lossy: bool,
 }
 
 /// How inputs are read.

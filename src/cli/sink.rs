@@ -4,6 +4,35 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files being written, removed by the Ctrl-C handler.
+static IN_PROGRESS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn track(temp: &Path) {
+    IN_PROGRESS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(temp.to_owned());
+}
+
+fn untrack(temp: &Path) {
+    IN_PROGRESS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|p| p != temp);
+}
+
+/// On Ctrl-C (or SIGTERM), removes every temporary file being written and
+/// exits with status 130, so no half-written output is ever left behind.
+pub fn remove_temporaries_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        for temp in IN_PROGRESS.lock().unwrap_or_else(|e| e.into_inner()).drain(..) {
+            let _ = std::fs::remove_file(temp);
+        }
+        std::process::exit(130);
+    });
+}
 
 /// An output destination.
 pub enum Sink {
@@ -33,7 +62,8 @@ impl Sink {
             None => Ok(Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))),
             Some(target) => {
                 let temp = temp_path(target);
-                let file = File::create(&temp)?;
+                track(&temp);
+                let file = File::create(&temp).inspect_err(|_| untrack(&temp))?;
                 Ok(Sink::File {
                     file: BufWriter::with_capacity(1 << 16, file),
                     temp,
@@ -56,10 +86,16 @@ impl Sink {
         match self {
             Sink::Stdout(mut w) => w.flush(),
             Sink::File { file, temp, target } => {
-                let file = file.into_inner().map_err(|e| e.into_error())?;
-                file.sync_all()?;
-                drop(file);
-                std::fs::rename(&temp, &target)
+                let result = file.into_inner().map_err(|e| e.into_error()).and_then(|file| {
+                    file.sync_all()?;
+                    drop(file);
+                    std::fs::rename(&temp, &target)
+                });
+                if result.is_err() {
+                    let _ = std::fs::remove_file(&temp);
+                }
+                untrack(&temp);
+                result
             }
         }
     }
@@ -68,7 +104,8 @@ impl Sink {
     pub fn abandon(self) {
         if let Sink::File { file, temp, .. } = self {
             drop(file);
-            let _ = std::fs::remove_file(temp);
+            let _ = std::fs::remove_file(&temp);
+            untrack(&temp);
         }
     }
 }

@@ -76,7 +76,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 pub struct Reader {
     sources: VecDeque<Source>,
     mode: InputMode,
+    lossy: bool,
     current: Option<Current>,
+    /// Items ready to hand out: warnings about replaced bytes come before the
+    /// document they concern.
+    queue: VecDeque<Result<InputDocument, InputFailure>>,
 }
 
 struct Current {
@@ -91,12 +95,33 @@ enum Kind {
 }
 
 impl Reader {
-    /// A reader over `sources`.
-    pub fn new(sources: Vec<Source>, mode: InputMode) -> Reader {
+    /// A reader over `sources`. With `lossy`, invalid UTF-8 is replaced by
+    /// U+FFFD and reported as a warning.
+    pub fn new(sources: Vec<Source>, mode: InputMode, lossy: bool) -> Reader {
         Reader {
             sources: sources.into(),
             mode,
+            lossy,
             current: None,
+            queue: VecDeque::new(),
+        }
+    }
+
+    /// Decodes `bytes`; `at` names the place ("file" or "file:line") in messages.
+    fn decode(&mut self, bytes: Vec<u8>, at: &str, unit: &str) -> Result<String, InputFailure> {
+        match decode(bytes) {
+            Ok(text) => Ok(text),
+            Err((byte, bytes)) if self.lossy => {
+                self.queue.push_back(Err(InputFailure {
+                    message: format!("{at}: invalid UTF-8 at byte {byte}{unit} replaced by U+FFFD"),
+                    warning: true,
+                }));
+                Ok(String::from_utf8_lossy(&bytes).into_owned())
+            }
+            Err((byte, _)) => Err(InputFailure {
+                message: format!("{at}: invalid UTF-8 at byte {byte}{unit} (use --lossy to replace it)"),
+                warning: false,
+            }),
         }
     }
 
@@ -144,7 +169,7 @@ impl Reader {
                 reader
                     .read_to_end(&mut bytes)
                     .map_err(|e| fail(format!("{name}: cannot read: {e}")))?;
-                let text = decode(bytes).map_err(|at| fail(format!("{name}: invalid UTF-8 at byte {at}")))?;
+                let text = self.decode(bytes, &name, "")?;
                 Ok(Some(InputDocument {
                     id: Some(name),
                     text,
@@ -163,9 +188,9 @@ impl Reader {
     }
 
     fn next_line(&mut self) -> Option<Result<InputDocument, InputFailure>> {
-        let current = self.current.as_mut()?;
-        let lines = current.lines.as_mut()?;
         loop {
+            let current = self.current.as_mut()?;
+            let lines = current.lines.as_mut()?;
             let mut buf = Vec::new();
             match lines.read_until(b'\n', &mut buf) {
                 Ok(0) => {
@@ -184,14 +209,9 @@ impl Reader {
             }
             current.line_no += 1;
             let at = format!("{}:{}", current.name, current.line_no);
-            let line = match decode(buf) {
+            let line = match self.decode(buf, &at, " of the line") {
                 Ok(line) => line,
-                Err(byte) => {
-                    return Some(Err(InputFailure {
-                        message: format!("{at}: invalid UTF-8 at byte {byte} of the line"),
-                        warning: false,
-                    }))
-                }
+                Err(failure) => return Some(Err(failure)),
             };
             if line.trim().is_empty() {
                 continue;
@@ -210,28 +230,30 @@ impl Reader {
     }
 }
 
-/// UTF-8 text without a leading byte-order mark, or the byte offset of the first invalid byte.
-fn decode(mut bytes: Vec<u8>) -> Result<String, usize> {
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())
+/// UTF-8 text without a leading byte-order mark, or the byte offset of the
+/// first invalid byte (counted in the input, BOM included) and the bytes.
+fn decode(mut bytes: Vec<u8>) -> Result<String, (usize, Vec<u8>)> {
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+    bytes.drain(..bom);
+    String::from_utf8(bytes).map_err(|e| (e.utf8_error().valid_up_to() + bom, e.into_bytes()))
 }
 
 impl Iterator for Reader {
     type Item = Result<InputDocument, InputFailure>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(item) = self.next_line() {
-                return Some(item);
-            }
-            let source = self.sources.pop_front()?;
-            match self.open(source) {
-                Ok(Some(doc)) => return Some(Ok(doc)),
-                Ok(None) => continue,
-                Err(failure) => return Some(Err(failure)),
-            }
+        while self.queue.is_empty() {
+            let item = match self.next_line() {
+                Some(item) => item,
+                None => match self.sources.pop_front().map(|source| self.open(source))? {
+                    Ok(Some(doc)) => Ok(doc),
+                    Ok(None) => continue,
+                    Err(failure) => Err(failure),
+                },
+            };
+            // Warnings raised while reading the item (replaced bytes) come first.
+            self.queue.push_back(item);
         }
+        self.queue.pop_front()
     }
 }
