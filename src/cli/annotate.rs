@@ -6,7 +6,7 @@ use super::sources::{expand, InputFailure, Reader, Source};
 use super::{AnnotateArgs, Colour, Format, OffsetUnit};
 use chiso::input::InputDocument;
 use chiso::output::json::JsonOptions;
-use chiso::output::{brat, conll, json, pretty, Offsets};
+use chiso::output::{brat, conll, html, json, pretty, Offsets};
 use chiso::{Annotator, Document};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -33,6 +33,7 @@ impl Render {
             Format::Conll => conll::write_document(doc, self.json.offsets, out),
             Format::Brat => brat::write_annotations(doc, out),
             Format::Pretty => pretty::write_document(doc, self.colour, out),
+            Format::Html => html::write_document(doc, out),
         }
     }
 }
@@ -106,10 +107,13 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
     let mut reader = Reader::new(sources, args.input, args.lossy);
     super::sink::remove_temporaries_on_interrupt();
     let outcome = pool.install(|| -> io::Result<()> {
+        if let (Format::Html, Some(sink)) = (args.format, &mut sink) {
+            sink.write_all(html::page_start("chiso").as_bytes())?;
+        }
         loop {
             let batch = next_batch(&mut reader, &mut run);
             if batch.is_empty() {
-                return Ok(());
+                break;
             }
             let rendered: Vec<io::Result<(String, usize, Vec<u8>)>> = batch
                 .into_par_iter()
@@ -138,9 +142,13 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
                 }
             }
             if run.stopped {
-                return Ok(());
+                break;
             }
         }
+        if let (Format::Html, Some(sink)) = (args.format, &mut sink) {
+            sink.write_all(html::page_end().as_bytes())?;
+        }
+        Ok(())
     });
     if let Some(bar) = progress {
         bar.finish_and_clear();

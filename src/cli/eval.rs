@@ -1,7 +1,7 @@
 //! `chiso eval`: score the annotator against gold annotations.
 
 use super::EvalArgs;
-use chiso::eval::{parse_document, predict, read_conll, EvalDocument, Report};
+use chiso::eval::{html_report, parse_document, predict, read_conll, EvalDocument, Report};
 use chiso::Annotator;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -139,6 +139,11 @@ fn evaluate(args: &EvalArgs) -> Result<Report, String> {
             ));
         }
         report.add(g, p, only.as_deref());
+    }
+    if let Some(path) = &args.html {
+        let pairs: Vec<(EvalDocument, EvalDocument)> = gold.into_iter().zip(predicted).collect();
+        super::sink::write_file_atomically(path, html_report(&pairs, &report).as_bytes())
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
     }
     Ok(report)
 }

@@ -65,6 +65,11 @@ pub struct EvalArgs {
     #[arg(long)]
     pub errors: bool,
 
+    /// Also write the error report as a self-contained HTML page: gold and
+    /// predicted side by side, misses and false alarms outlined.
+    #[arg(long, value_name = "PATH")]
+    pub html: Option<PathBuf>,
+
     /// For BIO files: map labels to chiso types, e.g. PER=person,LOC=place,ORG=org.
     /// Only the mapped types are scored.
     #[arg(long, value_name = "LABEL=type,...")]
@@ -94,7 +99,8 @@ pub struct AnnotateArgs {
 
     /// Output format: jsonl (one JSON document per line), conll (one token per
     /// line with BIO tags), brat (standoff .ann; with --output DIR, a .txt/.ann
-    /// pair per document), pretty (the text with entities highlighted).
+    /// pair per document), pretty (the text with entities highlighted for a
+    /// terminal), html (one self-contained page, values shown on hover).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
 
@@ -163,6 +169,8 @@ pub enum Format {
     Brat,
     /// The text with entities highlighted, for reading in a terminal.
     Pretty,
+    /// One self-contained HTML page with entities highlighted.
+    Html,
 }
 
 /// Offset units.

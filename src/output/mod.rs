@@ -3,6 +3,7 @@
 
 pub mod brat;
 pub mod conll;
+pub mod html;
 pub mod json;
 pub mod pretty;
 
