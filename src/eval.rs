@@ -573,6 +573,59 @@ impl Report {
     }
 }
 
+/// The error report as one self-contained HTML page: the scores table, then,
+/// for every document with a difference, gold and predicted side by side with
+/// misses (solid red), false alarms (dashed orange) and wrong values (dotted)
+/// outlined. Hover shows values.
+pub fn html_report(pairs: &[(EvalDocument, EvalDocument)], report: &Report) -> String {
+    use crate::output::html::{escape, page_end, page_start, render_text, value_title, Highlight};
+    let mut page = page_start("chiso eval — errors");
+    page.push_str(&format!("<pre>{}</pre>\n", escape(&report.to_table())));
+    let same = |a: &EvalEntity, b: &EvalEntity| a.kind == b.kind && a.start == b.start && a.end == b.end;
+    let highlight = |e: &EvalEntity, mark: &'static str| Highlight {
+        start: e.start,
+        end: e.end,
+        kind: e.kind.clone(),
+        title: value_title(&e.fields),
+        mark,
+    };
+    let sorted = |mut v: Vec<Highlight>| {
+        v.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        v
+    };
+    for (gold, predicted) in pairs {
+        let gold_marks: Vec<Highlight> = gold
+            .entities
+            .iter()
+            .map(|g| match predicted.entities.iter().find(|p| same(g, p)) {
+                None => highlight(g, "miss"),
+                Some(p) if !fields_equal(&g.fields, &p.fields) => highlight(g, "wrong-value"),
+                Some(_) => highlight(g, ""),
+            })
+            .collect();
+        let pred_marks: Vec<Highlight> = predicted
+            .entities
+            .iter()
+            .map(|p| match gold.entities.iter().find(|g| same(g, p)) {
+                None => highlight(p, "false-alarm"),
+                Some(g) if !fields_equal(&g.fields, &p.fields) => highlight(p, "wrong-value"),
+                Some(_) => highlight(p, ""),
+            })
+            .collect();
+        if gold_marks.iter().chain(&pred_marks).all(|h| h.mark.is_empty()) {
+            continue;
+        }
+        page.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n<table class=\"cmp\"><tr><th>gold</th><th>chiso</th></tr><tr><td class=\"doc\">{}</td><td class=\"doc\">{}</td></tr></table>\n</section>\n",
+            escape(&gold.id),
+            render_text(&gold.text, &sorted(gold_marks)),
+            render_text(&predicted.text, &sorted(pred_marks)),
+        ));
+    }
+    page.push_str(page_end());
+    page
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -634,57 +687,4 @@ mod tests {
         assert_eq!((docs[0].entities[0].start, docs[0].entities[0].end), (4, 14));
         assert!(read_conll("Một X-Y\n", "t", &map).is_err());
     }
-}
-
-/// The error report as one self-contained HTML page: the scores table, then,
-/// for every document with a difference, gold and predicted side by side with
-/// misses (solid red), false alarms (dashed orange) and wrong values (dotted)
-/// outlined. Hover shows values.
-pub fn html_report(pairs: &[(EvalDocument, EvalDocument)], report: &Report) -> String {
-    use crate::output::html::{escape, page_end, page_start, render_text, value_title, Highlight};
-    let mut page = page_start("chiso eval — errors");
-    page.push_str(&format!("<pre>{}</pre>\n", escape(&report.to_table())));
-    let same = |a: &EvalEntity, b: &EvalEntity| a.kind == b.kind && a.start == b.start && a.end == b.end;
-    let highlight = |e: &EvalEntity, mark: &'static str| Highlight {
-        start: e.start,
-        end: e.end,
-        kind: e.kind.clone(),
-        title: value_title(&e.fields),
-        mark,
-    };
-    let sorted = |mut v: Vec<Highlight>| {
-        v.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        v
-    };
-    for (gold, predicted) in pairs {
-        let gold_marks: Vec<Highlight> = gold
-            .entities
-            .iter()
-            .map(|g| match predicted.entities.iter().find(|p| same(g, p)) {
-                None => highlight(g, "miss"),
-                Some(p) if !fields_equal(&g.fields, &p.fields) => highlight(g, "wrong-value"),
-                Some(_) => highlight(g, ""),
-            })
-            .collect();
-        let pred_marks: Vec<Highlight> = predicted
-            .entities
-            .iter()
-            .map(|p| match gold.entities.iter().find(|g| same(g, p)) {
-                None => highlight(p, "false-alarm"),
-                Some(g) if !fields_equal(&g.fields, &p.fields) => highlight(p, "wrong-value"),
-                Some(_) => highlight(p, ""),
-            })
-            .collect();
-        if gold_marks.iter().chain(&pred_marks).all(|h| h.mark.is_empty()) {
-            continue;
-        }
-        page.push_str(&format!(
-            "<section>\n<h2>{}</h2>\n<table class=\"cmp\"><tr><th>gold</th><th>chiso</th></tr><tr><td class=\"doc\">{}</td><td class=\"doc\">{}</td></tr></table>\n</section>\n",
-            escape(&gold.id),
-            render_text(&gold.text, &sorted(gold_marks)),
-            render_text(&predicted.text, &sorted(pred_marks)),
-        ));
-    }
-    page.push_str(page_end());
-    page
 }
