@@ -129,6 +129,9 @@ static ABBREVIATIONS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
     map
 });
 
+/// Longest word (in bytes, without its final dot) looked up in the abbreviation list.
+const MAX_ABBREVIATION_BYTES: usize = 12;
+
 /// Splits `text` into tokens and sentences.
 ///
 /// ```
@@ -431,7 +434,8 @@ impl Scanner<'_, '_> {
                 _ => break,
             }
         }
-        if self.peek() == Some('.') {
+        // Listed abbreviations are short: look only when the word is.
+        if self.peek() == Some('.') && self.pos - start <= MAX_ABBREVIATION_BYTES {
             let with_dot = crate::normalize::key(&self.text[start..self.pos + 1]);
             if ABBREVIATIONS.contains_key(&with_dot) {
                 self.pos += 1;
