@@ -60,26 +60,92 @@ pub fn resolve(tokens: &[Token], candidates: &mut Vec<Candidate>, out: &mut Vec<
             i,
         )
     });
-    let first = out.len();
+    let lo = candidates.iter().map(|c| c.tokens.start).min().unwrap_or(0);
+    let hi = candidates.iter().map(|c| c.tokens.end).max().unwrap_or(0);
+    // Which kept entity (index into `kept`) covers each token, in two layers:
+    // `outer` for ordinary entities and officials, `inner` for the parts nested
+    // in an official. Checking a candidate costs its length: no quadratic work.
+    let mut outer = vec![NONE; hi - lo];
+    let mut inner = vec![NONE; hi - lo];
+    let mut kept: Vec<usize> = Vec::new();
     for i in order {
         let c = &candidates[i];
-        let fits = out[first..].iter().all(|kept| {
-            let disjoint = c.tokens.end <= kept.tokens.start || kept.tokens.end <= c.tokens.start;
-            let contained = kept.tokens.start <= c.tokens.start && c.tokens.end <= kept.tokens.end;
-            let contains = c.tokens.start <= kept.tokens.start && kept.tokens.end <= c.tokens.end;
-            disjoint || (contained && may_nest(&kept.value, &c.value)) || (contains && may_nest(&c.value, &kept.value))
-        });
-        if fits && !c.tokens.is_empty() {
-            out.push(Entity {
-                span: tokens[c.tokens.start].span.cover(tokens[c.tokens.end - 1].span),
-                tokens: c.tokens.clone(),
-                value: c.value.clone(),
-                rule: c.rule,
-            });
+        if c.tokens.is_empty() {
+            continue;
         }
+        let range = c.tokens.start - lo..c.tokens.end - lo;
+        if fits_inside_official(c, &range, &outer, &inner, &kept, candidates) {
+            inner[range].fill(kept.len() as u32);
+        } else if let Some(parts) = fits_outside(c, &range, &outer, &inner, &kept, candidates) {
+            for p in parts {
+                // A part kept before its official moves to the inner layer.
+                let r = candidates[kept[p as usize]].tokens.clone();
+                inner[r.start - lo..r.end - lo].fill(p);
+            }
+            outer[range].fill(kept.len() as u32);
+        } else {
+            continue;
+        }
+        kept.push(i);
     }
+    let first = out.len();
+    out.extend(kept.iter().map(|&i| {
+        let c = &candidates[i];
+        Entity {
+            span: tokens[c.tokens.start].span.cover(tokens[c.tokens.end - 1].span),
+            tokens: c.tokens.clone(),
+            value: c.value.clone(),
+            rule: c.rule,
+        }
+    }));
     out[first..].sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     candidates.clear();
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A nestable candidate (person, org, place) lying wholly inside one kept
+/// official and overlapping no other nested part.
+fn fits_inside_official(
+    c: &Candidate,
+    range: &std::ops::Range<usize>,
+    outer: &[u32],
+    inner: &[u32],
+    kept: &[usize],
+    candidates: &[Candidate],
+) -> bool {
+    let host = outer[range.start];
+    host != NONE
+        && outer[range.clone()].iter().all(|&k| k == host)
+        && inner[range.clone()].iter().all(|&k| k == NONE)
+        && may_nest(&candidates[kept[host as usize]].value, &c.value)
+}
+
+/// A candidate overlapping nothing kept, or (an official) containing only
+/// whole kept parts it may contain; returns those parts.
+fn fits_outside(
+    c: &Candidate,
+    range: &std::ops::Range<usize>,
+    outer: &[u32],
+    inner: &[u32],
+    kept: &[usize],
+    candidates: &[Candidate],
+) -> Option<Vec<u32>> {
+    let mut parts: Vec<u32> = Vec::new();
+    for (&o, &n) in outer[range.clone()].iter().zip(&inner[range.clone()]) {
+        if n != NONE {
+            return None;
+        }
+        if o != NONE && parts.last() != Some(&o) {
+            let part = &candidates[kept[o as usize]];
+            let inside = c.tokens.start <= part.tokens.start && part.tokens.end <= c.tokens.end;
+            if !inside || !may_nest(&c.value, &part.value) {
+                return None;
+            }
+            parts.push(o);
+        }
+    }
+    Some(parts)
 }
 
 #[cfg(test)]

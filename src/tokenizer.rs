@@ -338,7 +338,7 @@ impl Scanner<'_, '_> {
                 return kind;
             }
         }
-        if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
+        if c.is_ascii_digit() || (word_char && !c.is_ascii() && c.is_numeric()) {
             self.scan_number();
             TokenKind::Number
         } else if word_char && !is_combining(c) {

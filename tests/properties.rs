@@ -1,0 +1,146 @@
+//! Properties that hold for any text: annotate never panics, spans lie on
+//! char boundaries inside the text, are sorted, overlap only where an official
+//! contains its parts, and the result is the same every time.
+
+use chiso::{Annotator, Document, EntityValue};
+use proptest::prelude::*;
+use std::sync::LazyLock;
+
+static ANNOTATOR: LazyLock<Annotator> = LazyLock::new(Annotator::new);
+
+/// Text built from pieces that exercise the recognizers, mixed with arbitrary characters.
+fn vietnamese_ish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "ngày",
+        "16/6/2023",
+        "tháng",
+        "Sáu",
+        "năm",
+        "2023",
+        "quý",
+        "III/2023",
+        "6",
+        "đầu",
+        "1.234,5",
+        "3,4",
+        "%",
+        "tỷ",
+        "đồng",
+        "USD",
+        "triệu",
+        "hai",
+        "mươi",
+        "lăm",
+        "nghìn",
+        "mốt",
+        "hơn",
+        "khoảng",
+        "từ",
+        "đến",
+        "-",
+        "Bí",
+        "thư",
+        "Tỉnh",
+        "ủy",
+        "Bến",
+        "Tre",
+        "Lê",
+        "Đức",
+        "Thọ",
+        "ông",
+        "Nguyễn",
+        "Văn",
+        "A",
+        ",",
+        ".",
+        "(",
+        ")",
+        "Ảnh",
+        ":",
+        "/",
+        "TTXVN",
+        "TP.HCM",
+        "TP.",
+        "GRDP",
+        "tăng",
+        "đạt",
+        "so",
+        "với",
+        "cùng",
+        "kỳ",
+        "\n",
+        "\n\n",
+        "\t",
+        "…/.",
+        "khóa",
+        "XI",
+        "lần",
+        "thứ",
+        "13",
+        "hộ",
+        "ha",
+        "tấn",
+        "km2",
+        "14h30",
+        "giờ",
+        "chiều",
+        "thứ",
+        "Hai",
+        "mùng",
+    ]);
+    let piece = prop_oneof![
+        4 => pieces.prop_map(str::to_owned),
+        1 => any::<char>().prop_map(|c| c.to_string()),
+        1 => "[0-9.,/:-]{1,12}",
+    ];
+    prop::collection::vec((piece, prop::sample::select(vec!["", " ", " ", "  "])), 0..60)
+        .prop_map(|parts| parts.into_iter().map(|(p, sep)| format!("{p}{sep}")).collect())
+}
+
+fn check(doc: &Document) -> Result<(), TestCaseError> {
+    let text = &doc.text;
+    for t in &doc.tokens {
+        prop_assert!(text.get(t.span.range()).is_some(), "token span off char boundaries");
+    }
+    for e in &doc.entities {
+        prop_assert!(text.get(e.span.range()).is_some(), "entity span off char boundaries");
+        prop_assert!(!e.span.is_empty());
+    }
+    prop_assert!(
+        doc.entities.windows(2).all(|w| w[0].span.start <= w[1].span.start),
+        "entities sorted"
+    );
+    for (i, a) in doc.entities.iter().enumerate() {
+        for b in &doc.entities[i + 1..] {
+            if a.span.overlaps(b.span) {
+                let nested = a.span.contains(b.span)
+                    && matches!(a.value, EntityValue::Official { .. })
+                    && matches!(
+                        b.value,
+                        EntityValue::Person { .. } | EntityValue::Org(_) | EntityValue::Place(_)
+                    );
+                prop_assert!(nested, "{:?} overlaps {:?}", a.text(text), b.text(text));
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_unicode_text_is_annotated_safely(text in any::<String>()) {
+        check(&ANNOTATOR.annotate(&text))?;
+    }
+
+    #[test]
+    fn recognizer_heavy_text_is_annotated_safely_and_deterministically(text in vietnamese_ish()) {
+        let date = "2023-06-16".parse().ok();
+        let a = ANNOTATOR.annotate_dated(&text, date);
+        check(&a)?;
+        let b = std::thread::scope(|s| s.spawn(|| ANNOTATOR.annotate_dated(&text, date)).join().unwrap());
+        prop_assert_eq!(&a.entities, &b.entities);
+        prop_assert_eq!(&a.statistics, &b.statistics);
+    }
+}
