@@ -4,7 +4,8 @@
 Usage:
     python3 corpus/tools/build_gold.py            # build every corpus/src/*.gold
     python3 corpus/tools/build_gold.py FILE.gold  # build only these
-    python3 corpus/tools/build_gold.py --check    # validate, write nothing
+    python3 corpus/tools/build_gold.py --check    # validate, write nothing; fail if a
+                                                  # corpus/*.jsonl is missing or stale
     python3 corpus/tools/build_gold.py --counts   # also print entity counts per type
 
 Source format (see corpus/GUIDELINES.md):
@@ -495,11 +496,15 @@ def main(argv):
         for e in doc["entities"]:
             total[e["type"]] = total.get(e["type"], 0) + 1
         nstats += len(doc["statistics"])
-        if not check:
-            out = ROOT / f"{doc['id']}.jsonl"
-            line = json.dumps(doc, ensure_ascii=False) + "\n"
-            if not out.exists() or out.read_text(encoding="utf-8") != line:
-                out.write_text(line, encoding="utf-8")
+        out = ROOT / f"{doc['id']}.jsonl"
+        line = json.dumps(doc, ensure_ascii=False) + "\n"
+        stale = not out.exists() or out.read_text(encoding="utf-8") != line
+        if check and stale:
+            print(f"ERROR {out}: missing or out of date with {path}; run build_gold.py",
+                  file=sys.stderr)
+            failed += 1
+        elif stale:
+            out.write_text(line, encoding="utf-8")
     if counts:
         for t in sorted(total, key=lambda t: -total[t]):
             print(f"{t:10} {total[t]}")
