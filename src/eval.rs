@@ -291,9 +291,10 @@ pub struct Prf {
     pub f1: f64,
 }
 
+/// `a / b`, and 0 when `b` is 0 (nothing predicted: no precision to credit).
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
-        1.0
+        0.0
     } else {
         a as f64 / b as f64
     }
