@@ -61,6 +61,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             row[tone + 1] = c;
         }
         for (tone, &lower) in row.iter().enumerate() {
+            if base == 'đ' && tone > 0 {
+                break; // "đ" has no tonal forms: it must not read as nặng ("đô" ≠ "độ")
+            }
             for c in std::iter::once(lower).chain(lower.to_uppercase()) {
                 if let Some(i) = table_index(c) {
                     decompose[i] = Some((base, tone as u8));
@@ -271,6 +274,7 @@ mod tests {
         assert_eq!(key("hoàng"), "hoàng");
         assert_eq!(key("khoái"), "khoái");
         assert_eq!(key("Đồng"), "đồng");
+        assert_eq!(key("đô"), "đô");
         assert_eq!(key("TTXVN"), "ttxvn");
         assert_eq!(key("múa"), "múa");
     }
