@@ -14,6 +14,7 @@ use crate::model::Approx;
 use crate::normalize;
 use crate::token_input::Toks;
 use crate::tokenizer::tokenize;
+use nom::Input;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -315,6 +316,18 @@ fn load() -> Lexicon {
         }
     }
     lex
+}
+
+/// Dropping tokens from the front of a [`Toks`] without panicking past its end.
+pub trait DropFront {
+    /// The input without its first `n` tokens (empty when it has fewer).
+    fn drop_front(&self, n: usize) -> Self;
+}
+
+impl DropFront for Toks<'_> {
+    fn drop_front(&self, n: usize) -> Self {
+        self.take_from(n.min(self.len()))
+    }
 }
 
 /// The numeric grammar, loaded on first use.

@@ -47,8 +47,7 @@ use crate::decimal::Decimal;
 use crate::model::{Amount, Approx, EntityValue};
 use crate::token_input::Toks;
 use crate::tokenizer::{Gap, TokenKind};
-use lexicon::{Suffix, WordRole, LEXICON};
-use nom::Input;
+use lexicon::{DropFront, Suffix, WordRole, LEXICON};
 use words::Magnitude;
 
 pub mod digits;
@@ -153,7 +152,7 @@ fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
     let mut rest = input;
     if let Some((n, a)) = LEXICON.approx_before.longest(&rest) {
         p.approx = Some(*a);
-        rest = rest.take_from(n);
+        rest = rest.drop_front(n);
     }
     match rest.first().map(|t| t.key) {
         Some("từ") => p.from = true,
@@ -161,7 +160,7 @@ fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
         _ => {}
     }
     if p.from || p.between {
-        rest = rest.take_from(1);
+        rest = rest.drop_front(1);
     }
     if let Some(t) = rest.first() {
         let next_glued = rest.get(1).is_some_and(|n| n.glued());
@@ -175,7 +174,7 @@ fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
                 }
             }
             p.negative = true;
-            rest = rest.take_from(1);
+            rest = rest.drop_front(1);
         }
     }
     if let Some(t) = rest.first() {
@@ -185,7 +184,7 @@ fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
             _ => {}
         }
         if p.currency.is_some() {
-            rest = rest.take_from(1);
+            rest = rest.drop_front(1);
         }
     }
     p.len = input.len() - rest.len();
@@ -207,7 +206,7 @@ fn per(input: &Toks<'_>) -> Option<(usize, String)> {
     if slash.key != "/" {
         return None;
     }
-    let rest = input.take_from(1);
+    let rest = input.drop_front(1);
     let word = rest.first()?;
     if let Some((n, s)) = LEXICON.suffixes.longest(&rest) {
         let name = match s {
@@ -241,7 +240,7 @@ fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
                 None => Some(v),
             };
             return Some((
-                input.take_from(1),
+                input.drop_front(1),
                 Core {
                     min: scale(nt.value)?,
                     max: match nt.max {
@@ -318,7 +317,7 @@ fn figure(
         }
     }
     let p = prefix(sentence, input)?;
-    let rest = input.take_from(p.len);
+    let rest = input.drop_front(p.len);
     if !is_number_start(sentence, &rest) {
         return None;
     }
@@ -327,7 +326,7 @@ fn figure(
     if suffix_a.is_none() {
         if let Some((n, s)) = suffix(&rest) {
             suffix_a = Some(s);
-            rest = rest.take_from(n);
+            rest = rest.drop_front(n);
         }
     }
     let mut min = a.min;
@@ -343,7 +342,7 @@ fn figure(
             Some("-" | "–" | "—") => !p.between,
             _ => false,
         };
-        let after = rest.take_from(1);
+        let after = rest.drop_front(1);
         if sep_ok && is_number_start(sentence, &after) {
             if let Some((r, b)) = core(after) {
                 if b.max.is_none() {
@@ -352,7 +351,7 @@ fn figure(
                     if suffix_b.is_none() {
                         if let Some((n, s)) = suffix(&r) {
                             suffix_b = Some(s);
-                            r = r.take_from(n);
+                            r = r.drop_front(n);
                         }
                     }
                     let compatible = match (suffix_a, suffix_b) {
@@ -404,14 +403,14 @@ fn figure(
     ) {
         if let Some((n, u)) = per(&rest) {
             per_unit = Some(u);
-            rest = rest.take_from(n);
+            rest = rest.drop_front(n);
         }
     }
     let mut approx = p.approx;
     if let Some((n, a)) = LEXICON.approx_after.longest(&rest) {
         if approx.is_none() && !ranged {
             approx = Some(*a);
-            rest = rest.take_from(n);
+            rest = rest.drop_front(n);
         }
     }
     if (p.from || p.between) && !ranged && approx.is_none() {
@@ -500,7 +499,7 @@ fn special(
     let first = input.first()?;
     match first.key {
         "hàng" => {
-            let rest = input.take_from(1);
+            let rest = input.drop_front(1);
             let mut exp = 0;
             let mut n = 0;
             while n < 3 {
@@ -515,7 +514,7 @@ fn special(
             if n == 0 {
                 return None;
             }
-            let mut rest = rest.take_from(n);
+            let mut rest = rest.drop_front(n);
             let amount = Amount {
                 value: Some(Decimal::pow10(exp)),
                 approx: Some(Approx::About),
@@ -523,7 +522,7 @@ fn special(
             };
             let value = match suffix(&rest) {
                 Some((k, Suffix::Count(u) | Suffix::Measure(u))) => {
-                    rest = rest.take_from(k);
+                    rest = rest.drop_front(k);
                     EntityValue::Quantity {
                         amount,
                         unit: u.clone(),
@@ -531,7 +530,7 @@ fn special(
                     }
                 }
                 Some((k, Suffix::Currency(c))) => {
-                    rest = rest.take_from(k);
+                    rest = rest.drop_front(k);
                     EntityValue::Money {
                         amount,
                         unit: c.clone(),

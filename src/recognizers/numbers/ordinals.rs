@@ -14,13 +14,12 @@
 //! ("thứ Hai"), opens the sentence, follows a time word ("ngày", "sáng",
 //! "vào", …) or is followed by a date in brackets, "tuần", "này", "tới".
 
-use super::lexicon::{HeadRole, LEXICON};
+use super::lexicon::{DropFront, HeadRole, LEXICON};
 use super::words;
 use super::{Candidate, SentenceView};
 use crate::model::EntityValue;
 use crate::token_input::{Tok, Toks};
 use crate::tokenizer::TokenKind;
-use nom::Input;
 
 /// Reads a well-formed Roman numeral in capitals ("XIII" → 13).
 ///
@@ -150,7 +149,7 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
         Some((n, &h)) => (n, Some(h)),
         None => (0, None),
     };
-    let rest = input.take_from(head_len);
+    let rest = input.drop_front(head_len);
     if let Some(h) = head {
         if matches!(h, HeadRole::Direct | HeadRole::Both) {
             if let Some(t) = rest.first() {
@@ -177,7 +176,7 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
     if t.key != "thứ" {
         return;
     }
-    let after = rest.take_from(1);
+    let after = rest.drop_front(1);
     let Some((n, v, small)) = rank(&after, head.is_some()) else {
         return;
     };

@@ -26,12 +26,11 @@
 //! 1.200.000.000 and "hai nghìn tỷ" is 2.000.000.000.000.
 
 use super::digits::parse_number_token;
-use super::lexicon::{WordRole, LEXICON};
+use super::lexicon::{DropFront, WordRole, LEXICON};
 use crate::decimal::Decimal;
 use crate::token_input::{Tok, TokError, TokResult, Toks};
 use crate::tokenizer::TokenKind;
 use nom::error::{ErrorKind, ParseError};
-use nom::Input;
 
 /// A figure read from one or more tokens, before any unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,26 +86,26 @@ fn tens(input: Toks<'_>) -> TokResult<'_, u32> {
     };
     match role(&first) {
         Some(WordRole::Ten) => {
-            let rest = input.take_from(1);
+            let rest = input.drop_front(1);
             match rest.first().and_then(|t| unit_after(&t, true)) {
-                Some(u) => Ok((rest.take_from(1), 10 + u as u32)),
+                Some(u) => Ok((rest.drop_front(1), 10 + u as u32)),
                 None => Ok((rest, 10)),
             }
         }
         Some(WordRole::Digit(d)) => {
-            let rest = input.take_from(1);
+            let rest = input.drop_front(1);
             if d >= 2 && matches!(role_at(&rest, 0), Some(WordRole::Tens | WordRole::Dozen)) {
                 let is_dozen = role_at(&rest, 0) == Some(WordRole::Dozen);
-                let rest = rest.take_from(1);
+                let rest = rest.drop_front(1);
                 if is_dozen {
                     // "hai chục" = 20; in "hai chục nghìn" the scale rule reads "chục nghìn".
                     if matches!(role_at(&rest, 0), Some(WordRole::Scale(_))) {
-                        return Ok((input.take_from(1), d as u32));
+                        return Ok((input.drop_front(1), d as u32));
                     }
                     return Ok((rest, d as u32 * 10));
                 }
                 match rest.first().and_then(|t| unit_after(&t, false)) {
-                    Some(u) => Ok((rest.take_from(1), d as u32 * 10 + u as u32)),
+                    Some(u) => Ok((rest.drop_front(1), d as u32 * 10 + u as u32)),
                     None => Ok((rest, d as u32 * 10)),
                 }
             } else {
@@ -128,13 +127,13 @@ pub fn below_thousand(input: Toks<'_>) -> TokResult<'_, u32> {
         }
         return tens(input);
     }
-    let rest = input.take_from(2);
+    let rest = input.drop_front(2);
     let base = h as u32 * 100;
     match role_at(&rest, 0) {
-        Some(WordRole::Half) => Ok((rest.take_from(1), base + 50)),
+        Some(WordRole::Half) => Ok((rest.drop_front(1), base + 50)),
         Some(WordRole::Zero) => match role_at(&rest, 1) {
-            Some(WordRole::Digit(d)) if d > 0 => Ok((rest.take_from(2), base + d as u32)),
-            Some(WordRole::Unit(4)) => Ok((rest.take_from(2), base + 4)),
+            Some(WordRole::Digit(d)) if d > 0 => Ok((rest.drop_front(2), base + d as u32)),
+            Some(WordRole::Unit(4)) => Ok((rest.drop_front(2), base + 4)),
             _ => Ok((rest, base)),
         },
         Some(WordRole::Ten | WordRole::Digit(_)) => match tens(rest) {
@@ -180,11 +179,11 @@ fn fraction_digits(input: Toks<'_>) -> TokResult<'_, String> {
             }
             Some(WordRole::Digit(d)) => {
                 out.push((b'0' + d) as char);
-                rest = rest.take_from(1);
+                rest = rest.drop_front(1);
             }
             Some(WordRole::Unit(5)) if !out.is_empty() => {
                 out.push('5');
-                rest = rest.take_from(1);
+                rest = rest.drop_front(1);
             }
             _ => break,
         }
@@ -284,7 +283,7 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
                         None => return fail(input),
                     };
                 }
-                Ok((input.take_from(1), (v, 0, true)))
+                Ok((input.drop_front(1), (v, 0, true)))
             }
             _ => fail(input),
         };
@@ -292,9 +291,10 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
     if !lead && role(&first) == Some(WordRole::Zero) {
         // "một nghìn lẻ năm" = 1005.
         return match role_at(&input, 1) {
-            Some(WordRole::Digit(d @ 1..=9) | WordRole::Unit(d @ 4)) => {
-                Ok((input.take_from(2), (Decimal::from_int(d as i128), 2, false)))
-            }
+            Some(WordRole::Digit(d @ 1..=9) | WordRole::Unit(d @ 4)) => Ok((
+                input.drop_front(2),
+                (Decimal::from_int(d as i128), 2, false),
+            )),
             _ => fail(input),
         };
     }
@@ -303,7 +303,7 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
     let mut value = Decimal::from_int(v as i128);
     let mut rest = rest;
     if lead && role_at(&rest, 0) == Some(WordRole::Point) {
-        if let Ok((r, frac)) = fraction_digits(rest.take_from(1)) {
+        if let Ok((r, frac)) = fraction_digits(rest.drop_front(1)) {
             if let Some(d) = Decimal::parse(&format!("{v}.{frac}")) {
                 words += rest.len() - r.len();
                 value = d;
@@ -341,13 +341,13 @@ pub fn magnitude(input: Toks<'_>) -> TokResult<'_, Magnitude> {
             }
             scaled = true;
             words += n;
-            rest = rest.take_from(n);
+            rest = rest.drop_front(n);
             if role_at(&rest, 0) == Some(WordRole::Half) {
                 if acc.half().is_none() {
                     return fail(input);
                 }
                 words += 1;
-                rest = rest.take_from(1);
+                rest = rest.drop_front(1);
                 break;
             }
             continue;
@@ -410,7 +410,7 @@ pub fn parse_words(text: &str) -> Option<Decimal> {
         return Some(Decimal::ZERO);
     }
     let (negative, input) = match input.first() {
-        Some(t) if t.key == "âm" => (true, input.take_from(1)),
+        Some(t) if t.key == "âm" => (true, input.drop_front(1)),
         _ => (false, input),
     };
     match magnitude(input) {
