@@ -17,7 +17,11 @@ use chiso::model::{Approx, EntityValue};
 use chiso::Annotator;
 use std::collections::BTreeMap;
 
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 7] = [
+    (
+        "numbers_multiplier.tsv",
+        include_str!("data/numbers_multiplier.tsv"),
+    ),
     ("numbers.tsv", include_str!("data/numbers.tsv")),
     (
         "numbers_percent.tsv",

@@ -47,16 +47,16 @@ fn head3(s: &str) -> IResult<&str, &str> {
     terminated(take_while_m_n(1, 3, is_digit), not(peek(digit1))).parse(s)
 }
 
-fn strip(s: &str, sep: char) -> String {
-    s.chars().filter(|&c| c != sep).collect()
-}
-
+/// The exact value of the digits of `int` (group separators skipped) and
+/// `frac`, without allocating.
 fn decimal(int: &str, frac: &str) -> Option<Decimal> {
-    if frac.is_empty() {
-        Decimal::parse(int)
-    } else {
-        Decimal::parse(&format!("{int}.{frac}"))
+    let mut mantissa: i128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if b.is_ascii_digit() {
+            mantissa = mantissa.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+        }
     }
+    Decimal::new(mantissa, frac.len() as u32)
 }
 
 /// "1,234,567", "1,234.5".
@@ -69,27 +69,28 @@ fn en_grouped(s: &str) -> IResult<&str, Option<Decimal>> {
         many_m_n(1, 1, preceded(char('.'), digit1)).parse(rest)?
     };
     let frac = frac.first().copied().unwrap_or("");
-    Ok((rest, decimal(&strip(int, ','), frac)))
+    Ok((rest, decimal(int, frac)))
 }
 
-/// "1.234,5", "3,4", "1.700.988", "2023".
+/// "1.234,5", "3,4", "1.700.988", "2023" (a grouped number does not start with 0).
 fn vn(s: &str) -> IResult<&str, Option<Decimal>> {
-    let grouped = recognize(pair(head3, many1(preceded(char('.'), group3))));
+    let grouped = recognize(pair(
+        nom::combinator::verify(head3, |h: &str| !h.starts_with('0')),
+        many1(preceded(char('.'), group3)),
+    ));
     let plain = terminated(digit1, not(peek(pair(char('.'), digit1))));
     let (rest, int) = nom::branch::alt((grouped, plain)).parse(s)?;
     let (rest, frac) = many_m_n(0, 1, preceded(char(','), digit1)).parse(rest)?;
     let frac = frac.first().copied().unwrap_or("");
-    Ok((rest, decimal(&strip(int, '.'), frac)))
+    Ok((rest, decimal(int, frac)))
 }
 
-/// "3.5", "12.75": a dot followed by other than exactly three digits.
+/// "3.5", "12.75", "0.075": a dot followed by one or two digits, or any
+/// digits after a leading "0". Not "10.2017" (a month and year).
 fn en_decimal(s: &str) -> IResult<&str, Option<Decimal>> {
-    let (rest, (int, frac)) = pair(
-        digit1,
-        preceded(
-            char('.'),
-            nom::combinator::verify(digit1, |f: &str| f.len() != 3),
-        ),
+    let (rest, (int, frac)) = nom::combinator::verify(
+        pair(digit1, preceded(char('.'), digit1)),
+        |(int, frac): &(&str, &str)| frac.len() <= 2 || *int == "0",
     )
     .parse(s)?;
     Ok((rest, decimal(int, frac)))
@@ -185,18 +186,17 @@ pub fn parse_number_token(s: &str) -> Option<NumberToken> {
     if !rest.is_empty() {
         return None;
     }
-    let letters = letters.to_owned();
     let (scale, suffix) = if letters.is_empty() {
         (None, None)
-    } else if let Some(e) = informal_scale(&letters) {
+    } else if let Some(e) = informal_scale(letters) {
         (Some(e), None)
-    } else if let Some(sfx) = LEXICON.suffixes.single(&normalize::key(&letters), &letters) {
+    } else if let Some(sfx) = LEXICON.suffixes.single(&normalize::key(letters), letters) {
         match sfx {
             Suffix::Measure(_) | Suffix::Currency(_) => (None, Some(sfx.clone())),
             _ => return None,
         }
     } else if let Some(sfx) = tag::<&str, &str, nom::error::Error<&str>>("tr")
-        .parse(letters.as_str())
+        .parse(letters)
         .ok()
         .and_then(|(unit, _)| LEXICON.suffixes.single(&normalize::key(unit), unit))
     {
@@ -212,6 +212,11 @@ pub fn parse_number_token(s: &str) -> Option<NumberToken> {
         if max <= value {
             return None;
         }
+    }
+    // "4-2016" is April 2016, not a range: the temporal recognizer's.
+    let month = value.to_i64().is_some_and(|v| (1..=12).contains(&v));
+    if max.is_some_and(|m| is_year(&m)) && month && suffix.is_none() {
+        return None;
     }
     let year_range = max.is_some_and(|m| is_year(&value) && is_year(&m));
     Some(NumberToken {
@@ -238,7 +243,7 @@ mod tests {
             ("1,234", "1.234"),
             ("1.234", "1234"),
             ("3.5", "3.5"),
-            ("12.3456", "12.3456"),
+            ("0.075", "0.075"),
             ("1,234,567", "1234567"),
             ("1,234.5", "1234.5"),
             ("0.75", "0.75"),
@@ -260,6 +265,9 @@ mod tests {
             "1.23.456",
             "0909.123.456",
             "1,2,3",
+            "10.2017",
+            "12.3456",
+            "0.123.456",
         ] {
             assert!(parse_digits(s).is_none(), "{s}");
         }
@@ -271,6 +279,8 @@ mod tests {
         assert!(t.year_range);
         assert!(parse_number_token("30-4-2024").is_none());
         assert!(parse_number_token("30-4").is_none(), "a range goes up");
+        assert!(parse_number_token("4-2016").is_none(), "month-year");
+        assert!(parse_number_token("1000-2000").is_some());
         assert!(parse_number_token("5G").is_none());
         assert!(parse_number_token("3A").is_none());
         assert!(parse_number_token("14h30").is_none());

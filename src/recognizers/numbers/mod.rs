@@ -98,7 +98,6 @@ impl Recognizer for Numbers {
         keys.extend(lex.ordinal_heads.first_keys().map(str::to_owned));
         keys.extend(lex.ordinal_words.first_keys().map(str::to_owned));
         keys.push("thứ".into());
-        keys.push("phần".into());
         keys.sort();
         keys.dedup();
         Triggers {
@@ -197,7 +196,11 @@ fn suffix<'a>(input: &Toks<'a>) -> Option<(usize, &'static Suffix)> {
     if t.token.gap >= Gap::Newline {
         return None;
     }
-    LEXICON.suffixes.longest(input)
+    match LEXICON.suffixes.longest(input)? {
+        // "Điều 676 Bộ luật": a counted noun is written in lower case.
+        (_, Suffix::Count(_)) if t.token.capitalized => None,
+        found => Some(found),
+    }
 }
 
 /// "/lít", "/ha", "/USD" after a unit: (tokens used, what it is per).
@@ -393,7 +396,11 @@ fn figure(
             "numbers::before_time",
         ));
     }
-    if a.year_range && the_suffix.is_none() {
+    // "2021-2025", "giai đoạn 2021 - 2025", "từ 2020 đến 2025": year ranges are temporal.
+    let year = |d: &Decimal| d.to_i64().is_some_and(|y| (1900..=2100).contains(&y));
+    if the_suffix.is_none()
+        && (a.year_range || (ranged && year(&min) && max.is_some_and(|m| year(&m))))
+    {
         return None;
     }
     let mut per_unit = None;
@@ -546,8 +553,103 @@ fn special(
                 "numbers::hang",
             ))
         }
-        _ => None,
+        "gấp" => multiplier(input),
+        "phần" => None,
+        _ => fraction(sentence, input),
     }
+}
+
+/// "gấp 1,5 lần", "gấp đôi", "gấp ba lần", "gấp rưỡi": a quantity of "lần".
+fn multiplier(input: Toks<'_>) -> Option<(usize, EntityValue, &'static str)> {
+    let first = input.first()?;
+    let rest = input.drop_front(1);
+    let word = rest.first()?;
+    let (mut rest, value) = match word.key {
+        "đôi" => (rest.drop_front(1), Decimal::from_int(2)),
+        "rưỡi" => (rest.drop_front(1), Decimal::new(15, 1)?),
+        _ => {
+            let (r, c) = core(rest)?;
+            if c.max.is_some() || c.glued.is_some() {
+                return None;
+            }
+            (r, c.min)
+        }
+    };
+    if rest.first().is_some_and(|t| t.key == "lần") {
+        rest = rest.drop_front(1);
+    }
+    let end = first.index + input.len() - rest.len();
+    Some((
+        end,
+        EntityValue::Quantity {
+            amount: Amount::exact(value),
+            unit: "lần".into(),
+            per: None,
+        },
+        "numbers::multiplier",
+    ))
+}
+
+/// `n/d` as an exact decimal when it terminates, else rounded to 6 places.
+fn ratio(n: i64, d: i64) -> Option<Decimal> {
+    if d <= 0 || n < 0 || n >= d {
+        return None;
+    }
+    let scaled = (n as i128) * 1_000_000;
+    let q = (scaled * 2 + d as i128) / (2 * d as i128);
+    Decimal::new(q, 6)
+}
+
+/// "một phần ba", "ba phần tư", "2/3 số xã": a fraction (a `number` below 1).
+fn fraction(
+    sentence: &SentenceView<'_>,
+    input: Toks<'_>,
+) -> Option<(usize, EntityValue, &'static str)> {
+    let first = input.first()?;
+    // "2/3 số xã" (not a date: a share of something).
+    if first.token.kind == TokenKind::Number {
+        let (n, d) = first.text.split_once('/')?;
+        let (n, d): (i64, i64) = (n.parse().ok()?, d.parse().ok()?);
+        let next = input.get(1)?;
+        if next.key != "số" || d > 100 {
+            return None;
+        }
+        let value = ratio(n, d)?;
+        let noun = input
+            .get(2)
+            .filter(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
+        let end = first.index + 2 + noun.map_or(0, |_| 1);
+        let end = match suffix(&input.drop_front(2)) {
+            Some((k, Suffix::Count(_) | Suffix::Measure(_))) => first.index + 2 + k,
+            _ => end,
+        };
+        return Some((
+            end,
+            EntityValue::Number(Amount::exact(value)),
+            "numbers::fraction",
+        ));
+    }
+    // "một phần ba": spelled numerator, "phần", spelled denominator.
+    if !is_number_start(sentence, &input) || first.token.kind != TokenKind::Word {
+        return None;
+    }
+    let (rest, n) = words::below_thousand(input).ok()?;
+    if rest.first()?.key != "phần" {
+        return None;
+    }
+    let rest = rest.drop_front(1);
+    let den = rest.first()?;
+    let (rest, d) = match words::role(&den) {
+        Some(WordRole::Unit(4)) => (rest.drop_front(1), 4),
+        Some(WordRole::Digit(_) | WordRole::Ten) => words::below_thousand(rest).ok()?,
+        _ => return None,
+    };
+    let value = ratio(n as i64, d as i64)?;
+    Some((
+        first.index + input.len() - rest.len(),
+        EntityValue::Number(Amount::exact(value)),
+        "numbers::fraction",
+    ))
 }
 
 #[cfg(test)]

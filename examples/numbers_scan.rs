@@ -1,0 +1,36 @@
+//! Runs the numeric recognizers alone over text files and prints what they
+//! find (or, with `--speed`, only the throughput).
+//!
+//! `cargo run --release --example numbers_scan -- [--speed] FILE...`
+use chiso::annotator::Annotator;
+use chiso::recognizers::numbers::Numbers;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let speed = args.iter().any(|a| a == "--speed");
+    let annotator = Annotator::with_recognizers(vec![Box::new(Numbers::new())]);
+    for path in args.iter().filter(|a| !a.starts_with("--")) {
+        let bytes = std::fs::read(path).expect("readable file");
+        let text = String::from_utf8_lossy(&bytes);
+        let start = Instant::now();
+        let mut count = 0;
+        let mut by_type = std::collections::BTreeMap::new();
+        for line in text.lines() {
+            let doc = annotator.annotate(line);
+            count += doc.entities.len();
+            for e in &doc.entities {
+                *by_type.entry(e.value.type_name()).or_insert(0) += 1;
+                if !speed {
+                    println!("{}\t{}", e.value.type_name(), e.text(&doc.text));
+                }
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        eprintln!(
+            "{path}: {:.1} MB in {secs:.2} s = {:.1} MB/s, {count} entities {by_type:?}",
+            text.len() as f64 / 1e6,
+            text.len() as f64 / 1e6 / secs
+        );
+    }
+}
