@@ -304,6 +304,15 @@ fn figure(
     if let Some(found) = special(sentence, input) {
         return Some(found);
     }
+    // "gần 1/2 số doanh nghiệp", "khoảng một phần ba": a bound before a fraction or multiplier.
+    if let Some((n, a)) = LEXICON.approx_before.longest(&input) {
+        if let Some((end, mut value, rule)) = special(sentence, input.drop_front(n)) {
+            if let EntityValue::Number(amount) | EntityValue::Quantity { amount, .. } = &mut value {
+                amount.approx = Some(*a);
+            }
+            return Some((end, value, rule));
+        }
+    }
     // A number word in the middle of a spelled number, or after "thứ"/"phần",
     // is read from where the number starts.
     if first.token.kind == TokenKind::Word && first.index > sentence.range.0 {
@@ -428,8 +437,10 @@ fn figure(
     }
     // A lone digit word is a number only with a unit, a bound or a range.
     if lone(&a) && !ranged {
+        // "một người", "một cách": "một" before a counted noun is an article.
         let one = a.min == Decimal::from_int(1);
-        if the_suffix.is_none() || (one && p.approx.is_none()) {
+        let counted = matches!(the_suffix, Some(Suffix::Count(_)));
+        if the_suffix.is_none() || (one && counted && p.approx.is_none()) {
             return None;
         }
     }
