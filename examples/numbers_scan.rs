@@ -1,5 +1,6 @@
 //! Runs the numeric recognizers alone over text files and prints what they
-//! find (or, with `--speed`, only the throughput).
+//! find (or, with `--speed`, only the throughput; `--baseline` runs no
+//! recognizer, to see what tokenizing alone costs).
 //!
 //! `cargo run --release --example numbers_scan -- [--speed] FILE...`
 use chiso::annotator::Annotator;
@@ -9,7 +10,12 @@ use std::time::Instant;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let speed = args.iter().any(|a| a == "--speed");
-    let annotator = Annotator::with_recognizers(vec![Box::new(Numbers::new())]);
+    // `--baseline`: no recognizer at all (tokenizing and bookkeeping only).
+    let annotator = if args.iter().any(|a| a == "--baseline") {
+        Annotator::with_recognizers(Vec::new())
+    } else {
+        Annotator::with_recognizers(vec![Box::new(Numbers::new())])
+    };
     for path in args.iter().filter(|a| !a.starts_with("--")) {
         let bytes = std::fs::read(path).expect("readable file");
         let text = String::from_utf8_lossy(&bytes);

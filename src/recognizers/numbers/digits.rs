@@ -8,7 +8,8 @@
 //! en_grouped := digit{1,3} ( "," digit{3} ){2,} ( "." digit+ )?   "1,234,567"
 //!             | digit{1,3} ( "," digit{3} )+ "." digit+           "1,234.5"
 //! en_decimal := digit+ "." digit+   where the part after "." is not 3 digits   "3.5"  "12.75"
-//! letters  := informal scale (k, K, tr, M, tỷ) | a unit or currency ("km", "ha", "đ", "USD")
+//! letters  := informal scale (k, K, nghìn, tr, M, triệu, tỷ, tỉ) | a unit or currency ("km", "ha", "đ", "USD")
+//!             ("5B", "3A", "5G" are names of things, not figures)
 //! ```
 //!
 //! The Vietnamese convention comes first: "." groups thousands, "," marks
@@ -152,7 +153,7 @@ fn informal_scale(letters: &str) -> Option<u32> {
     match letters {
         "k" | "K" | "nghìn" | "ngàn" => Some(3),
         "tr" | "M" | "triệu" => Some(6),
-        "tỷ" | "tỉ" | "ty" | "B" => Some(9),
+        "tỷ" | "tỉ" => Some(9),
         _ => None,
     }
 }

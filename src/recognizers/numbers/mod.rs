@@ -78,7 +78,7 @@ impl Numbers {
 }
 
 /// Keys that can start a figure besides number tokens and number words.
-const START_KEYS: [&str; 10] = ["từ", "giữa", "âm", "-", "−", "$", "us$", "hàng", "gấp", "€"];
+const START_KEYS: [&str; 10] = ["từ", "giữa", "âm", "-", "−", "$", "us", "hàng", "gấp", "€"];
 
 impl Recognizer for Numbers {
     fn name(&self) -> &'static str {
@@ -177,14 +177,16 @@ fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
         }
     }
     if let Some(t) = rest.first() {
-        match t.key {
-            "$" | "us$" => p.currency = Some("USD"),
-            "€" => p.currency = Some("EUR"),
-            _ => {}
-        }
-        if p.currency.is_some() {
-            rest = rest.drop_front(1);
-        }
+        // "$300", "US$ 500 triệu", "€20".
+        let us_dollar = t.key == "us" && rest.get(1).is_some_and(|d| d.key == "$" && d.glued());
+        let (code, n) = match t.key {
+            "$" => (Some("USD"), 1),
+            "€" => (Some("EUR"), 1),
+            _ if us_dollar => (Some("USD"), 2),
+            _ => (None, 0),
+        };
+        p.currency = code;
+        rest = rest.drop_front(n);
     }
     p.len = input.len() - rest.len();
     Some(p)
