@@ -26,7 +26,9 @@
 //! (ISO 4217, value multiplied out: "1.250 tỷ đồng" = 1 250 000 000 000 VND),
 //! a unit or counted noun → `quantity`, nothing → `number`. A time word after
 //! a figure ("5 năm", "3 tháng", "10 ngày") is the temporal recognizer's:
-//! the figure stays a bare number and takes no bound or range. Ranges have
+//! the figure stays a bare number and takes no bound or range; so does a
+//! digit number right after such a word ("tháng 6 người dân…" is a date and
+//! a noun, not 6 people). Ranges have
 //! `min`/`max`; a scale written only on the upper end applies to both ("từ 5
 //! đến 7 triệu" = 5-7 million).
 //!
@@ -336,6 +338,21 @@ fn figure(
         return None;
     }
     let (mut rest, a) = core(rest)?;
+    // "tháng 6 người dân…", "năm 2023 doanh nghiệp…": a number right after a
+    // date word is part of a date; it takes no unit, bound or range.
+    if p.len == 0
+        && a.mag.is_some_and(|m| m.digits && m.words == 0)
+        && first.index > sentence.range.0
+    {
+        let prev = sentence.key(first.index - 1);
+        if matches!(LEXICON.suffixes.single(prev, prev), Some(Suffix::Time)) {
+            return Some((
+                first.index + 1,
+                EntityValue::Number(Amount::exact(a.min)),
+                "numbers::in_date",
+            ));
+        }
+    }
     let mut suffix_a = a.glued;
     if suffix_a.is_none() {
         if let Some((n, s)) = suffix(&rest) {
