@@ -242,12 +242,16 @@ fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
     if t.token.kind == TokenKind::Number {
         let nt = digits::parse_number_token(t.text)?;
         if nt.max.is_some() || nt.suffix.is_some() {
-            let scale = |v: Decimal| match nt.scale {
-                Some(e) => v.mul(Decimal::pow10(e)),
-                None => Some(v),
+            // "5-7 triệu": scale words after a range token apply to both ends.
+            let after = input.drop_front(1);
+            let (words_exp, n) = match (nt.max, nt.suffix.as_ref(), nt.scale) {
+                (Some(_), None, None) => words::scale_words(&after),
+                _ => (0, 0),
             };
+            let exp = nt.scale.unwrap_or(0) + words_exp;
+            let scale = |v: Decimal| v.mul(Decimal::pow10(exp));
             return Some((
-                input.drop_front(1),
+                after.drop_front(n),
                 Core {
                     min: scale(nt.value)?,
                     max: match nt.max {
@@ -257,7 +261,7 @@ fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
                     year_range: nt.year_range,
                     glued: glued_suffix(t.text),
                     mag: None,
-                    len: 1,
+                    len: 1 + n,
                 },
             ));
         }

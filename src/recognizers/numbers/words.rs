@@ -213,6 +213,13 @@ fn scales(input: &Toks<'_>) -> (Vec<u32>, usize) {
     (exps, i)
 }
 
+/// Scale words at the start of `input` as one power of ten ("nghìn tỷ" =
+/// 12) and the number of words ("5-7 triệu").
+pub fn scale_words(input: &Toks<'_>) -> (u32, usize) {
+    let (exps, n) = scales(input);
+    (exps.iter().sum(), n)
+}
+
 /// Groups read so far, each with the power of ten of its scale.
 struct Acc {
     groups: [(Decimal, u32); 12],
