@@ -248,3 +248,78 @@ mod property {
         }
     }
 }
+
+mod robustness {
+    use chiso::Annotator;
+    use proptest::prelude::*;
+
+    const POOL: [&str; 48] = [
+        "hai",
+        "mươi",
+        "mốt",
+        "tư",
+        "lăm",
+        "trăm",
+        "linh",
+        "lẻ",
+        "nghìn",
+        "tỷ",
+        "triệu",
+        "rưỡi",
+        "phẩy",
+        "không",
+        "một",
+        "năm",
+        "chục",
+        "từ",
+        "đến",
+        "giữa",
+        "và",
+        "-",
+        "khoảng",
+        "hơn",
+        "trở",
+        "lên",
+        "%",
+        "phần",
+        "trăm",
+        "đồng",
+        "/",
+        "lít",
+        "USD",
+        "$",
+        "thứ",
+        "lần",
+        "khóa",
+        "XI",
+        "1.234,5",
+        "5-7",
+        "2021-2025",
+        "500k",
+        "16/6",
+        "âm",
+        "gấp",
+        "đôi",
+        "hàng",
+        "tuổi",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Any mix of number-ish words: no panic, spans inside the text and
+        /// not overlapping.
+        #[test]
+        fn never_panics_on_number_soup(idx in proptest::collection::vec(0usize..POOL.len(), 0..24)) {
+            let text: Vec<&str> = idx.iter().map(|&i| POOL[i]).collect();
+            let text = text.join(" ");
+            let doc = Annotator::new().annotate(&text);
+            let mut end = 0;
+            for e in &doc.entities {
+                prop_assert!(e.span.start >= end, "overlap in {:?}", text);
+                prop_assert!(doc.text.get(e.span.range()).is_some());
+                end = e.span.end;
+            }
+        }
+    }
+}
