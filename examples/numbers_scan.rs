@@ -1,11 +1,27 @@
 //! Runs the numeric recognizers alone over text files and prints what they
 //! find (or, with `--speed`, only the throughput; `--baseline` runs no
-//! recognizer, to see what tokenizing alone costs).
+//! recognizer, to see what tokenizing alone costs; `--triggers-only` looks up
+//! the triggers and does nothing else).
 //!
 //! `cargo run --release --example numbers_scan -- [--speed] FILE...`
 use chiso::annotator::Annotator;
 use chiso::recognizers::numbers::Numbers;
+use chiso::recognizers::{Candidate, Recognizer, SentenceView, Triggers};
 use std::time::Instant;
+
+/// The numbers recognizer's triggers with no work behind them: what the
+/// trigger lookup alone costs (`--triggers-only`).
+struct TriggersOnly;
+
+impl Recognizer for TriggersOnly {
+    fn name(&self) -> &'static str {
+        "triggers-only"
+    }
+    fn triggers(&self) -> Triggers {
+        Numbers::new().triggers()
+    }
+    fn recognize_at(&self, _: &SentenceView<'_>, _: usize, _: &mut Vec<Candidate>) {}
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -13,6 +29,8 @@ fn main() {
     // `--baseline`: no recognizer at all (tokenizing and bookkeeping only).
     let annotator = if args.iter().any(|a| a == "--baseline") {
         Annotator::with_recognizers(Vec::new())
+    } else if args.iter().any(|a| a == "--triggers-only") {
+        Annotator::with_recognizers(vec![Box::new(TriggersOnly)])
     } else {
         Annotator::with_recognizers(vec![Box::new(Numbers::new())])
     };

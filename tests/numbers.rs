@@ -213,6 +213,35 @@ fn example_tables() {
     );
 }
 
+/// Held-out phrases (written after the recognizer was frozen): the recall is
+/// printed, and must stay at or above 80%.
+#[test]
+fn heldout() {
+    let text = include_str!("data/numbers_heldout.tsv");
+    let (mut ok, mut total) = (0, 0);
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let result = if cols[1] == "-" {
+            check_negative(cols[0], cols[2])
+        } else {
+            let value = cols.get(3).copied().unwrap_or("");
+            let fields = cols.get(4).copied().unwrap_or("");
+            check(cols[0], cols[1], cols[2], value, fields)
+        };
+        total += 1;
+        match result {
+            Ok(()) => ok += 1,
+            Err(e) => println!("HELD-OUT MISS {:?}: {e}", cols[0]),
+        }
+    }
+    let recall = ok as f64 / total as f64;
+    println!("held-out: {ok} / {total} = {:.1}%", 100.0 * recall);
+    assert!(recall >= 0.8, "held-out recall {recall}");
+}
+
 #[test]
 fn verbalizer_round_trip_small_numbers_exhaustively() {
     use chiso::recognizers::numbers::{parse_words, to_words};
