@@ -17,8 +17,8 @@
 //! let annotator = Annotator::new();
 //! let doc = annotator.annotate("Tỉnh có 1.234,5 ha lúa.");
 //! let e = &doc.entities[0];
-//! assert_eq!(e.text(&doc.text), "1.234,5");
-//! assert_eq!(e.value.type_name(), "number");
+//! assert_eq!(e.text(&doc.text), "1.234,5 ha");
+//! assert_eq!(e.value.type_name(), "quantity");
 //! ```
 #![deny(missing_docs)]
 
@@ -42,4 +42,5 @@ pub use annotator::Annotator;
 pub use calendar::Date;
 pub use decimal::Decimal;
 pub use model::{Document, Entity, EntityValue, Statistic};
+pub use recognizers::numbers::to_words;
 pub use span::Span;

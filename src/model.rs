@@ -198,8 +198,8 @@ pub const ENTITY_TYPES: [&str; 13] = [
 ///
 /// ```
 /// let doc = chiso::Annotator::new().annotate("Năm nay có 3.120 hộ.");
-/// let e = doc.entities.iter().find(|e| e.text(&doc.text) == "3.120").unwrap();
-/// assert_eq!(e.value.type_name(), "number");
+/// let e = doc.entities.iter().find(|e| e.text(&doc.text) == "3.120 hộ").unwrap();
+/// assert_eq!(e.value.type_name(), "quantity");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {

@@ -292,6 +292,7 @@ mod tests {
         assert_eq!(key("khoái"), "khoái");
         assert_eq!(key("Đồng"), "đồng");
         assert_eq!(key("đến"), "đến");
+        assert_eq!(key("đô"), "đô");
         assert_ne!(key("đô"), key("độ"));
         assert_eq!(key("TTXVN"), "ttxvn");
         assert_eq!(key("múa"), "múa");

@@ -18,7 +18,7 @@ use std::io::Write;
 /// let doc = chiso::Annotator::new().annotate("Có 3 tấn.");
 /// let mut out = Vec::new();
 /// chiso::output::brat::write_annotations(&doc, &mut out);
-/// assert_eq!(String::from_utf8(out).unwrap().lines().next(), Some("T1\tnumber 3 4\t3"));
+/// assert_eq!(String::from_utf8(out).unwrap().lines().next(), Some("T1\tquantity 3 8\t3 tấn"));
 /// ```
 pub fn write_annotations(doc: &Document, out: &mut Vec<u8>) {
     let json = to_value(

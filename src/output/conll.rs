@@ -19,7 +19,7 @@ use std::io::Write;
 /// let doc = chiso::Annotator::new().annotate("Có 3 tấn.");
 /// let mut out = Vec::new();
 /// chiso::output::conll::write_document(&doc, chiso::output::Offsets::Chars, &mut out);
-/// assert!(String::from_utf8(out).unwrap().contains("3\t3\t4\tB-number"));
+/// assert!(String::from_utf8(out).unwrap().contains("3\t3\t4\tB-quantity"));
 /// ```
 pub fn write_document(doc: &Document, mode: Offsets, out: &mut Vec<u8>) {
     let mut tags: Vec<Option<(&str, bool)>> = vec![None; doc.tokens.len()];

@@ -178,7 +178,7 @@ pub fn document_highlights(doc: &Document) -> Vec<Highlight> {
 /// let doc = chiso::Annotator::new().annotate("Có 3 tấn.");
 /// let mut out = Vec::new();
 /// chiso::output::html::write_document(&doc, &mut out);
-/// assert!(String::from_utf8(out).unwrap().contains("data-type=\"number\""));
+/// assert!(String::from_utf8(out).unwrap().contains("data-type=\"quantity\""));
 /// ```
 pub fn write_document(doc: &Document, out: &mut Vec<u8>) {
     let mut section = String::from("<section>\n");

@@ -26,7 +26,7 @@ fn colour(type_name: &str) -> &'static str {
 /// let doc = chiso::Annotator::new().annotate("Có 3 tấn.");
 /// let mut out = Vec::new();
 /// chiso::output::pretty::write_document(&doc, false, &mut out);
-/// assert!(String::from_utf8(out).unwrap().contains("[3]{number}"));
+/// assert!(String::from_utf8(out).unwrap().contains("[3 tấn]{quantity}"));
 /// ```
 pub fn write_document(doc: &Document, colour_on: bool, out: &mut Vec<u8>) {
     if let Some(id) = &doc.id {

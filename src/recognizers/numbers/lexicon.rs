@@ -1,0 +1,371 @@
+//! The numeric grammar data: `grammars/number_words.tsv`, `units.tsv`,
+//! `currencies.tsv`, `counted_nouns.tsv`, `approx.tsv` and
+//! `ordinal_heads.tsv`, parsed once into lookups keyed by
+//! [`crate::normalize::key`].
+//!
+//! Phrases of several words ("đô la Mỹ", "điểm phần trăm") are tokenized
+//! with the real tokenizer, so a phrase matches exactly the tokens the
+//! annotator sees. A form of one character or with capital letters ("m",
+//! "g", "MW", "USD") matches its case exactly ("5G" is not 5 grams); other
+//! forms match any case.
+
+use crate::grammar::GrammarFile;
+use crate::model::Approx;
+use crate::normalize;
+use crate::token_input::Toks;
+use crate::tokenizer::tokenize;
+use nom::Input;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a number word does in a spelled number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordRole {
+    /// không…chín: a digit that can start a number.
+    Digit(u8),
+    /// mốt, tư, lăm, nhăm: a digit only after mười/mươi.
+    Unit(u8),
+    /// mười = 10.
+    Ten,
+    /// mươi: ×10 for the digit before it.
+    Tens,
+    /// chục: ×10 ("hai chục") or a scale ("chục nghìn").
+    Dozen,
+    /// trăm: ×100.
+    Hundred,
+    /// nghìn, vạn, triệu, tỷ: ×10^n.
+    Scale(u32),
+    /// linh, lẻ: empty tens place.
+    Zero,
+    /// rưỡi: a half of the scale before it.
+    Half,
+    /// phẩy, chấm: decimal point.
+    Point,
+}
+
+/// What a word after a figure makes of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suffix {
+    /// "%", "phần trăm".
+    Percent,
+    /// "điểm phần trăm": percentage points.
+    Points,
+    /// "‰".
+    Permille,
+    /// A measure unit (canonical).
+    Measure(String),
+    /// A currency (ISO 4217).
+    Currency(String),
+    /// A counted noun (canonical).
+    Count(String),
+    /// A time word ("năm", "tháng"): left to the temporal recognizer.
+    Time,
+}
+
+/// How an ordinal head takes its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadRole {
+    /// "lần" + "thứ N".
+    Thu,
+    /// "khóa" + "XI" / "15".
+    Direct,
+    /// "kỳ họp thứ 6" or "kỳ họp 6".
+    Both,
+}
+
+/// One word of a phrase: its key, and its exact text when it must match case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Word {
+    key: String,
+    exact: Option<String>,
+}
+
+impl Word {
+    fn matches(&self, key: &str, text: &str) -> bool {
+        match &self.exact {
+            Some(t) => t == text,
+            None => self.key == key,
+        }
+    }
+}
+
+/// Phrases of one or more words → a value; the longest phrase matches.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<(Vec<Word>, T)>>,
+}
+
+impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
+    fn new() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
+    }
+
+    /// Adds `form`; panics through `file` when the same form has another value.
+    fn insert(&mut self, file: &GrammarFile, row: &crate::grammar::Row<'_>, form: &str, value: T) {
+        let toks = tokenize(form);
+        let words: Vec<Word> = toks
+            .tokens
+            .iter()
+            .map(|t| {
+                let text = t.span.slice(form);
+                let exact = text.chars().count() == 1 || text.chars().any(|c| c.is_uppercase());
+                Word {
+                    key: toks.key_of(t).to_owned(),
+                    exact: exact.then(|| text.to_owned()),
+                }
+            })
+            .collect();
+        if words.is_empty() {
+            file.fail(row, "empty form");
+        }
+        let list = self.by_first.entry(words[0].key.clone()).or_default();
+        if let Some((_, old)) = list.iter().find(|(w, _)| *w == words) {
+            if *old != value {
+                file.fail(
+                    row,
+                    &format!("{form:?} is listed twice with different values"),
+                );
+            }
+            return;
+        }
+        list.push((words, value));
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+
+    /// The longest phrase at the start of `input`: (tokens used, value).
+    pub fn longest(&self, input: &Toks<'_>) -> Option<(usize, &T)> {
+        let first = input.first()?;
+        let list = self.by_first.get(first.key)?;
+        list.iter().find_map(|(words, value)| {
+            let all = words.iter().enumerate().all(|(i, w)| {
+                input.get(i).is_some_and(|t| {
+                    w.matches(t.key, t.text) && (i == 0 || !t.token.gap_is_paragraph())
+                })
+            });
+            all.then_some((words.len(), value))
+        })
+    }
+
+    /// The value of a one-word phrase given by its key and text ("km" glued in "20km").
+    pub fn single(&self, key: &str, text: &str) -> Option<&T> {
+        self.by_first.get(key)?.iter().find_map(|(words, value)| {
+            (words.len() == 1 && words[0].matches(key, text)).then_some(value)
+        })
+    }
+
+    /// Every first word (for triggers).
+    pub fn first_keys(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// True when the table has no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+trait GapExt {
+    fn gap_is_paragraph(&self) -> bool;
+}
+
+impl GapExt for crate::tokenizer::Token {
+    fn gap_is_paragraph(&self) -> bool {
+        self.gap >= crate::tokenizer::Gap::Newline
+    }
+}
+
+/// All numeric grammar data.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Number words by key.
+    pub words: HashMap<String, WordRole>,
+    /// Units, percent signs, currencies, counted nouns and time words after a figure.
+    pub suffixes: PhraseTable<Suffix>,
+    /// Approximation words written before a figure.
+    pub approx_before: PhraseTable<Approx>,
+    /// Approximation words written after a figure.
+    pub approx_after: PhraseTable<Approx>,
+    /// Ordinal words after "thứ" (nhất, nhì, tư) and "đầu tiên".
+    pub ordinal_words: PhraseTable<(bool, i64)>,
+    /// Nouns that introduce an ordinal.
+    pub ordinal_heads: PhraseTable<HeadRole>,
+}
+
+fn parse_approx(file: &GrammarFile, row: &crate::grammar::Row<'_>, s: &str) -> Approx {
+    match s {
+        "about" => Approx::About,
+        "over" => Approx::Over,
+        "under" => Approx::Under,
+        "at_least" => Approx::AtLeast,
+        "at_most" => Approx::AtMost,
+        "nearly" => Approx::Nearly,
+        _ => file.fail(
+            row,
+            "approx must be about, over, under, at_least, at_most or nearly",
+        ),
+    }
+}
+
+fn load() -> Lexicon {
+    let mut lex = Lexicon {
+        words: HashMap::new(),
+        suffixes: PhraseTable::new(),
+        approx_before: PhraseTable::new(),
+        approx_after: PhraseTable::new(),
+        ordinal_words: PhraseTable::new(),
+        ordinal_heads: PhraseTable::new(),
+    };
+
+    let file = crate::grammar_file!("number_words.tsv");
+    for row in file.rows(3, 3) {
+        let value: u32 = row
+            .get(2)
+            .parse()
+            .unwrap_or_else(|_| file.fail(&row, "value must be a whole number"));
+        let role = match row.get(1) {
+            "digit" if value <= 9 => WordRole::Digit(value as u8),
+            "unit" if value <= 9 => WordRole::Unit(value as u8),
+            "ten" => WordRole::Ten,
+            "tens" => WordRole::Tens,
+            "dozen" => WordRole::Dozen,
+            "hundred" => WordRole::Hundred,
+            "scale" if (3..=12).contains(&value) => WordRole::Scale(value),
+            "zero" => WordRole::Zero,
+            "half" => WordRole::Half,
+            "point" => WordRole::Point,
+            _ => file.fail(&row, "unknown role or value out of range"),
+        };
+        let k = normalize::key(row.get(0));
+        if lex.words.insert(k, role).is_some_and(|old| old != role) {
+            file.fail(&row, "word listed twice with different roles");
+        }
+    }
+
+    let file = crate::grammar_file!("units.tsv");
+    for row in file.rows(3, 3) {
+        let suffix = match row.get(2) {
+            "percent" => Suffix::Percent,
+            "points" => Suffix::Points,
+            "permille" => Suffix::Permille,
+            "measure" => Suffix::Measure(row.get(1).to_owned()),
+            _ => file.fail(&row, "kind must be measure, percent, points or permille"),
+        };
+        lex.suffixes.insert(&file, &row, row.get(0), suffix);
+    }
+
+    let file = crate::grammar_file!("currencies.tsv");
+    for row in file.rows(2, 2) {
+        let code = row.get(1);
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            file.fail(&row, "the code must be three capital letters (ISO 4217)");
+        }
+        lex.suffixes
+            .insert(&file, &row, row.get(0), Suffix::Currency(code.to_owned()));
+    }
+
+    let file = crate::grammar_file!("counted_nouns.tsv");
+    for row in file.rows(2, 3) {
+        let form = row.get(0);
+        let suffix = match row.get(1) {
+            "count" => Suffix::Count(match row.get(2) {
+                "" => form.to_owned(),
+                unit => unit.to_owned(),
+            }),
+            "time" => Suffix::Time,
+            _ => file.fail(&row, "kind must be count or time"),
+        };
+        lex.suffixes.insert(&file, &row, form, suffix);
+    }
+
+    let file = crate::grammar_file!("approx.tsv");
+    for row in file.rows(3, 3) {
+        let approx = parse_approx(&file, &row, row.get(2));
+        match row.get(1) {
+            "before" => lex.approx_before.insert(&file, &row, row.get(0), approx),
+            "after" => lex.approx_after.insert(&file, &row, row.get(0), approx),
+            _ => file.fail(&row, "position must be before or after"),
+        }
+    }
+
+    let file = crate::grammar_file!("ordinal_heads.tsv");
+    for row in file.rows(2, 3) {
+        let form = row.get(0);
+        let value = || -> i64 {
+            row.get(2)
+                .parse()
+                .unwrap_or_else(|_| file.fail(&row, "value must be a whole number"))
+        };
+        match row.get(1) {
+            "word" => lex
+                .ordinal_words
+                .insert(&file, &row, form, (false, value())),
+            "first" => lex.ordinal_words.insert(&file, &row, form, (true, value())),
+            "thứ" | "thu" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Thu),
+            "direct" => lex
+                .ordinal_heads
+                .insert(&file, &row, form, HeadRole::Direct),
+            "both" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Both),
+            _ => file.fail(&row, "role must be word, first, thứ, direct or both"),
+        }
+    }
+    lex
+}
+
+/// Dropping tokens from the front of a [`Toks`] without panicking past its end.
+pub trait DropFront {
+    /// The input without its first `n` tokens (empty when it has fewer).
+    fn drop_front(&self, n: usize) -> Self;
+}
+
+impl DropFront for Toks<'_> {
+    fn drop_front(&self, n: usize) -> Self {
+        self.take_from(n.min(self.len()))
+    }
+}
+
+/// The numeric grammar, loaded on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_numeric_grammar_file_loads() {
+        let lex = &*LEXICON;
+        assert_eq!(lex.words.get("mươi"), Some(&WordRole::Tens));
+        assert_eq!(lex.words.get("tỉ"), Some(&WordRole::Scale(9)));
+        assert!(!lex.words.contains_key("vài") && !lex.words.contains_key("mấy"));
+        assert!(lex.suffixes.len() > 100);
+        assert_eq!(
+            lex.suffixes.single("ha", "ha"),
+            Some(&Suffix::Measure("ha".into()))
+        );
+        assert_eq!(lex.suffixes.single("g", "G"), None, "5G is not grams");
+        assert_eq!(
+            lex.suffixes.single("vnđ", "VNĐ"),
+            Some(&Suffix::Currency("VND".into()))
+        );
+        assert_eq!(lex.suffixes.single("năm", "năm"), Some(&Suffix::Time));
+        assert!(lex.approx_before.len() > 20 && lex.approx_after.len() >= 2);
+        assert!(lex.ordinal_heads.len() > 10 && lex.ordinal_words.len() >= 4);
+    }
+
+    #[test]
+    fn multiword_phrases_match_longest() {
+        let text = "đô la Mỹ";
+        let toks = tokenize(text);
+        let input = Toks::new(text, &toks.tokens, &toks.keys);
+        assert_eq!(
+            LEXICON.suffixes.longest(&input),
+            Some((3, &Suffix::Currency("USD".into())))
+        );
+    }
+}

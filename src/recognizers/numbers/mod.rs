@@ -1,0 +1,719 @@
+//! Numbers, percentages, money, quantities and ordinals.
+//!
+//! Two levels of nom: inside one number token over `&str` ([`digits`]:
+//! "1.234,5", "5-7", "500k", "20km") and across tokens over
+//! [`crate::token_input::Toks`] ([`words`] for spelled and mixed figures,
+//! this module for units, ranges and bounds, [`ordinals`] for ranks).
+//! [`verbalize`] goes the other way: a number → standard Vietnamese words.
+//! The vocabulary is data: `grammars/number_words.tsv`, `units.tsv`,
+//! `currencies.tsv`, `counted_nouns.tsv`, `approx.tsv`, `ordinal_heads.tsv`.
+//!
+//! ```text
+//! entity    := ordinal | multiplier | fraction | figure
+//! figure    := approx_before? bound? sign? currency_before? core suffix? per? approx_after?
+//! bound     := "từ" | "giữa"                      (need a range, or "trở lên"/"trở xuống" after)
+//! sign      := "âm" | "-" glued to the number
+//! core      := range_token                         "5-7" (a number token)
+//!            | magnitude ( suffix? range_sep magnitude )?
+//! range_sep := "đến" | "tới" (after "từ") | "và" (after "giữa") | "-" | "–"
+//! suffix    := percent | currency | unit | counted_noun      (longest phrase wins)
+//! per       := "/" ( unit | currency | counted_noun | time_word | word )   "đồng/lít", "tạ/ha"
+//! hang      := "hàng" scale+ suffix?                "hàng nghìn người" (approx about)
+//! ```
+//!
+//! The type comes from the suffix: "%"/"phần trăm" → `percent` ("điểm phần
+//! trăm" marks percentage points, "‰" per mille), a currency → `money`
+//! (ISO 4217, value multiplied out: "1.250 tỷ đồng" = 1 250 000 000 000 VND),
+//! a unit or counted noun → `quantity`, nothing → `number`. A time word after
+//! a figure ("5 năm", "3 tháng", "10 ngày") is the temporal recognizer's:
+//! the figure stays a bare number and takes no bound or range; so does a
+//! digit number right after such a word ("tháng 6 người dân…" is a date and
+//! a noun, not 6 people). Ranges have
+//! `min`/`max`; a scale written only on the upper end applies to both ("từ 5
+//! đến 7 triệu" = 5-7 million).
+//!
+//! What is NOT a number: a lone "một" ("một số", "một cách"); a lone digit
+//! word with no unit after it ("năm nay", "hai bên"); a capitalized digit word
+//! inside a sentence ("ông Ba", "chị Bảy", "Ba Đình"); "tư"/"mốt"/"lăm" on
+//! their own ("tư nhân", "đầu tư"); "mấy", "vài", "dăm"; date- and time-shaped
+//! tokens ("16/6/2023", "14h30"); a year range "2021-2025" with no unit.
+//!
+//! ```
+//! let doc = chiso::Annotator::new().annotate("Có 1.234,5 tấn");
+//! assert_eq!(doc.entities[0].text(&doc.text), "1.234,5 tấn");
+//! assert_eq!(doc.entities[0].value.type_name(), "quantity");
+//! ```
+
+use super::{Candidate, Recognizer, SentenceView, Triggers};
+use crate::decimal::Decimal;
+use crate::model::{Amount, Approx, EntityValue};
+use crate::token_input::Toks;
+use crate::tokenizer::{Gap, TokenKind};
+use lexicon::{DropFront, Suffix, WordRole, LEXICON};
+use words::Magnitude;
+
+pub mod digits;
+pub mod lexicon;
+pub mod ordinals;
+pub mod verbalize;
+pub mod words;
+
+pub use digits::parse_digits;
+pub use verbalize::to_words;
+pub use words::parse_words;
+
+/// The numbers recognizer: `number`, `percent`, `money`, `quantity`, `ordinal`.
+///
+/// ```
+/// let doc = chiso::Annotator::new().annotate("Kim ngạch đạt 305,6 tỷ USD, tăng 3,4%.");
+/// let texts: Vec<_> = doc.entities.iter().map(|e| e.text(&doc.text)).collect();
+/// assert_eq!(texts, ["305,6 tỷ USD", "3,4%"]);
+/// ```
+#[derive(Debug, Default)]
+pub struct Numbers;
+
+impl Numbers {
+    /// A numbers recognizer.
+    pub fn new() -> Numbers {
+        Numbers
+    }
+}
+
+/// Keys that can start a figure besides number tokens and number words.
+const START_KEYS: [&str; 10] = ["từ", "giữa", "âm", "-", "−", "$", "us", "hàng", "gấp", "€"];
+
+impl Recognizer for Numbers {
+    fn name(&self) -> &'static str {
+        "numbers"
+    }
+
+    fn triggers(&self) -> Triggers {
+        let lex = &*LEXICON;
+        let mut keys: Vec<String> = START_KEYS.iter().map(|s| s.to_string()).collect();
+        keys.extend(
+            lex.words
+                .iter()
+                .filter(|(_, r)| matches!(r, WordRole::Digit(_) | WordRole::Ten))
+                .map(|(k, _)| k.clone()),
+        );
+        keys.extend(lex.approx_before.first_keys().map(str::to_owned));
+        keys.extend(lex.ordinal_heads.first_keys().map(str::to_owned));
+        keys.extend(lex.ordinal_words.first_keys().map(str::to_owned));
+        keys.push("thứ".into());
+        keys.sort();
+        keys.dedup();
+        Triggers {
+            keys,
+            kinds: vec![TokenKind::Number],
+            ..Triggers::default()
+        }
+    }
+
+    fn recognize_at(&self, sentence: &SentenceView<'_>, at: usize, out: &mut Vec<Candidate>) {
+        let input = sentence.from(at);
+        ordinals::ordinal(sentence, input, out);
+        if let Some((end, value, rule)) = figure(sentence, input) {
+            out.push(Candidate {
+                tokens: at..end,
+                value,
+                rule,
+            });
+        }
+    }
+}
+
+/// Prefixes read before a figure.
+#[derive(Debug, Default, Clone, Copy)]
+struct Prefix {
+    approx: Option<Approx>,
+    from: bool,
+    between: bool,
+    negative: bool,
+    currency: Option<&'static str>,
+    /// Tokens used.
+    len: usize,
+}
+
+fn is_number_start(sentence: &SentenceView<'_>, input: &Toks<'_>) -> bool {
+    let Some(t) = input.first() else { return false };
+    if t.token.kind == TokenKind::Number {
+        return true;
+    }
+    match words::role(&t) {
+        Some(WordRole::Digit(_) | WordRole::Ten) => {
+            // "ông Ba", "Ba Đình": a capitalized digit word inside a sentence is a name.
+            !(t.token.capitalized && t.index > sentence.range.0)
+        }
+        _ => false,
+    }
+}
+
+fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
+    let mut p = Prefix::default();
+    let mut rest = input;
+    if let Some((n, a)) = LEXICON.approx_before.longest(&rest) {
+        p.approx = Some(*a);
+        rest = rest.drop_front(n);
+    }
+    match rest.first().map(|t| t.key) {
+        Some("từ") => p.from = true,
+        Some("giữa") => p.between = true,
+        _ => {}
+    }
+    if p.from || p.between {
+        rest = rest.drop_front(1);
+    }
+    if let Some(t) = rest.first() {
+        let next_glued = rest.get(1).is_some_and(|n| n.glued());
+        if t.key == "âm" || ((t.key == "-" || t.key == "−") && next_glued && !t.glued()) {
+            if t.key != "âm" {
+                // "-5" but not "50 -100" or a list dash "- 5 hộ".
+                let prev_is_number = t.index > sentence.range.0
+                    && sentence.tokens[t.index - 1].kind == TokenKind::Number;
+                if prev_is_number {
+                    return None;
+                }
+            }
+            p.negative = true;
+            rest = rest.drop_front(1);
+        }
+    }
+    if let Some(t) = rest.first() {
+        // "$300", "US$ 500 triệu", "€20".
+        let us_dollar = t.key == "us" && rest.get(1).is_some_and(|d| d.key == "$" && d.glued());
+        let (code, n) = match t.key {
+            "$" => (Some("USD"), 1),
+            "€" => (Some("EUR"), 1),
+            _ if us_dollar => (Some("USD"), 2),
+            _ => (None, 0),
+        };
+        p.currency = code;
+        rest = rest.drop_front(n);
+    }
+    p.len = input.len() - rest.len();
+    Some(p)
+}
+
+/// The suffix at the start of `input`, if any: (tokens used, suffix).
+fn suffix<'a>(input: &Toks<'a>) -> Option<(usize, &'static Suffix)> {
+    let t = input.first()?;
+    if t.token.gap >= Gap::Newline {
+        return None;
+    }
+    match LEXICON.suffixes.longest(input)? {
+        // "Điều 676 Bộ luật": a counted noun is written in lower case.
+        (_, Suffix::Count(_)) if t.token.capitalized => None,
+        found => Some(found),
+    }
+}
+
+/// "/lít", "/ha", "/USD" after a unit: (tokens used, what it is per).
+fn per(input: &Toks<'_>) -> Option<(usize, String)> {
+    let slash = input.first()?;
+    if slash.key != "/" {
+        return None;
+    }
+    let rest = input.drop_front(1);
+    let word = rest.first()?;
+    if let Some((n, s)) = LEXICON.suffixes.longest(&rest) {
+        let name = match s {
+            Suffix::Measure(u) | Suffix::Count(u) | Suffix::Currency(u) => u.clone(),
+            _ => word.key.to_owned(),
+        };
+        return Some((1 + n, name));
+    }
+    (word.token.kind == TokenKind::Word && !word.token.capitalized)
+        .then(|| (2, word.key.to_owned()))
+}
+
+/// One side of a figure: its magnitude (or a range token) and tokens used.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    min: Decimal,
+    max: Option<Decimal>,
+    year_range: bool,
+    glued: Option<&'static Suffix>,
+    mag: Option<Magnitude>,
+    len: usize,
+}
+
+fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
+    let t = input.first()?;
+    if t.token.kind == TokenKind::Number {
+        let nt = digits::parse_number_token(t.text)?;
+        if nt.max.is_some() || nt.suffix.is_some() {
+            // "5-7 triệu": scale words after a range token apply to both ends.
+            let after = input.drop_front(1);
+            let (words_exp, n) = match (nt.max, nt.suffix.as_ref(), nt.scale) {
+                (Some(_), None, None) => words::scale_words(&after),
+                _ => (0, 0),
+            };
+            let exp = nt.scale.unwrap_or(0) + words_exp;
+            let scale = |v: Decimal| v.mul(Decimal::pow10(exp));
+            return Some((
+                after.drop_front(n),
+                Core {
+                    min: scale(nt.value)?,
+                    max: match nt.max {
+                        Some(m) => Some(scale(m)?),
+                        None => None,
+                    },
+                    year_range: nt.year_range,
+                    glued: glued_suffix(t.text),
+                    mag: None,
+                    len: 1 + n,
+                },
+            ));
+        }
+    }
+    let (rest, m) = words::magnitude(input).ok()?;
+    Some((
+        rest,
+        Core {
+            min: m.value,
+            max: None,
+            year_range: false,
+            glued: None,
+            mag: Some(m),
+            len: input.len() - rest.len(),
+        },
+    ))
+}
+
+/// The unit glued to a number token ("20km" → km), from the static lexicon.
+fn glued_suffix(text: &str) -> Option<&'static Suffix> {
+    let letters_at = text.find(|c: char| c.is_alphabetic())?;
+    let letters = &text[letters_at..];
+    LEXICON
+        .suffixes
+        .single(&crate::normalize::key(letters), letters)
+        .or_else(|| {
+            let unit = letters.strip_prefix("tr")?;
+            LEXICON.suffixes.single(&crate::normalize::key(unit), unit)
+        })
+}
+
+fn lone(c: &Core) -> bool {
+    c.mag.is_some_and(|m| m.lone_word)
+}
+
+/// Multiplies `v` by 10^`e`.
+fn scaled(v: Decimal, e: u32) -> Option<Decimal> {
+    v.mul(Decimal::pow10(e))
+}
+
+/// Reads a whole figure starting at the first token of `input`:
+/// (document-wide end token, value, rule).
+fn figure(
+    sentence: &SentenceView<'_>,
+    input: Toks<'_>,
+) -> Option<(usize, EntityValue, &'static str)> {
+    let first = input.first()?;
+    if let Some(found) = special(sentence, input) {
+        return Some(found);
+    }
+    // "gần 1/2 số doanh nghiệp", "khoảng một phần ba": a bound before a fraction or multiplier.
+    if let Some((n, a)) = LEXICON.approx_before.longest(&input) {
+        if let Some((end, mut value, rule)) = special(sentence, input.drop_front(n)) {
+            if let EntityValue::Number(amount) | EntityValue::Quantity { amount, .. } = &mut value {
+                amount.approx = Some(*a);
+            }
+            return Some((end, value, rule));
+        }
+    }
+    // A number word in the middle of a spelled number, or after "thứ"/"phần",
+    // is read from where the number starts.
+    if first.token.kind == TokenKind::Word && first.index > sentence.range.0 {
+        if let Some(prev) = sentence.tokens.get(first.index - 1) {
+            let pk = sentence.key(first.index - 1);
+            let prev_is_word = prev.kind == TokenKind::Word;
+            if prev_is_word
+                && (LEXICON.words.contains_key(pk)
+                    || matches!(pk, "thứ" | "phần" | "hạng" | "giải" | "lần" | "tầng"))
+                && LEXICON.words.contains_key(first.key)
+            {
+                return None;
+            }
+        }
+    }
+    let p = prefix(sentence, input)?;
+    let rest = input.drop_front(p.len);
+    if !is_number_start(sentence, &rest) {
+        return None;
+    }
+    let (mut rest, a) = core(rest)?;
+    // "tháng 6 người dân…", "năm 2023 doanh nghiệp…": a number right after a
+    // date word is part of a date; it takes no unit, bound or range.
+    if p.len == 0
+        && a.mag.is_some_and(|m| m.digits && m.words == 0)
+        && first.index > sentence.range.0
+    {
+        let prev = sentence.key(first.index - 1);
+        if matches!(LEXICON.suffixes.single(prev, prev), Some(Suffix::Time)) {
+            return Some((
+                first.index + 1,
+                EntityValue::Number(Amount::exact(a.min)),
+                "numbers::in_date",
+            ));
+        }
+    }
+    let mut suffix_a = a.glued;
+    if suffix_a.is_none() {
+        if let Some((n, s)) = suffix(&rest) {
+            suffix_a = Some(s);
+            rest = rest.drop_front(n);
+        }
+    }
+    let mut min = a.min;
+    let mut max = a.max;
+    let mut the_suffix = suffix_a;
+    let mut ranged = max.is_some();
+    // Range written across tokens.
+    if max.is_none() && !matches!(suffix_a, Some(Suffix::Time)) {
+        let sep = rest.first().map(|t| t.key);
+        let sep_ok = match sep {
+            Some("đến" | "tới") => p.from,
+            Some("và") => p.between,
+            Some("-" | "–" | "—") => !p.between,
+            _ => false,
+        };
+        let after = rest.drop_front(1);
+        if sep_ok && is_number_start(sentence, &after) {
+            if let Some((r, b)) = core(after) {
+                if b.max.is_none() {
+                    let mut r = r;
+                    let mut suffix_b = b.glued;
+                    if suffix_b.is_none() {
+                        if let Some((n, s)) = suffix(&r) {
+                            suffix_b = Some(s);
+                            r = r.drop_front(n);
+                        }
+                    }
+                    let compatible = match (suffix_a, suffix_b) {
+                        (Some(x), Some(y)) => x == y,
+                        (Some(_), None) => false,
+                        _ => true,
+                    };
+                    let dash = matches!(sep, Some("-" | "–" | "—"));
+                    let digit_sides =
+                        a.mag.map_or(true, |m| m.digits) && b.mag.map_or(true, |m| m.digits);
+                    if compatible && (!dash || digit_sides) {
+                        let mut lo = a.min;
+                        let b_exp = b.mag.map_or(0, |m| m.first_exp);
+                        let a_exp = a.mag.map_or(0, |m| m.first_exp);
+                        if a_exp == 0 && b_exp > 0 && suffix_a.is_none() {
+                            lo = scaled(lo, b_exp)?;
+                        }
+                        if lo < b.min {
+                            min = lo;
+                            max = Some(b.min);
+                            the_suffix = suffix_b.or(suffix_a);
+                            ranged = true;
+                            rest = r;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if matches!(the_suffix, Some(Suffix::Time)) {
+        // "5 năm", "hơn 3 tháng": durations and dates are the temporal recognizer's.
+        if p.len > 0 || ranged || lone(&a) {
+            return None;
+        }
+        let end = first.index + a.len;
+        return Some((
+            end,
+            EntityValue::Number(Amount::exact(min)),
+            "numbers::before_time",
+        ));
+    }
+    // "2021-2025", "giai đoạn 2021 - 2025", "từ 2020 đến 2025": year ranges are temporal.
+    let year = |d: &Decimal| d.to_i64().is_some_and(|y| (1900..=2100).contains(&y));
+    if the_suffix.is_none()
+        && (a.year_range || (ranged && year(&min) && max.is_some_and(|m| year(&m))))
+    {
+        return None;
+    }
+    let mut per_unit = None;
+    if matches!(
+        the_suffix,
+        Some(Suffix::Measure(_) | Suffix::Currency(_) | Suffix::Count(_))
+    ) {
+        if let Some((n, u)) = per(&rest) {
+            per_unit = Some(u);
+            rest = rest.drop_front(n);
+        }
+    }
+    let mut approx = p.approx;
+    if let Some((n, a)) = LEXICON.approx_after.longest(&rest) {
+        if approx.is_none() && !ranged {
+            approx = Some(*a);
+            rest = rest.drop_front(n);
+        }
+    }
+    if (p.from || p.between) && !ranged && approx.is_none() {
+        return None;
+    }
+    if p.between && !ranged {
+        return None;
+    }
+    // A lone digit word is a number only with a unit, a bound or a range.
+    if lone(&a) && !ranged {
+        // "một người", "một cách": "một" before a counted noun is an article.
+        let one = a.min == Decimal::from_int(1);
+        let counted = matches!(the_suffix, Some(Suffix::Count(_)));
+        if the_suffix.is_none() || (one && counted && p.approx.is_none()) {
+            return None;
+        }
+    }
+    if p.negative {
+        let (lo, hi) = (min.neg(), max.map(Decimal::neg));
+        match hi {
+            Some(h) => {
+                min = h;
+                max = Some(lo);
+            }
+            None => min = lo,
+        }
+    }
+    let amount = Amount {
+        value: if max.is_some() { None } else { Some(min) },
+        min: max.map(|_| min),
+        max,
+        approx,
+    };
+    let end = input.len() - rest.len() + first.index;
+    let value = match (p.currency, the_suffix) {
+        (Some(code), None) => EntityValue::Money {
+            amount,
+            unit: code.to_owned(),
+            per: per_unit,
+        },
+        (Some(_), Some(_)) => return None,
+        (None, None) => EntityValue::Number(amount),
+        (None, Some(s)) => match s {
+            Suffix::Percent => EntityValue::Percent {
+                amount,
+                points: false,
+                sign: "%",
+            },
+            Suffix::Points => EntityValue::Percent {
+                amount,
+                points: true,
+                sign: "%",
+            },
+            Suffix::Permille => EntityValue::Percent {
+                amount,
+                points: false,
+                sign: "‰",
+            },
+            Suffix::Currency(code) => EntityValue::Money {
+                amount,
+                unit: code.clone(),
+                per: per_unit,
+            },
+            Suffix::Measure(u) | Suffix::Count(u) => EntityValue::Quantity {
+                amount,
+                unit: u.clone(),
+                per: per_unit,
+            },
+            Suffix::Time => return None,
+        },
+    };
+    let rule = match &value {
+        EntityValue::Number(_) if a.mag.is_some_and(|m| !m.digits) => "numbers::words",
+        EntityValue::Number(_) => "numbers::digits",
+        EntityValue::Percent { .. } => "numbers::percent",
+        EntityValue::Money { .. } => "numbers::money",
+        _ => "numbers::quantity",
+    };
+    Some((end, value, rule))
+}
+
+/// "hàng nghìn người", "gấp 1,5 lần", "gấp đôi", "một phần ba", "2/3 số xã".
+fn special(
+    sentence: &SentenceView<'_>,
+    input: Toks<'_>,
+) -> Option<(usize, EntityValue, &'static str)> {
+    let _ = sentence;
+    let first = input.first()?;
+    match first.key {
+        "hàng" => {
+            let rest = input.drop_front(1);
+            let mut exp = 0;
+            let mut n = 0;
+            while n < 3 {
+                match rest.get(n).and_then(|t| words::role(&t)) {
+                    Some(WordRole::Scale(e)) => exp += e,
+                    Some(WordRole::Hundred) => exp += 2,
+                    Some(WordRole::Dozen) => exp += 1,
+                    _ => break,
+                }
+                n += 1;
+            }
+            if n == 0 {
+                return None;
+            }
+            let mut rest = rest.drop_front(n);
+            let amount = Amount {
+                value: Some(Decimal::pow10(exp)),
+                approx: Some(Approx::About),
+                ..Amount::default()
+            };
+            let value = match suffix(&rest) {
+                Some((k, Suffix::Count(u) | Suffix::Measure(u))) => {
+                    rest = rest.drop_front(k);
+                    EntityValue::Quantity {
+                        amount,
+                        unit: u.clone(),
+                        per: None,
+                    }
+                }
+                Some((k, Suffix::Currency(c))) => {
+                    rest = rest.drop_front(k);
+                    EntityValue::Money {
+                        amount,
+                        unit: c.clone(),
+                        per: None,
+                    }
+                }
+                Some((_, Suffix::Time)) => return None,
+                _ => EntityValue::Number(amount),
+            };
+            Some((
+                first.index + input.len() - rest.len(),
+                value,
+                "numbers::hang",
+            ))
+        }
+        "gấp" => multiplier(input),
+        "phần" => None,
+        _ => fraction(sentence, input),
+    }
+}
+
+/// "gấp 1,5 lần", "gấp đôi", "gấp ba lần", "gấp rưỡi": a quantity of "lần".
+fn multiplier(input: Toks<'_>) -> Option<(usize, EntityValue, &'static str)> {
+    let first = input.first()?;
+    let rest = input.drop_front(1);
+    let word = rest.first()?;
+    let (mut rest, value) = match word.key {
+        "đôi" => (rest.drop_front(1), Decimal::from_int(2)),
+        "rưỡi" => (rest.drop_front(1), Decimal::new(15, 1)?),
+        _ => {
+            let (r, c) = core(rest)?;
+            if c.max.is_some() || c.glued.is_some() {
+                return None;
+            }
+            (r, c.min)
+        }
+    };
+    if rest.first().is_some_and(|t| t.key == "lần") {
+        rest = rest.drop_front(1);
+    }
+    let end = first.index + input.len() - rest.len();
+    Some((
+        end,
+        EntityValue::Quantity {
+            amount: Amount::exact(value),
+            unit: "lần".into(),
+            per: None,
+        },
+        "numbers::multiplier",
+    ))
+}
+
+/// `n/d` as an exact decimal when it terminates, else rounded to 6 places.
+fn ratio(n: i64, d: i64) -> Option<Decimal> {
+    if d <= 0 || n < 0 || n >= d {
+        return None;
+    }
+    let scaled = (n as i128) * 1_000_000;
+    let q = (scaled * 2 + d as i128) / (2 * d as i128);
+    Decimal::new(q, 6)
+}
+
+/// "một phần ba", "ba phần tư", "2/3 số xã": a fraction (a `number` below 1).
+fn fraction(
+    sentence: &SentenceView<'_>,
+    input: Toks<'_>,
+) -> Option<(usize, EntityValue, &'static str)> {
+    let first = input.first()?;
+    // "2/3 số xã" (not a date: a share of something).
+    if first.token.kind == TokenKind::Number {
+        let (n, d) = first.text.split_once('/')?;
+        let (n, d): (i64, i64) = (n.parse().ok()?, d.parse().ok()?);
+        let next = input.get(1)?;
+        if next.key != "số" || d > 100 {
+            return None;
+        }
+        let value = ratio(n, d)?;
+        let noun = input
+            .get(2)
+            .filter(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
+        let end = first.index + 2 + noun.map_or(0, |_| 1);
+        let end = match suffix(&input.drop_front(2)) {
+            Some((k, Suffix::Count(_) | Suffix::Measure(_))) => first.index + 2 + k,
+            _ => end,
+        };
+        return Some((
+            end,
+            EntityValue::Number(Amount::exact(value)),
+            "numbers::fraction",
+        ));
+    }
+    // "một phần ba": spelled numerator, "phần", spelled denominator.
+    if !is_number_start(sentence, &input) || first.token.kind != TokenKind::Word {
+        return None;
+    }
+    let (rest, n) = words::below_thousand(input).ok()?;
+    if rest.first()?.key != "phần" {
+        return None;
+    }
+    let rest = rest.drop_front(1);
+    let den = rest.first()?;
+    let (rest, d) = match words::role(&den) {
+        Some(WordRole::Unit(4)) => (rest.drop_front(1), 4),
+        Some(WordRole::Digit(_) | WordRole::Ten) => words::below_thousand(rest).ok()?,
+        _ => return None,
+    };
+    let value = ratio(n as i64, d as i64)?;
+    Some((
+        first.index + input.len() - rest.len(),
+        EntityValue::Number(Amount::exact(value)),
+        "numbers::fraction",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Annotator;
+
+    fn one(text: &str) -> (String, EntityValue) {
+        let doc = Annotator::new().annotate(text);
+        let e = doc
+            .entities
+            .iter()
+            .find(|e| e.rule.starts_with("numbers"))
+            .unwrap_or_else(|| panic!("nothing in {text:?}"));
+        (e.text(&doc.text).to_owned(), e.value.clone())
+    }
+
+    #[test]
+    fn units_currencies_and_bounds() {
+        let (t, v) = one("Thu ngân sách đạt 1.700.988 tỷ đồng.");
+        assert_eq!(t, "1.700.988 tỷ đồng");
+        assert_eq!(
+            v.amount().unwrap().value.unwrap().to_string(),
+            "1700988000000000"
+        );
+        let (t, v) = one("Giá xăng 24.000 đồng/lít.");
+        assert_eq!(t, "24.000 đồng/lít");
+        assert!(matches!(v, EntityValue::Money { per: Some(ref p), .. } if p == "lít"));
+        let (t, v) = one("Tăng từ 5 đến 7%.");
+        assert_eq!(t, "từ 5 đến 7%");
+        assert_eq!(v.amount().unwrap().min, Some(Decimal::from_int(5)));
+    }
+}

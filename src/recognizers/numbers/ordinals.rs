@@ -1,0 +1,188 @@
+//! Ordinals: "thứ nhất", "lần thứ 13", "kỳ họp thứ 6", "khóa XI",
+//! "Đại hội XIII", "thế kỷ XXI", "lần đầu tiên".
+//!
+//! ```text
+//! ordinal := head? "thứ" rank                 "lần thứ 13", "thứ nhất"
+//!          | head? "đầu tiên"                 "lần đầu tiên" = 1
+//!          | direct_head ( roman | integer )  "khóa XI", "Đại hội XIII", "quý IV"
+//! rank    := ordinal_word | integer | spelled | roman (only after a head)
+//! roman   := [IVXLCDM]+ in capitals, well formed (I…MMMCMXCIX)
+//! ```
+//! Heads come from `grammars/ordinal_heads.tsv`. A Roman numeral is read
+//! only after a head ("XI" alone is a word). A bare "thứ hai"…"thứ bảy" /
+//! "thứ 2"…"thứ 7" is a weekday, not an ordinal, when it is capitalized
+//! ("thứ Hai"), opens the sentence, follows a time word ("ngày", "sáng",
+//! "vào", …) or is followed by a date in brackets, "tuần", "này", "tới".
+
+use super::lexicon::{DropFront, HeadRole, LEXICON};
+use super::words;
+use super::{Candidate, SentenceView};
+use crate::model::EntityValue;
+use crate::token_input::{Tok, Toks};
+use crate::tokenizer::TokenKind;
+
+/// Reads a well-formed Roman numeral in capitals ("XIII" → 13).
+///
+/// ```
+/// use chiso::recognizers::numbers::ordinals::roman;
+/// assert_eq!(roman("XIII"), Some(13));
+/// assert_eq!(roman("XXI"), Some(21));
+/// assert_eq!(roman("IIII"), None);
+/// assert_eq!(roman("xi"), None);
+/// ```
+pub fn roman(s: &str) -> Option<i64> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let val = |c: u8| match c {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
+        b'D' => Some(500),
+        b'M' => Some(1000),
+        _ => None,
+    };
+    let bytes = s.as_bytes();
+    let mut total = 0i64;
+    for i in 0..bytes.len() {
+        let v = val(bytes[i])?;
+        match bytes.get(i + 1).map(|&c| val(c)) {
+            Some(Some(next)) if next > v => total -= v,
+            Some(None) => return None,
+            _ => total += v,
+        }
+    }
+    // Well formed only if it prints back the same.
+    (total > 0 && total < 4000 && to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: i64) -> String {
+    const TABLE: [(i64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+fn integer(t: &Tok<'_>) -> Option<i64> {
+    if t.token.kind != TokenKind::Number || !t.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.text.parse().ok().filter(|&n| n > 0 && n < 10_000)
+}
+
+/// A rank after "thứ": (tokens used, value, was it a small number that could be a weekday).
+fn rank(input: &Toks<'_>, roman_ok: bool) -> Option<(usize, i64, bool)> {
+    let t = input.first()?;
+    if let Some((n, &(first, v))) = LEXICON.ordinal_words.longest(input) {
+        if !first {
+            return Some((n, v, v == 4));
+        }
+    }
+    if let Some(v) = integer(&t) {
+        return Some((1, v, (2..=8).contains(&v)));
+    }
+    if roman_ok && t.token.kind == TokenKind::Word {
+        if let Some(v) = roman(t.text) {
+            return Some((1, v, false));
+        }
+    }
+    let (rest, v) = words::below_thousand(*input).ok()?;
+    (v > 0).then(|| (input.len() - rest.len(), v as i64, (2..=8).contains(&v)))
+}
+
+const WEEKDAY_BEFORE: [&str; 14] = [
+    "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "vào", "hôm", "các", "mỗi", "hàng", "từ", "đến",
+    "tới",
+];
+const WEEKDAY_AFTER: [&str; 8] = ["tuần", "này", "tới", "trước", "vừa", "(", "sau", "hằng"];
+
+/// True when a bare "thứ N" at token `thu` looks like a weekday.
+fn weekday_like(sentence: &SentenceView<'_>, thu: usize, n: usize, rank_tok: &Tok<'_>) -> bool {
+    if rank_tok.token.capitalized || sentence.tokens[thu].capitalized || thu == sentence.range.0 {
+        return true;
+    }
+    if WEEKDAY_BEFORE.contains(&sentence.key(thu - 1)) {
+        return true;
+    }
+    let after = thu + 1 + n;
+    after < sentence.range.1
+        && (WEEKDAY_AFTER.contains(&sentence.key(after))
+            || (sentence.tokens[after].kind == TokenKind::Number
+                && sentence.text_of(after).contains('/'))
+            || sentence.key(after) == ",")
+}
+
+/// Pushes the ordinal starting at the first token of `input`, if any.
+pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candidate>) {
+    let Some(first) = input.first() else { return };
+    let start = first.index;
+    let mut push = |end: usize, v: i64, rule: &'static str| {
+        out.push(Candidate {
+            tokens: start..end,
+            value: EntityValue::Ordinal(v),
+            rule,
+        })
+    };
+    // head?
+    let (head_len, head) = match LEXICON.ordinal_heads.longest(&input) {
+        Some((n, &h)) => (n, Some(h)),
+        None => (0, None),
+    };
+    let rest = input.drop_front(head_len);
+    if let Some(h) = head {
+        if matches!(h, HeadRole::Direct | HeadRole::Both) {
+            if let Some(t) = rest.first() {
+                let v = integer(&t).or_else(|| {
+                    (t.token.kind == TokenKind::Word)
+                        .then(|| roman(t.text))
+                        .flatten()
+                });
+                if let Some(v) = v {
+                    push(start + head_len + 1, v, "numbers::ordinal_head");
+                    return;
+                }
+            }
+        }
+        if h == HeadRole::Direct {
+            return;
+        }
+    }
+    let Some(t) = rest.first() else { return };
+    if let Some((n, &(true, v))) = LEXICON.ordinal_words.longest(&rest) {
+        push(t.index + n, v, "numbers::ordinal_first");
+        return;
+    }
+    if t.key != "thứ" {
+        return;
+    }
+    let after = rest.drop_front(1);
+    let Some((n, v, small)) = rank(&after, head.is_some()) else {
+        return;
+    };
+    let rank_tok = after.first().expect("rank read a token");
+    if head.is_none() && small && weekday_like(sentence, t.index, n, &rank_tok) {
+        return;
+    }
+    push(t.index + 1 + n, v, "numbers::ordinal");
+}
