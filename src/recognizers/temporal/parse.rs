@@ -67,7 +67,7 @@ pub enum Found {
 pub struct Context<'a> {
     /// Key of the token before, if in the sentence.
     pub prev: Option<&'a str>,
-    /// Key of the two tokens before, joined by a space, if in the sentence.
+    /// Key of the token two before, if in the sentence.
     pub prev2: Option<&'a str>,
     /// The phrase starts the sentence.
     pub at_start: bool,
@@ -349,10 +349,11 @@ fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
                 }
             }
             let stats = cx.at_start
-                || [cx.prev, cx.prev2]
-                    .iter()
-                    .flatten()
-                    .any(|p| DATA.stats_intro.contains(*p));
+                || cx.prev.is_some_and(|p| DATA.stats_intro.contains(p))
+                || cx
+                    .prev2
+                    .zip(cx.prev)
+                    .is_some_and(|(a, b)| DATA.stats_intro.contains(&format!("{a} {b}")));
             if stats && in_set(&DATA.tail, r2).is_err() && in_map(&DATA.rel, r2).is_err() {
                 return Ok((r2, Found::Expr(months(1, n, Year::Unknown))));
             }
@@ -376,7 +377,6 @@ fn months(a: u32, b: u32, y: Year) -> Expr {
     match (a, b) {
         (1, 6) => Expr::Half { h: 1, y },
         (7, 12) => Expr::Half { h: 2, y },
-        (1, 12) => Expr::Year(y),
         (a, b) if b == a + 2 && a % 3 == 1 => Expr::Quarter { q: b / 3, y },
         _ => Expr::Months { a, b, y },
     }
@@ -427,9 +427,10 @@ fn weekday<'a>(i: Toks<'a>, cx: &Context<'_>, anchored: bool) -> R<'a, Expr> {
         Ok((r, k)) if date.is_none() => (r, Some(k)),
         _ => (r, None),
     };
-    let secondly = cx.at_start && kw(",", r).is_ok();
-    let ctx = anchored || cx.prev.is_some_and(|p| DATA.time_intro.contains(p));
-    let ok = date.is_some() || week.is_some() || alone || ctx || (cap && !secondly);
+    // "Thứ hai, …" opening a sentence is "secondly"; "lần thứ hai" an ordinal.
+    let secondly = cx.at_start && !cap && kw(",", r).is_ok();
+    let ctx = cx.prev.is_some_and(|p| DATA.time_intro.contains(p));
+    let ok = date.is_some() || week.is_some() || alone || cap || anchored || (ctx && !secondly);
     if !ok {
         return err(i);
     }
@@ -576,6 +577,10 @@ fn point(i: Toks<'_>, first: bool) -> R<'_, Expr> {
 fn range(i: Toks<'_>) -> R<'_, Expr> {
     let (r, ()) = kw("từ", i)?;
     let (r, a) = point(r, true)?;
+    if let Expr::Years(..) = a {
+        // "từ năm 2015 đến 2020": the year range is the whole range.
+        return Ok((r, a));
+    }
     let (r, ()) = in_set(&DATA.range_to, r)?;
     if let Ok((r, ())) = in_set(&DATA.to_now, r) {
         return Ok((r, Expr::ToDate(Box::new(a))));
@@ -634,23 +639,29 @@ fn same_period(i: Toks<'_>) -> R<'_, Expr> {
 
 /// Bare number tokens: "16/6/2023", "16/6", "6/2023", "2021-2025".
 fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
-    if let Ok((r, (a, b))) = num_with(i, token::years) {
-        return Ok((r, Expr::Years(a, b)));
+    // "số 12/2023/NĐ-CP": a document number, not a date.
+    if i.get(1).is_some_and(|t| t.glued() && t.key == "/") {
+        return err(i);
     }
-    if let Ok((r, (m, y))) = num_with(i, |s| token::my(s, 12)) {
-        return Ok((r, Expr::Month { y: Year::Abs(y), m }));
-    }
-    let (r, e) = day_core(i, true)?;
-    if let Expr::Day {
-        y: Year::Unknown, ..
-    } = e
-    {
-        // "tỷ lệ 1/5", "2/3 số xã": a fraction, not a date.
-        let before = cx.prev.is_some_and(|p| DATA.not_after.contains(p));
-        let after = r.first().is_some_and(|t| DATA.not_before.contains(t.key));
-        if before || after {
-            return err(i);
+    let (r, e) = if let Ok((r, (a, b))) = num_with(i, token::years) {
+        (r, Expr::Years(a, b))
+    } else if let Ok((r, (m, y))) = num_with(i, |s| token::my(s, 12)) {
+        (r, Expr::Month { y: Year::Abs(y), m })
+    } else {
+        day_core(i, true)?
+    };
+    let full = matches!(
+        e,
+        Expr::Day {
+            y: Year::Abs(_),
+            ..
         }
+    );
+    // "tỷ lệ 1/5", "2/3 số xã", "số 12/2023": a fraction or a number, not a date.
+    let before = cx.prev.is_some_and(|p| DATA.not_after.contains(p));
+    let after = r.first().is_some_and(|t| DATA.not_before.contains(t.key));
+    if !full && (before || after) {
+        return err(i);
     }
     Ok((r, e))
 }

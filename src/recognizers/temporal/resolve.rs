@@ -15,7 +15,8 @@
 //! - **Periods without a year** ("quý III", "6 tháng đầu năm", "10 tháng" at
 //!   the start of a statistics sentence) are in the reference year (else the
 //!   document's year): they report on the current year.
-//! - Relative words count from the reference date: "hôm qua" = reference − 1
+//! - Relative words count from the reference date (and stay unknown
+//!   without one): "hôm qua" = reference − 1
 //!   day, "tháng trước" the month before, "năm ngoái" the year before.
 //! - đầu/giữa/cuối of a month: days 1–10, 11–20, 21–end; of a year:
 //!   January–March, May–August, October–December.
@@ -73,7 +74,8 @@ fn base_year(cx: &Ctx) -> Option<i32> {
 fn year(y: Year, cx: &Ctx) -> Option<i32> {
     match y {
         Year::Abs(y) => Some(y),
-        Year::Rel(k) => base_year(cx).map(|b| b + k),
+        // Relative to the reference date only: the document's year is not its "now".
+        Year::Rel(k) => cx.reference.map(|r| r.year + k),
         Year::Unknown => base_year(cx),
     }
 }
@@ -196,6 +198,23 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
         },
         Expr::Weekday { wd, date, week } => {
             if let Some(date) = date {
+                // "thứ Sáu (15/3)": the year near the reference where 15/3 is a Friday.
+                if let (
+                    Expr::Day {
+                        y: Year::Unknown,
+                        m: Some(m),
+                        d,
+                    },
+                    Some(r),
+                ) = (date.as_ref(), cx.reference)
+                {
+                    let cands = (r.year - 1..=r.year + 1)
+                        .filter_map(|y| Date::new(y, *m, *d))
+                        .filter(|c| c.weekday() == *wd);
+                    if let Some(c) = nearest(cands, r) {
+                        return Some(day(c));
+                    }
+                }
                 return resolve(date, cx);
             }
             match (cx.reference, week) {
@@ -218,6 +237,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
             None => Resolved::unknown(format!("XXXX-H{h}")),
         },
         Expr::Months { a, b, y } => match year(*y, cx) {
+            Some(y) if (*a, *b) == (1, 12) => return months_res(y, 1, 12, format!("{y:04}")),
             Some(y) => {
                 return months_res(y, *a, *b, format!("{y:04}-{a:02}/{y:04}-{b:02}"));
             }
