@@ -112,7 +112,8 @@ impl Recognizer for Temporal {
     fn triggers(&self) -> Triggers {
         let d = &*DATA;
         let mut keys: Vec<String> = [
-            "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "cùng", "tuần", "cn",
+            "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "những", "cùng",
+            "tuần", "cn",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -214,6 +215,11 @@ impl Recognizer for Temporal {
                 .or_else(|| (0..k).rev().find(|&j| usable(j)));
             let resolved = context
                 .and_then(|j| resolve::same_period(results[j].as_ref()?, *year))
+                .or_else(|| {
+                    // "cùng kỳ 2022" with no period around: the year itself.
+                    let cx = Ctx::default();
+                    resolve::resolve(&Expr::Year(Year::Abs((*year)?)), &cx)
+                })
                 .unwrap_or_else(|| Resolved {
                     value: "XXXX".into(),
                     from: None,

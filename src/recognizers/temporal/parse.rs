@@ -2,14 +2,14 @@
 //! phrase into an [`Expr`] (or a duration), without resolving anything.
 //!
 //! Grammar (words are keys; `NUM` a plain digit token; `DMY`, `DM`, `MY`,
-//! `YEARS`, `CLOCK`, `ISO` the one-token forms of [`super::token`];
+//! `DAYS` ("28-29/11"), `YEARS`, `CLOCK`, `ISO` the one-token forms of [`super::token`];
 //! capitalized names are the month/weekday names of `grammars/temporal.tsv`):
 //! ```text
 //! temporal   := range | intro_years | same_period | n_unit | clock | pod_day
 //!             | weekday | ngay | mong | thang | nam | quy | nua | part
 //!             | century | relday | bare
 //! year_sfx   := "năm" ( NUM4 | rel ) | "/" NUM4                   ("năm 2023", "/2023", "năm ngoái")
-//! day_core   := DMY | ISO | DM year_sfx? | NUM ( "tháng" month year_sfx? )?
+//! day_core   := DMY | ISO | DAYS year_sfx? | DM year_sfx? | NUM ( "tháng" month year_sfx? )?
 //! ngay       := "ngày" day_prefix? day_core                       ("ngày 16/6", "ngày 16 tháng 6 năm 2023")
 //! mong       := day_prefix day_core                               ("mồng 5", "mùng 10 tháng 3")
 //! month      := NUM(1–12) | MONTH_NAME
@@ -18,19 +18,20 @@
 //! quy        := "quý" ( NUM/NUM4 | (ROMAN | NUM) year_sfx? | rel ) ("quý III/2023", "quý 1 năm 2023", "quý này")
 //! nua        := "nửa" ("đầu" | "cuối" | "sau") "năm" (NUM4 | rel)?
 //! n_unit     := NUM "tháng" ( ("đầu" | "cuối") "năm" yearval? | "năm" yearval )   (periods: "6 tháng đầu năm 2023")
+//!             | NUM(1–4) "quý" "đầu"? "năm" yearval?               ("3 quý đầu năm 2023")
 //!             | NUM UNIT tail?                                     (durations: "3 tháng", "10 năm qua")
 //! clock      := ( CLOCK | NUM "giờ" ( NUM "phút"? )? ) pod? ","? on_day?
 //! on_day     := "ngày"? day_core | relday | weekday
-//! pod_day    := POD ( podrel | "ngày"? day_core | weekday )        ("Sáng 5/9", "chiều nay", "Chiều thứ Sáu (15/3)")
+//! pod_day    := POD ( podrel | "ngày"? day_core | weekday )     (DM may use "-" or "." here: "Chiều 19-6")        ("Sáng 5/9", "chiều nay", "Chiều thứ Sáu (15/3)")
 //! weekday    := ( "thứ" (WEEKDAY_NAME | NUM(2–7)) | "chủ nhật" | "CN" )
 //!               ( "(" day_core ")" | ","? "ngày"? day_core )? ( "tuần" rel )?
 //! part       := PART ( "tháng" (MY | month year_sfx? | rel)? | "năm" yearval? )   ("cuối tháng 6", "đầu năm 2023")
 //! range      := "từ" point range_to ( to_now | point )             ("từ ngày 20 đến ngày 25/1", "từ đầu năm đến nay")
 //! point      := ngay | mong | thang | nam | quy | part | NUM4 | DMY | DM | MY | NUM(1–31)
-//! intro_years:= SPAN_INTRO ( YEARS | NUM4 range_to NUM4 )          ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025")
-//! century    := "thế" "kỷ" (ROMAN | NUM) | "thập" ("niên" | "kỷ") NUM
+//! intro_years:= SPAN_INTRO ( range | YEARS | NUM4 range_to NUM4 )          ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025")
+//! century    := "thế" "kỷ" (ROMAN | NUM) | ( "thập" ("niên" | "kỷ") | "những" "năm" ) NUM
 //! relday     := RELDAY | "tuần" rel                               ("hôm qua", "tuần tới")
-//! same_period:= "cùng" "kỳ" ( "năm" ( rel | NUM4 ) )?
+//! same_period:= "cùng" "kỳ" ( NUM4 | "năm" ( rel | NUM4 ) )?
 //! bare       := DMY | ISO | DM year_sfx? | MY | YEARS              (a bare DM next to a fraction word is refused)
 //! ```
 //! Where it matters, context decides: a bare `NUM "giờ"` is a clock time
@@ -207,6 +208,11 @@ fn month(i: Toks<'_>) -> R<'_, u32> {
 /// `DMY | ISO | DM year_sfx? | NUM ("tháng" month year_sfx?)?`; `bare`
 /// accepts only "/" in DM and no lone NUM.
 fn day_core(i: Toks<'_>, bare: bool) -> R<'_, Expr> {
+    day_core_with(i, bare, if bare { "/" } else { "/-." })
+}
+
+/// [`day_core`] with the DM separators given ("Chiều 19-6" after a part of the day).
+fn day_core_with<'a>(i: Toks<'a>, bare: bool, seps: &str) -> R<'a, Expr> {
     if let Ok((r, (d, m, y))) = num_with(i, |s| token::dmy(s).or_else(|| token::iso(s))) {
         return Ok((
             r,
@@ -217,7 +223,15 @@ fn day_core(i: Toks<'_>, bare: bool) -> R<'_, Expr> {
             },
         ));
     }
-    let seps = if bare { "/" } else { "/-." };
+    if let Ok((r, (a, b, m, y))) = num_with(i, token::days) {
+        let y = y.map_or(Year::Unknown, Year::Abs);
+        let (r, y) = match (y, opt_year(r)) {
+            (Year::Unknown, (r, y)) => (r, y),
+            (y, _) => (r, y),
+        };
+        let day = |d| Expr::Day { y, m: Some(m), d };
+        return Ok((r, Expr::Range(Box::new(day(a)), Box::new(day(b)))));
+    }
     if let Ok((r, (d, m))) = num_with(i, |s| token::dm(s, seps)) {
         let (r, y) = opt_year(r);
         let (r, ()) = not_lunar(r)?;
@@ -359,6 +373,19 @@ fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
             }
         }
     }
+    // "3 quý đầu năm 2023": quarters 1…N.
+    if (1..=4).contains(&n) {
+        if let Ok((r2, ())) = kw("quý", r) {
+            let r2 = in_map(&DATA.parts, r2)
+                .ok()
+                .filter(|(_, p)| *p == 0)
+                .map_or(r2, |(r, _)| r);
+            if let Ok((r3, ())) = kw("năm", r2) {
+                let (r3, y) = yearval(r3).unwrap_or((r3, Year::Unknown));
+                return Ok((r3, Found::Expr(months(1, n * 3, y))));
+            }
+        }
+    }
     let (r, unit) = in_map(&DATA.units, r)?;
     let r = match in_set(&DATA.tail, r) {
         Ok((r, ())) => r,
@@ -458,7 +485,7 @@ fn on_day<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     if let Ok(x) = ngay(i) {
         return Ok(x);
     }
-    day_core(i, true)
+    day_core_with(i, true, "/-.")
 }
 
 fn clock<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
@@ -595,6 +622,10 @@ fn range(i: Toks<'_>) -> R<'_, Expr> {
 
 fn intro_years(i: Toks<'_>) -> R<'_, Expr> {
     let (r, ()) = in_set(&DATA.span_intro, i)?;
+    if let Ok(x) = range(r) {
+        // "giai đoạn từ năm 2021 đến năm 2025"
+        return Ok(x);
+    }
     if let Ok((r, (a, b))) = num_with(r, token::years) {
         return Ok((r, Expr::Years(a, b)));
     }
@@ -613,8 +644,9 @@ fn century(i: Toks<'_>) -> R<'_, Expr> {
         let (r, c) = roman_in(r, 1, 30).or_else(|_| num_in(r, 1, 30))?;
         return Ok((r, Expr::Century(c as i32)));
     }
-    let (r, ()) = kw("thập", i)?;
-    let (r, ()) = kw("niên", r).or_else(|_| kw("kỷ", r))?;
+    let (r, ()) = kw("thập", i)
+        .and_then(|(r, ())| kw("niên", r).or_else(|_| kw("kỷ", r)))
+        .or_else(|_| kw("những", i).and_then(|(r, ())| kw("năm", r)))?;
     let (r, d) = num_with(r, |s| {
         token::uint(s)
             .filter(|&d| d % 10 == 0 && ((s.len() == 2) || (s.len() == 4 && token::year_ok(d))))
@@ -625,6 +657,9 @@ fn century(i: Toks<'_>) -> R<'_, Expr> {
 fn same_period(i: Toks<'_>) -> R<'_, Expr> {
     let (r, ()) = kw("cùng", i)?;
     let (r, ()) = kw("kỳ", r)?;
+    if let Ok((r2, y)) = year4(r) {
+        return Ok((r2, Expr::SamePeriod(Some(y))));
+    }
     if let Ok((r2, ())) = kw("năm", r) {
         if let Ok((r3, y)) = yearval(r2) {
             let abs = match y {

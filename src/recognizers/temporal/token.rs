@@ -5,6 +5,7 @@
 //! iso        := year4 "-" month2 "-" day2
 //! dm         := day SEP month                  SEP ∈ seps given by the caller
 //! my         := month SEP year4                SEP ∈ { "/", ".", "-" }
+//! days       := day "-" day "/" month ( "/" year4 )?   ("28-29/11", "12-15/6/2023")
 //! years      := year4 ( "-" | "–" ) year4
 //! clock      := hour ( "h" | "g" | ":" ) minute2?   ("14h", "14h30", "14:30", "7g")
 //! day        := digit{1,2}   month := digit{1,2}   year4 := digit{4}
@@ -89,6 +90,27 @@ pub fn my(s: &str, max_first: u32) -> Option<(u32, i32)> {
     ((1..=max_first).contains(&m) && year_ok(y)).then_some((m, y as i32))
 }
 
+/// "28-29/11" → (28, 29, 11, None); "12-15/6/2023" → (12, 15, 6, Some(2023)).
+pub fn days(s: &str) -> Option<(u32, u32, u32, Option<i32>)> {
+    let (a, _, b, _, m, y) = full(
+        (
+            digits(1, 2),
+            char('-'),
+            digits(1, 2),
+            char('/'),
+            digits(1, 2),
+            opt(nom::sequence::preceded(char('/'), digits(4, 4))),
+        ),
+        s,
+    )?;
+    (day_ok(a) && day_ok(b) && a < b && month_ok(m) && y.map_or(true, year_ok)).then_some((
+        a,
+        b,
+        m,
+        y.map(|y| y as i32),
+    ))
+}
+
 /// "2021-2025" → (2021, 2025), the second after the first.
 pub fn years(s: &str) -> Option<(i32, i32)> {
     let (a, _, b) = full((digits(4, 4), one_of("-–"), digits(4, 4)), s)?;
@@ -169,6 +191,9 @@ mod tests {
         assert_eq!(my("6/2023", 12), Some((6, 2023)));
         assert_eq!(my("13/2023", 12), None);
         assert_eq!(years("2021-2025"), Some((2021, 2025)));
+        assert_eq!(days("28-29/11"), Some((28, 29, 11, None)));
+        assert_eq!(days("12-15/6/2023"), Some((12, 15, 6, Some(2023))));
+        assert_eq!(days("29-28/11"), None);
         assert_eq!(years("2025-2021"), None);
         assert_eq!(clock("14h30"), Some((14, 30)));
         assert_eq!(clock("14:30"), Some((14, 30)));
