@@ -2,14 +2,14 @@
 //! phrase into an [`Expr`] (or a duration), without resolving anything.
 //!
 //! Grammar (words are keys; `NUM` a plain digit token; `DMY`, `DM`, `MY`,
-//! `DAYS` ("28-29/11"), `YEARS`, `CLOCK`, `ISO` the one-token forms of [`super::token`];
+//! `DAYS` ("28-29/11"), `DM_RANGE` ("30/4-1/5"), `YEARS`, `CLOCK`, `ISO` the one-token forms of [`super::token`];
 //! capitalized names are the month/weekday names of `grammars/temporal.tsv`):
 //! ```text
 //! temporal   := range | intro_years | same_period | n_unit | clock | pod_day
 //!             | weekday | ngay | mong | thang | nam | quy | nua | part
 //!             | century | relday | bare
 //! year_sfx   := "năm" ( NUM4 | rel ) | "/" NUM4                   ("năm 2023", "/2023", "năm ngoái")
-//! day_core   := DMY | ISO | DAYS year_sfx? | DM year_sfx? | NUM ( "tháng" month year_sfx? )?
+//! day_core   := DMY | ISO | DM_RANGE | DAYS year_sfx? | DM year_sfx? | NUM ( "tháng" month year_sfx? )?
 //! ngay       := "ngày" day_prefix? day_core                       ("ngày 16/6", "ngày 16 tháng 6 năm 2023")
 //! mong       := day_prefix day_core                               ("mồng 5", "mùng 10 tháng 3")
 //! month      := NUM(1–12) | MONTH_NAME
@@ -30,9 +30,9 @@
 //! point      := ngay | mong | thang | nam | quy | part | NUM4 | DMY | DM | MY | NUM(1–31)
 //! intro_years:= SPAN_INTRO ( range | YEARS | NUM4 range_to NUM4 )          ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025")
 //! century    := "thế" "kỷ" (ROMAN | NUM) | ( "thập" ("niên" | "kỷ") | "những" "năm" ) NUM
-//! relday     := RELDAY | "tuần" rel                               ("hôm qua", "tuần tới")
+//! relday     := RELDAY ( "(" day_core ")" )? | "tuần" rel          ("hôm qua", "hôm qua (30/9)", "tuần tới")
 //! same_period:= "cùng" "kỳ" ( NUM4 | "năm" ( rel | NUM4 ) )?
-//! bare       := DMY | ISO | DM year_sfx? | MY | YEARS              (a bare DM next to a fraction word is refused)
+//! bare       := DMY | ISO | DM year_sfx? ( range_to DM )? | MY | YEARS   (a bare DM next to a fraction word is refused)
 //! ```
 //! Where it matters, context decides: a bare `NUM "giờ"` is a clock time
 //! only after a `time_intro` word ("lúc 5 giờ") or with a part of the day or
@@ -222,6 +222,15 @@ fn day_core_with<'a>(i: Toks<'a>, bare: bool, seps: &str) -> R<'a, Expr> {
                 d,
             },
         ));
+    }
+    if let Ok((r, ((d1, m1), (d2, m2), y))) = num_with(i, token::dm_range) {
+        let y = y.map_or(Year::Unknown, Year::Abs);
+        let (r, y) = match (y, opt_year(r)) {
+            (Year::Unknown, (r, y)) => (r, y),
+            (y, _) => (r, y),
+        };
+        let day = |d, m| Expr::Day { y, m: Some(m), d };
+        return Ok((r, Expr::Range(Box::new(day(d1, m1)), Box::new(day(d2, m2)))));
     }
     if let Ok((r, (a, b, m, y))) = num_with(i, token::days) {
         let y = y.map_or(Year::Unknown, Year::Abs);
@@ -464,10 +473,26 @@ fn weekday<'a>(i: Toks<'a>, cx: &Context<'_>, anchored: bool) -> R<'a, Expr> {
     Ok((r, Expr::Weekday { wd, date, week }))
 }
 
+/// `"(" day_core ")"`: the date a relative word is glossed with ("hôm qua (30/9)").
+fn bracketed_day(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("(", i)?;
+    let (r, e) = day_core_with(r, true, "/-.")?;
+    let (r, ()) = kw(")", r)?;
+    Ok((r, e))
+}
+
+/// The relative day, or the date written after it in brackets.
+fn or_bracketed(r: Toks<'_>, e: Expr) -> (Toks<'_>, Expr) {
+    match bracketed_day(r) {
+        Ok((r, d)) => (r, d),
+        Err(_) => (r, e),
+    }
+}
+
 /// `"hôm nay"`, `"tuần tới"`.
 fn relday(i: Toks<'_>) -> R<'_, Expr> {
     if let Ok((r, k)) = in_map(&DATA.relday, i) {
-        return Ok((r, Expr::RelDay(k)));
+        return Ok(or_bracketed(r, Expr::RelDay(k)));
     }
     let (r, ()) = kw("tuần", i)?;
     let (r, k) = in_map(&DATA.rel, r)?;
@@ -538,7 +563,7 @@ fn clock<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
 fn pod_day<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     let (r, pod) = in_map(&DATA.pods, i)?;
     let (r, on) = match in_map(&DATA.podrel, r) {
-        Ok((r, k)) => (r, Expr::RelDay(k)),
+        Ok((r, k)) => or_bracketed(r, Expr::RelDay(k)),
         Err(_) => on_day(r, cx)?,
     };
     Ok((
@@ -684,6 +709,14 @@ fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
         (r, Expr::Month { y: Year::Abs(y), m })
     } else {
         day_core(i, true)?
+    };
+    // "30/4 - 1/5": two bare days joined by a dash or "đến".
+    let (r, e) = match (&e, in_set(&DATA.range_to, r)) {
+        (Expr::Day { m: Some(_), .. }, Ok((r2, ()))) => match day_core(r2, true) {
+            Ok((r3, b @ Expr::Day { .. })) => (r3, Expr::Range(Box::new(e), Box::new(b))),
+            _ => (r, e),
+        },
+        _ => (r, e),
     };
     let full = matches!(
         e,

@@ -6,6 +6,7 @@
 //! dm         := day SEP month                  SEP ∈ seps given by the caller
 //! my         := month SEP year4                SEP ∈ { "/", ".", "-" }
 //! days       := day "-" day "/" month ( "/" year4 )?   ("28-29/11", "12-15/6/2023")
+//! dm_range   := day "/" month "-" day "/" month ( "/" year4 )?   ("30/4-1/5")
 //! years      := year4 ( "-" | "–" ) year4
 //! clock      := hour ( "h" | "g" | ":" ) minute2?   ("14h", "14h30", "14:30", "7g")
 //! day        := digit{1,2}   month := digit{1,2}   year4 := digit{4}
@@ -111,6 +112,29 @@ pub fn days(s: &str) -> Option<(u32, u32, u32, Option<i32>)> {
     ))
 }
 
+/// "30/4-1/5" → ((30, 4), (1, 5), None); a year may close it ("30/4-1/5/2024").
+#[allow(clippy::type_complexity)]
+pub fn dm_range(s: &str) -> Option<((u32, u32), (u32, u32), Option<i32>)> {
+    let (a, _, b, _, c, _, d, y) = full(
+        (
+            digits(1, 2),
+            char('/'),
+            digits(1, 2),
+            char('-'),
+            digits(1, 2),
+            char('/'),
+            digits(1, 2),
+            opt(nom::sequence::preceded(char('/'), digits(4, 4))),
+        ),
+        s,
+    )?;
+    (day_ok(a) && month_ok(b) && day_ok(c) && month_ok(d) && y.map_or(true, year_ok)).then_some((
+        (a, b),
+        (c, d),
+        y.map(|y| y as i32),
+    ))
+}
+
 /// "2021-2025" → (2021, 2025), the second after the first.
 pub fn years(s: &str) -> Option<(i32, i32)> {
     let (a, _, b) = full((digits(4, 4), one_of("-–"), digits(4, 4)), s)?;
@@ -194,6 +218,7 @@ mod tests {
         assert_eq!(days("28-29/11"), Some((28, 29, 11, None)));
         assert_eq!(days("12-15/6/2023"), Some((12, 15, 6, Some(2023))));
         assert_eq!(days("29-28/11"), None);
+        assert_eq!(dm_range("30/4-1/5"), Some(((30, 4), (1, 5), None)));
         assert_eq!(years("2025-2021"), None);
         assert_eq!(clock("14h30"), Some((14, 30)));
         assert_eq!(clock("14:30"), Some((14, 30)));
