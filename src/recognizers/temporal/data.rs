@@ -61,6 +61,9 @@ pub struct Data {
     pub range_to: HashSet<String>,
     /// "Tết", "âm lịch" after a day or month: a lunar date.
     pub lunar_after: HashSet<String>,
+    /// First words of the phrases of two or more syllables (lookups build a
+    /// joined key only after one of these).
+    pub multi_first: HashSet<String>,
     /// Longest phrase, in syllables (bounds lookups).
     pub max_words: usize,
 }
@@ -91,6 +94,9 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
         let (kind, phrase, value, extra) = (row.get(0), row.get(1), row.get(2), row.get(3));
         let k = phrase_key(phrase);
         d.max_words = d.max_words.max(k.split(' ').count());
+        if let Some((first, _)) = k.split_once(' ') {
+            d.multi_first.insert(first.to_owned());
+        }
         let int = || -> i32 {
             value
                 .parse()

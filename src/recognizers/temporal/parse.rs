@@ -91,8 +91,18 @@ fn kw<'a>(k: &'static str, i: Toks<'a>) -> R<'a, ()> {
 
 /// The longest phrase (1…max_words tokens, separated by spaces) found by `get`.
 fn phrase<'a, V>(i: Toks<'a>, get: impl Fn(&str) -> Option<V>) -> R<'a, V> {
+    let Some(first) = i.first() else {
+        return err(i);
+    };
+    if !DATA.multi_first.contains(first.key) {
+        // One syllable: no key to build.
+        return match get(first.key) {
+            Some(v) => Ok((i.take_from(1), v)),
+            None => err(i),
+        };
+    }
     let mut best = None;
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(32);
     for n in 0..DATA.max_words {
         let Some(t) = i.get(n) else { break };
         if n > 0 {
