@@ -32,6 +32,7 @@
 
 pub mod data;
 pub mod expr;
+pub mod lunar;
 pub mod parse;
 pub mod resolve;
 pub mod token;
