@@ -59,6 +59,10 @@ pub struct Data {
     pub to_now: HashSet<String>,
     /// "đến", "tới", "-" between the ends of a range.
     pub range_to: HashSet<String>,
+    /// Heavenly stems: "giáp" → 0 … "quý" → 9.
+    pub stems: HashMap<String, u32>,
+    /// Earthly branches: "tý" → 0 … "hợi" → 11.
+    pub branches: HashMap<String, u32>,
     /// "Tết", "âm lịch" after a day or month: a lunar date.
     pub lunar_after: HashSet<String>,
     /// First words of the phrases of two or more syllables (lookups build a
@@ -145,6 +149,18 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
                 d.pods.insert(k, Pod { code, pm }).is_none()
             }
             "relday" => d.relday.insert(k, int()).is_none(),
+            "stem" | "branch" => {
+                let v = int();
+                let (map, n) = if kind == "stem" {
+                    (&mut d.stems, 10)
+                } else {
+                    (&mut d.branches, 12)
+                };
+                if !(0..n).contains(&v) {
+                    file.fail(&row, "stem 0–9, branch 0–11");
+                }
+                map.insert(k, v as u32).is_none()
+            }
             "podrel" => d.podrel.insert(k, int()).is_none(),
             "rel" => d.rel.insert(k, int()).is_none(),
             "unit" => {
@@ -200,5 +216,8 @@ mod tests {
         assert!(d.span_intro.contains("giai đoạn"));
         assert!(d.not_before.contains("số"));
         assert_eq!(d.max_words, 3);
+        assert_eq!((d.stems["giáp"], d.branches["thìn"]), (0, 4));
+        assert_eq!(d.stems.len(), 10);
+        assert_eq!(d.branches.len(), 14);
     }
 }

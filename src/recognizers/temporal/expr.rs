@@ -20,6 +20,17 @@ pub enum Year {
     Unknown,
 }
 
+/// The year of a lunar date as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LunarYear {
+    /// "Tết Nguyên đán 2024": the solar year its Tết falls in.
+    Abs(i32),
+    /// "Tết Giáp Thìn": stem 0–9 and branch 0–11.
+    Named(u32, u32),
+    /// Not written: the nearest to the reference.
+    Unknown,
+}
+
 /// A point or stretch of time as written, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expr {
@@ -113,6 +124,18 @@ pub enum Expr {
         pod: String,
         /// The day.
         on: Box<Expr>,
+    },
+    /// A lunar date ("mùng 1 Tết", "rằm tháng Giêng", "15/8 âm lịch") or, with
+    /// no day, a lunar month ("tháng 7 âm lịch").
+    Lunar {
+        /// Day 1–30, when written.
+        d: Option<u32>,
+        /// Month 1–12.
+        m: u32,
+        /// The leap (nhuận) month.
+        leap: bool,
+        /// The lunar year.
+        y: LunarYear,
     },
     /// "cùng kỳ", "cùng kỳ năm trước": the sentence's period a year earlier.
     SamePeriod(Option<i32>),

@@ -205,22 +205,19 @@ pub fn to_solar(l: LunarDate) -> Option<Date> {
     (day < next).then(|| from_jd(day))
 }
 
-/// First and last solar day of lunar month `month` of `year` (not leap).
-pub fn month_span(year: i32, month: u32) -> Option<(Date, Date)> {
-    let first = to_solar(LunarDate {
-        day: 1,
-        month,
-        year,
-        leap: false,
-    })?;
-    let last = (29..=30).rev().find_map(|day| {
+/// First and last solar day of lunar month `month` of `year` (`leap`: its
+/// repeated month).
+pub fn month_span(year: i32, month: u32, leap: bool) -> Option<(Date, Date)> {
+    let at = |day| {
         to_solar(LunarDate {
             day,
             month,
             year,
-            leap: false,
+            leap,
         })
-    })?;
+    };
+    let first = at(1)?;
+    let last = at(30).or_else(|| at(29))?;
     Some((first, last))
 }
 
@@ -341,6 +338,18 @@ mod tests {
             assert_eq!(to_solar(to_lunar(day)), Some(day), "{day}");
             day = day.add_days(13);
         }
+    }
+
+    #[test]
+    fn month_spans() {
+        assert_eq!(
+            month_span(2023, 7, false),
+            Some((d("2023-08-16"), d("2023-09-14")))
+        );
+        assert_eq!(
+            month_span(2023, 2, true),
+            Some((d("2023-03-22"), d("2023-04-19")))
+        );
     }
 
     #[test]

@@ -65,7 +65,8 @@ fn wrap(e: &Expr) -> fn(TemporalValue) -> EntityValue {
         | Expr::RelDay(_)
         | Expr::RelWeek(_)
         | Expr::RelMonth(_)
-        | Expr::Weekday { .. } => EntityValue::Date,
+        | Expr::Weekday { .. }
+        | Expr::Lunar { d: Some(_), .. } => EntityValue::Date,
         Expr::Time { .. } | Expr::PartOfDay { .. } => EntityValue::Time,
         _ => EntityValue::Period,
     }
@@ -114,7 +115,7 @@ impl Recognizer for Temporal {
         let d = &*DATA;
         let mut keys: Vec<String> = [
             "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "những", "cùng",
-            "tuần", "cn",
+            "tuần", "cn", "tết", "rằm",
         ]
         .iter()
         .map(|s| s.to_string())

@@ -7,7 +7,7 @@
 //! ```text
 //! temporal   := range | intro_years | same_period | n_unit | clock | pod_day
 //!             | weekday | ngay | mong | thang | nam | quy | nua | part
-//!             | century | relday | bare
+//!             | century | relday | lunar | bare
 //! year_sfx   := "năm" ( NUM4 | rel ) | "/" NUM4                   ("năm 2023", "/2023", "năm ngoái")
 //! day_core   := DMY | ISO | DM_RANGE | DAYS year_sfx? | DM year_sfx? | NUM ( "tháng" month year_sfx? )?
 //! ngay       := "ngày" day_prefix? day_core                       ("ngày 16/6", "ngày 16 tháng 6 năm 2023")
@@ -31,6 +31,8 @@
 //! intro_years:= SPAN_INTRO ( range | YEARS | NUM4 range_to NUM4 )          ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025")
 //! century    := "thế" "kỷ" (ROMAN | NUM) | ( "thập" ("niên" | "kỷ") | "những" "năm" ) NUM
 //! relday     := RELDAY ( "(" day_core ")" )? | "tuần" rel          ("hôm qua", "hôm qua (30/9)", "tuần tới")
+//! lunar      := see [`lunar`]: "mùng 1 Tết", "Tết Nguyên đán Giáp Thìn", "rằm tháng Giêng",
+//!               "15/8 âm lịch", "tháng 7 âm lịch"
 //! same_period:= "cùng" "kỳ" ( NUM4 | "năm" ( rel | NUM4 ) )?
 //! bare       := DMY | ISO | DM year_sfx? ( range_to DM )? | MY | YEARS   (a bare DM next to a fraction word is refused)
 //! ```
@@ -44,7 +46,7 @@
 //! "secondly".
 
 use super::data::{Name, DATA};
-use super::expr::{Expr, Year};
+use super::expr::{Expr, LunarYear, Year};
 use super::token;
 use crate::token_input::{TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
@@ -707,6 +709,96 @@ fn same_period(i: Toks<'_>) -> R<'_, Expr> {
     Ok((r, Expr::SamePeriod(None)))
 }
 
+/// `STEM BRANCH | NUM4`, after an optional "năm": the year of a lunar date.
+fn lunar_year(i: Toks<'_>) -> R<'_, LunarYear> {
+    let r = kw("năm", i).map_or(i, |(r, ())| r);
+    if let Ok((r, y)) = year4(r) {
+        return Ok((r, LunarYear::Abs(y)));
+    }
+    let (r, stem) = in_map(&DATA.stems, r)?;
+    let (r, branch) = in_map(&DATA.branches, r)?;
+    Ok((r, LunarYear::Named(stem, branch)))
+}
+
+fn opt_lunar_year(i: Toks<'_>) -> (Toks<'_>, LunarYear) {
+    lunar_year(i).unwrap_or((i, LunarYear::Unknown))
+}
+
+/// `"âm" "lịch"?` ("âm lịch", "tháng 7 âm").
+fn am_lich(i: Toks<'_>) -> R<'_, ()> {
+    let (r, ()) = kw("âm", i)?;
+    Ok(kw("lịch", r).unwrap_or((r, ())))
+}
+
+/// `"nhuận"?`
+fn leap(i: Toks<'_>) -> (Toks<'_>, bool) {
+    kw("nhuận", i).map_or((i, false), |(r, ())| (r, true))
+}
+
+/// Lunar dates:
+/// ```text
+/// lunar := "ngày"? day_prefix NUM "Tết" ("Nguyên" "đán")? lunar_year?   ("mùng 1 Tết")
+///        | "Tết" ( "Nguyên" "đán" lunar_year? | lunar_year )             ("Tết Nguyên đán Giáp Thìn")
+///        | "rằm" "tháng" month "nhuận"? am_lich? lunar_year?             ("rằm tháng Giêng")
+///        | "ngày"? day_prefix? (DM | NUM "tháng" month) "nhuận"? am_lich lunar_year?  ("15/8 âm lịch")
+///        | "tháng" month "nhuận"? am_lich lunar_year?                    ("tháng 7 âm lịch": the whole month)
+/// ```
+fn lunar(i: Toks<'_>) -> R<'_, Expr> {
+    let lunar = |d, m, leap, y| Expr::Lunar { d, m, leap, y };
+    // "Tết Nguyên đán Giáp Thìn"
+    if let Ok((r, ())) = kw("tết", i) {
+        let nguyen_dan = kw("nguyên", r).and_then(|(r, ())| kw("đán", r));
+        let (r, named) = nguyen_dan.map_or((r, false), |(r, ())| (r, true));
+        let (r, y) = opt_lunar_year(r);
+        if !named && y == LunarYear::Unknown {
+            return err(i);
+        }
+        return Ok((r, lunar(Some(1), 1, false, y)));
+    }
+    // "rằm tháng Giêng"
+    if let Ok((r, ())) = kw("rằm", i) {
+        let (r, ()) = kw("tháng", r)?;
+        let (r, m) = month(r)?;
+        let (r, is_leap) = leap(r);
+        let r = am_lich(r).map_or(r, |(r, ())| r);
+        let (r, y) = opt_lunar_year(r);
+        return Ok((r, lunar(Some(15), m, is_leap, y)));
+    }
+    // "tháng 7 âm lịch"
+    if let Ok((r, ())) = kw("tháng", i) {
+        let (r, m) = month(r)?;
+        let (r, is_leap) = leap(r);
+        let (r, ()) = am_lich(r)?;
+        let (r, y) = opt_lunar_year(r);
+        return Ok((r, lunar(None, m, is_leap, y)));
+    }
+    let r = kw("ngày", i).map_or(i, |(r, ())| r);
+    let (r, prefixed) = in_set(&DATA.day_prefix, r).map_or((r, false), |(r, ())| (r, true));
+    // "mùng 1 Tết"
+    if prefixed {
+        if let Ok((r2, d)) = num_in(r, 1, 30) {
+            if let Ok((r3, ())) = kw("tết", r2) {
+                let r3 = kw("nguyên", r3)
+                    .and_then(|(r, ())| kw("đán", r))
+                    .map_or(r3, |(r, ())| r);
+                let (r3, y) = opt_lunar_year(r3);
+                return Ok((r3, lunar(Some(d), 1, false, y)));
+            }
+        }
+    }
+    // "15/8 âm lịch", "mùng 10 tháng 3 âm lịch"
+    let (r, (d, m)) = num_with(r, |s| token::dm(s, "/-.")).or_else(|_| {
+        let (r, d) = num_in(r, 1, 30)?;
+        let (r, ()) = kw("tháng", r)?;
+        let (r, m) = month(r)?;
+        Ok((r, (d, m)))
+    })?;
+    let (r, is_leap) = leap(r);
+    let (r, ()) = am_lich(r)?;
+    let (r, y) = opt_lunar_year(r);
+    Ok((r, lunar(Some(d), m, is_leap, y)))
+}
+
 /// Bare number tokens: "16/6/2023", "16/6", "6/2023", "2021-2025".
 fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     // "số 12/2023/NĐ-CP": a document number, not a date.
@@ -763,6 +855,7 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
     let first = i.first()?;
     if first.token.kind == TokenKind::Number {
         consider(e(bare(i, cx)));
+        consider(e(lunar(i)));
         consider(e(clock(i, cx)));
         consider(n_unit(i, cx));
         return best;
@@ -781,5 +874,6 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
     consider(e(part(i)));
     consider(e(century(i)));
     consider(e(relday(i)));
+    consider(e(lunar(i)));
     best
 }

@@ -22,10 +22,14 @@
 //!   January–March, May–August, October–December.
 //! - A century "thế kỷ XX" is `19` (1900–1999); a decade "thập niên 90" is
 //!   `199` (the most recent 1990s not after the reference year).
+//! - Lunar dates ("mùng 1 Tết", "rằm tháng Giêng", "15/8 âm lịch") become
+//!   solar dates by [`super::lunar`]; without a written year, the lunar year
+//!   whose date is nearest the reference; "Tết Giáp Thìn" names its year.
 //! - A clock time with no day written keeps the day unknown
 //!   (`XXXX-XX-XXT14:30`): it is often about an event day named elsewhere.
 
-use super::expr::{Expr, Year};
+use super::expr::{Expr, LunarYear, Year};
+use super::lunar::{self, LunarDate};
 use crate::calendar::{days_in_month, Date};
 
 /// What resolution knows besides the expression.
@@ -328,7 +332,42 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
                 ..on
             }
         }
+        Expr::Lunar { d, m, leap, y } => return resolve_lunar(*d, *m, *leap, *y, cx),
         Expr::SamePeriod(_) => return None,
+    })
+}
+
+/// A lunar day (or month) → its solar date (or days). The year: written,
+/// named by stem and branch (the latest such year not after the year after
+/// the reference), else the one whose date is nearest the reference.
+fn resolve_lunar(d: Option<u32>, m: u32, leap: bool, y: LunarYear, cx: &Ctx) -> Option<Resolved> {
+    let span = |year: i32| match d {
+        Some(day) => lunar::to_solar(LunarDate {
+            day,
+            month: m,
+            year,
+            leap,
+        })
+        .map(|x| (x, x)),
+        None => lunar::month_span(year, m, leap),
+    };
+    let found = match y {
+        LunarYear::Abs(year) => span(year),
+        LunarYear::Named(stem, branch) => base_year(cx)
+            .and_then(|b| lunar::sexagenary_year(stem, branch, b))
+            .and_then(span),
+        LunarYear::Unknown => match cx.reference {
+            Some(r) => (r.year - 1..=r.year + 1)
+                .filter_map(span)
+                .min_by_key(|(f, _)| (distance(*f, r), f.to_days())),
+            None => cx.doc_year.and_then(span),
+        },
+    };
+    Some(match (found, d) {
+        (Some((f, _)), Some(_)) => day(f),
+        (Some((f, t)), None) => Resolved::known(format!("{f}/{t}"), f, t),
+        (None, Some(_)) => Resolved::unknown("XXXX-XX-XX".into()),
+        (None, None) => Resolved::unknown("XXXX-XX-XX/XXXX-XX-XX".into()),
     })
 }
 
