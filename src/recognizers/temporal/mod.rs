@@ -68,6 +68,7 @@ fn wrap(e: &Expr) -> fn(TemporalValue) -> EntityValue {
         | Expr::Weekday { .. }
         | Expr::Lunar { d: Some(_), .. } => EntityValue::Date,
         Expr::Time { .. } | Expr::PartOfDay { .. } => EntityValue::Time,
+        Expr::Range(a, _) if matches!(**a, Expr::Time { .. }) => EntityValue::Time,
         _ => EntityValue::Period,
     }
 }

@@ -21,13 +21,14 @@
 //!             | NUM(1–4) "quý" "đầu"? "năm" yearval?               ("3 quý đầu năm 2023")
 //!             | NUM UNIT tail?                                     (durations: "3 tháng", "10 năm qua")
 //! clock      := ( CLOCK | NUM "giờ" ( NUM "phút"? )? ) pod? ","? on_day?
+//!             | CLOCKS pod? ","? on_day?                          ("6-7h sáng", "8h-11h ngày 5/9": a time range)
 //! on_day     := "ngày"? day_core | relday | weekday
 //! pod_day    := POD ( podrel | "ngày"? day_core | weekday )     (DM may use "-" or "." here: "Chiều 19-6")        ("Sáng 5/9", "chiều nay", "Chiều thứ Sáu (15/3)")
 //! weekday    := ( "thứ" (WEEKDAY_NAME | NUM(2–7)) | "chủ nhật" | "CN" )
 //!               ( "(" day_core ")" | ","? "ngày"? day_core )? ( "tuần" rel )?
 //! part       := PART ( "tháng" (MY | month year_sfx? | rel)? | "năm" yearval? )   ("cuối tháng 6", "đầu năm 2023")
 //! range      := "từ" point range_to ( to_now | point )             ("từ ngày 20 đến ngày 25/1", "từ đầu năm đến nay")
-//! point      := ngay | mong | thang | nam | quy | part | NUM4 | DMY | DM | MY | NUM(1–31)
+//! point      := clock | ngay | mong | thang | nam | quy | part | NUM4 | DMY | DM | MY | NUM(1–31)
 //! intro_years:= SPAN_INTRO ( range | YEARS | NUM4 range_to NUM4 )          ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025")
 //! century    := "thế" "kỷ" (ROMAN | NUM) | ( "thập" ("niên" | "kỷ") | "những" "năm" ) NUM
 //! relday     := RELDAY ( "(" day_core ")" )? | "tuần" rel          ("hôm qua", "hôm qua (30/9)", "tuần tới")
@@ -526,6 +527,36 @@ fn on_day<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
 }
 
 fn clock<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
+    if let Ok((r, ((h1, m1), (h2, m2)))) = num_with(i, token::clocks) {
+        // "6-7h sáng ngày 5/9": the part of the day and the day hold for both ends.
+        let (r, (p1, p2)) = match in_map(&DATA.pods, r) {
+            Ok((r, p)) => {
+                let pm = |h: u32| {
+                    if p.pm != (0, 0) && (p.pm.0..=p.pm.1).contains(&h) {
+                        h + 12
+                    } else {
+                        h
+                    }
+                };
+                (r, (pm(h1), pm(h2)))
+            }
+            Err(_) => (r, (h1, h2)),
+        };
+        let after = kw(",", r).map_or(r, |(r, ())| r);
+        let (r, on) = match on_day(after, cx) {
+            Ok((r, e)) => (r, Some(Box::new(e))),
+            Err(_) => (r, None),
+        };
+        let time = |h, min| Expr::Time {
+            h,
+            min,
+            on: on.clone(),
+        };
+        return Ok((
+            r,
+            Expr::Range(Box::new(time(p1, m1)), Box::new(time(p2, m2))),
+        ));
+    }
     let (r, (mut h, min), token_form, minutes) = if let Ok((r, (h, m))) = num_with(i, token::clock)
     {
         (r, (h, m), true, false)
@@ -610,6 +641,14 @@ fn part(i: Toks<'_>) -> R<'_, Expr> {
 
 /// One end of a "từ … đến …" range.
 fn point(i: Toks<'_>, first: bool) -> R<'_, Expr> {
+    let cx = Context {
+        prev: Some("từ"),
+        ..Context::default()
+    };
+    // "từ 8h đến 11h": a clock time, when it reads as one.
+    if let Ok(x) = clock(i, &cx) {
+        return Ok(x);
+    }
     for p in [ngay, mong, thang, nam, quy, part] {
         if let Ok(x) = p(i) {
             return Ok(x);

@@ -408,6 +408,14 @@ fn resolve_range(a: &Expr, b: &Expr, cx: &Ctx) -> Option<Resolved> {
             y: Year::Abs(f.year),
             m: *m,
         },
+        (Expr::Time { h, min, on: None }, _) => match b {
+            Expr::Time { on: Some(on), .. } => Expr::Time {
+                h: *h,
+                min: *min,
+                on: Some(on.clone()),
+            },
+            _ => a.clone(),
+        },
         (
             Expr::Quarter {
                 y: Year::Unknown,

@@ -9,6 +9,7 @@
 //! dm_range   := day "/" month "-" day "/" month ( "/" year4 )?   ("30/4-1/5")
 //! years      := year4 ( "-" | "–" ) year4
 //! clock      := hour ( "h" | "g" | ":" ) minute2?   ("14h", "14h30", "14:30", "7g")
+//! clocks     := ( clock | hour ) "-" clock                  ("8h-11h", "6-7h", "8h30-11h")
 //! day        := digit{1,2}   month := digit{1,2}   year4 := digit{4}
 //! ```
 //! Every parser checks the calendar ranges (day 1–31, month 1–12, hour 0–24).
@@ -151,6 +152,16 @@ pub fn clock(s: &str) -> Option<(u32, u32)> {
     (h <= 24 && m < 60).then_some((h, m))
 }
 
+/// "8h-11h", "6-7h" → ((8, 0), (11, 0)): a span of clock times.
+#[allow(clippy::type_complexity)]
+pub fn clocks(s: &str) -> Option<((u32, u32), (u32, u32))> {
+    let (a, b) = s.split_once('-')?;
+    let start =
+        clock(a).or_else(|| uint(a).filter(|h| *h <= 24 && a.len() <= 2).map(|h| (h, 0)))?;
+    let end = clock(b)?;
+    (start < end).then_some((start, end))
+}
+
 /// A plain digit string → its value ("2023" → 2023).
 pub fn uint(s: &str) -> Option<u32> {
     full(digits(1, 9), s)
@@ -225,6 +236,10 @@ mod tests {
         assert_eq!(clock("7g"), Some((7, 0)));
         assert_eq!(clock("14:3"), None);
         assert_eq!(clock("25h"), None);
+        assert_eq!(clocks("8h-11h"), Some(((8, 0), (11, 0))));
+        assert_eq!(clocks("6-7h"), Some(((6, 0), (7, 0))));
+        assert_eq!(clocks("8h30-11h"), Some(((8, 30), (11, 0))));
+        assert_eq!(clocks("11h-8h"), None);
         assert_eq!(roman("III"), Some(3));
         assert_eq!(roman("XXI"), Some(21));
         assert_eq!(roman("IIII"), None);
