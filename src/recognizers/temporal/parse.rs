@@ -10,7 +10,8 @@
 //!             | century | relday | lunar | bare
 //! year_sfx   := "năm" ( NUM4 | rel ) | "/" NUM4                   ("năm 2023", "/2023", "năm ngoái")
 //! day_core   := DMY | ISO | DM_RANGE | DAYS year_sfx? | DM year_sfx? | NUM ( "tháng" month year_sfx? )?
-//! ngay       := "ngày" day_prefix? day_core                       ("ngày 16/6", "ngày 16 tháng 6 năm 2023")
+//! ngay       := "ngày" day_prefix? day_core ( range_to DM )?      ("ngày 16/6", "ngày 16 tháng 6 năm 2023", "ngày 12 - 13/6")
+//!               (a lone day followed by "và"/"," and a DM takes that month: "ngày 12 và 13/6")
 //! mong       := day_prefix day_core                               ("mồng 5", "mùng 10 tháng 3")
 //! month      := NUM(1–12) | MONTH_NAME
 //! thang      := "tháng" ( MY | month year_sfx? | rel )            ("tháng 6/2023", "tháng Sáu", "tháng trước")
@@ -286,7 +287,21 @@ fn ngay(i: Toks<'_>) -> R<'_, Expr> {
         Ok((r, ())) => r,
         Err(_) => r,
     };
-    day_core(r, false)
+    let (r, e) = day_core(r, false)?;
+    let Expr::Day { m: None, d, .. } = e else {
+        return Ok((r, e));
+    };
+    // "ngày 12 - 13/6": one range; "ngày 12 và 13/6": the 12th takes the month of the 13th.
+    if let Ok((r2, ())) = in_set(&DATA.range_to, r) {
+        if let Ok((r3, b @ Expr::Day { m: Some(_), .. })) = day_core(r2, true) {
+            return Ok((r3, Expr::Range(Box::new(e), Box::new(b))));
+        }
+    }
+    let next = kw("và", r).or_else(|_| kw(",", r));
+    if let Ok((_, Expr::Day { y, m: Some(m), .. })) = next.and_then(|(r2, ())| day_core(r2, true)) {
+        return Ok((r, Expr::Day { y, m: Some(m), d }));
+    }
+    Ok((r, e))
 }
 
 fn mong(i: Toks<'_>) -> R<'_, Expr> {
@@ -680,8 +695,8 @@ fn point(i: Toks<'_>, first: bool) -> R<'_, Expr> {
 fn range(i: Toks<'_>) -> R<'_, Expr> {
     let (r, ()) = kw("từ", i)?;
     let (r, a) = point(r, true)?;
-    if let Expr::Years(..) = a {
-        // "từ năm 2015 đến 2020": the year range is the whole range.
+    if let Expr::Years(..) | Expr::Range(..) = a {
+        // "từ năm 2015 đến 2020", "từ ngày 15 đến 20/7": the first end was the whole range.
         return Ok((r, a));
     }
     let (r, ()) = in_set(&DATA.range_to, r)?;
