@@ -105,6 +105,8 @@ pub enum Expr {
     Range(Box<Expr>, Box<Expr>),
     /// "từ đầu năm đến nay": from the start of the expression to the reference date.
     ToDate(Box<Expr>),
+    /// "từ nay đến cuối năm": from the reference date to the end of the expression.
+    FromNow(Box<Expr>),
     /// "thế kỷ XX" (20).
     Century(i32),
     /// "thập niên 90" (90, century unknown) or "thập niên 1990".

@@ -15,6 +15,7 @@
 //! mong       := day_prefix day_core                               ("mồng 5", "mùng 10 tháng 3")
 //! month      := NUM(1–12) | MONTH_NAME
 //! thang      := "tháng" ( MY | month year_sfx? | rel )            ("tháng 6/2023", "tháng Sáu", "tháng trước")
+//!               (a month with no year followed by "và"/"," and a month with one takes its year)
 //! nam        := "năm" ( YEARS | NUM4 ( range_to NUM4 )? | rel )   ("năm 2023", "năm nay")
 //! quy        := "quý" ( NUM/NUM4 | (ROMAN | NUM) year_sfx? | rel ) ("quý III/2023", "quý 1 năm 2023", "quý này")
 //! nua        := "nửa" ("đầu" | "cuối" | "sau") "năm" (NUM4 | rel)?
@@ -27,8 +28,10 @@
 //! pod_day    := POD ( podrel | "ngày"? day_core | weekday )     (DM may use "-" or "." here: "Chiều 19-6")        ("Sáng 5/9", "chiều nay", "Chiều thứ Sáu (15/3)")
 //! weekday    := ( "thứ" (WEEKDAY_NAME | NUM(2–7)) | "chủ nhật" | "CN" )
 //!               ( "(" day_core ")" | ","? "ngày"? day_core )? ( "tuần" rel )?
-//! part       := PART ( "tháng" (MY | month year_sfx? | rel)? | "năm" yearval? )   ("cuối tháng 6", "đầu năm 2023")
+//! part       := PART ( "tháng" (MY | month year_sfx? | rel)? | "tuần" rel? | "năm" yearval? )
+//!                                                                 ("cuối tháng 6", "cuối tuần này", "đầu năm 2023")
 //! range      := "từ" point range_to ( to_now | point )             ("từ ngày 20 đến ngày 25/1", "từ đầu năm đến nay")
+//!             | "từ" to_now range_to point                         ("từ nay đến cuối năm")
 //! point      := clock | ngay | mong | thang | nam | quy | part | NUM4 | DMY | DM | MY | NUM(1–31)
 //! intro_years:= SPAN_INTRO ( range | YEARS | NUM4 range_to NUM4 )          ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025")
 //! century    := "thế" "kỷ" (ROMAN | NUM) | ( "thập" ("niên" | "kỷ") | "những" "năm" ) NUM
@@ -324,7 +327,26 @@ fn thang_body(r: Toks<'_>) -> R<'_, Expr> {
 
 fn thang(i: Toks<'_>) -> R<'_, Expr> {
     let (r, ()) = kw("tháng", i)?;
-    thang_body(r)
+    let (r, e) = thang_body(r)?;
+    // "tháng 10 và 11/2023": the 10th month takes the year of the next.
+    if let Expr::Month {
+        y: Year::Unknown,
+        m,
+    } = e
+    {
+        let next = kw("và", r).or_else(|_| kw(",", r));
+        let next = next.map(|(r2, ())| kw("tháng", r2).map_or(r2, |(r3, ())| r3));
+        if let Ok((
+            _,
+            Expr::Month {
+                y: Year::Abs(y), ..
+            },
+        )) = next.and_then(thang_body)
+        {
+            return Ok((r, Expr::Month { y: Year::Abs(y), m }));
+        }
+    }
+    Ok((r, e))
 }
 
 fn nam(i: Toks<'_>) -> R<'_, Expr> {
@@ -638,6 +660,9 @@ fn part(i: Toks<'_>) -> R<'_, Expr> {
     let (r, p) = in_map(&DATA.parts, i)?;
     let (r, of) = if let Ok((r, ())) = kw("tháng", r) {
         thang_body(r).unwrap_or((r, Expr::RelMonth(0)))
+    } else if let Ok((r, ())) = kw("tuần", r) {
+        // "cuối tuần này", "đầu tuần sau", "cuối tuần" (this week)
+        in_map(&DATA.rel, r).map_or((r, Expr::RelWeek(0)), |(r, k)| (r, Expr::RelWeek(k)))
     } else {
         let (r, ()) = kw("năm", r)?;
         match yearval(r) {
@@ -694,6 +719,12 @@ fn point(i: Toks<'_>, first: bool) -> R<'_, Expr> {
 
 fn range(i: Toks<'_>) -> R<'_, Expr> {
     let (r, ()) = kw("từ", i)?;
+    // "từ nay đến cuối năm"
+    if let Ok((r2, ())) = in_set(&DATA.to_now, r) {
+        let (r2, ()) = in_set(&DATA.range_to, r2)?;
+        let (r2, b) = point(r2, false)?;
+        return Ok((r2, Expr::FromNow(Box::new(b))));
+    }
     let (r, a) = point(r, true)?;
     if let Expr::Years(..) | Expr::Range(..) = a {
         // "từ năm 2015 đến 2020", "từ ngày 15 đến 20/7": the first end was the whole range.

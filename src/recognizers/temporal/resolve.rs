@@ -19,7 +19,8 @@
 //!   without one): "hôm qua" = reference − 1
 //!   day, "tháng trước" the month before, "năm ngoái" the year before.
 //! - đầu/giữa/cuối of a month: days 1–10, 11–20, 21–end; of a year:
-//!   January–March, May–August, October–December.
+//!   January–March, May–August, October–December; of a week: Monday–Tuesday,
+//!   Wednesday–Thursday, Saturday–Sunday.
 //! - A century "thế kỷ XX" is `19` (1900–1999); a decade "thập niên 90" is
 //!   `199` (the most recent 1990s not after the reference year).
 //! - Lunar dates ("mùng 1 Tết", "rằm tháng Giêng", "15/8 âm lịch") become
@@ -252,7 +253,16 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
             let (Some(from), Some(to)) = (inner.from, inner.to) else {
                 return Some(inner);
             };
-            if from.month == to.month {
+            if let Expr::RelWeek(_) = **of {
+                // đầu tuần Monday–Tuesday, giữa tuần Wednesday–Thursday, cuối tuần the weekend.
+                let (a, b) = match part {
+                    0 => (0, 1),
+                    1 => (2, 3),
+                    _ => (5, 6),
+                };
+                let (f, t) = (from.add_days(a), from.add_days(b));
+                Resolved::known(format!("{f}/{t}"), f, t)
+            } else if from.month == to.month {
                 let (a, b) = match part {
                     0 => (1, 10),
                     1 => (11, 20),
@@ -277,6 +287,13 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
             Date::new(*b, 12, 31)?,
         ),
         Expr::Range(a, b) => return resolve_range(a, b, cx),
+        Expr::FromNow(b) => {
+            let end = resolve(b, cx)?;
+            match (cx.reference, end.to) {
+                (Some(r), Some(t)) if r <= t => Resolved::known(format!("{r}/{t}"), r, t),
+                _ => Resolved::unknown(format!("../{}", end.value)),
+            }
+        }
         Expr::ToDate(a) => {
             let start = resolve(a, cx)?;
             match (start.from, cx.reference) {
