@@ -22,7 +22,7 @@ pub struct Name {
     pub flag: bool,
 }
 
-/// All temporal lookups, keyed by [`phrase_key`] (one or two syllables).
+/// All temporal lookups, keyed by [`crate::normalize::phrase_key`] (one or two syllables).
 #[derive(Debug, Default)]
 pub struct Data {
     /// Month names after "tháng".

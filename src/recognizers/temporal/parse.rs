@@ -36,10 +36,11 @@
 //! intro_years:= SPAN_INTRO ( range | YEARS | NUM4 range_to NUM4 )          ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025")
 //! century    := "thế" "kỷ" (ROMAN | NUM) | ( "thập" ("niên" | "kỷ") | "những" "năm" ) NUM
 //! relday     := RELDAY ( "(" day_core ")" )? | "tuần" rel          ("hôm qua", "hôm qua (30/9)", "tuần tới")
-//! lunar      := see [`lunar`]: "mùng 1 Tết", "Tết Nguyên đán Giáp Thìn", "rằm tháng Giêng",
+//! lunar      := see the lunar parser: "mùng 1 Tết", "Tết Nguyên đán Giáp Thìn", "rằm tháng Giêng",
 //!               "15/8 âm lịch", "tháng 7 âm lịch"
 //! same_period:= "cùng" "kỳ" ( NUM4 | "năm" ( rel | NUM4 ) )?
 //! bare       := DMY | ISO | DM year_sfx? ( range_to DM )? | MY | YEARS   (a bare DM next to a fraction word is refused)
+//!             | NUM "tháng" month year_sfx?                        ("16 tháng 6 năm 2023")
 //! ```
 //! Where it matters, context decides: a bare `NUM "giờ"` is a clock time
 //! only after a `time_intro` word ("lúc 5 giờ") or with a part of the day or
@@ -228,7 +229,7 @@ fn day_core(i: Toks<'_>, bare: bool) -> R<'_, Expr> {
     day_core_with(i, bare, if bare { "/" } else { "/-." })
 }
 
-/// [`day_core`] with the DM separators given ("Chiều 19-6" after a part of the day).
+/// `day_core` with the DM separators given ("Chiều 19-6" after a part of the day).
 fn day_core_with<'a>(i: Toks<'a>, bare: bool, seps: &str) -> R<'a, Expr> {
     if let Ok((r, (d, m, y))) = num_with(i, |s| token::dmy(s).or_else(|| token::iso(s))) {
         return Ok((
@@ -397,9 +398,17 @@ fn nua(i: Toks<'_>) -> R<'_, Expr> {
     Ok((r, Expr::Half { h, y }))
 }
 
+/// The count before a unit ("3" in "3 tháng"). Digits only for now: spelled
+/// counts ("mười năm", "hai ngày") come from the numbers recognizer's
+/// spelled-number parser once both are merged — call it here and keep the
+/// whole numbers 1…9999 (and add the number words to the triggers).
+fn count(i: Toks<'_>) -> R<'_, u32> {
+    num_in(i, 1, 9999)
+}
+
 /// `NUM "tháng" …` periods, and `NUM UNIT tail?` durations.
 fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
-    let (r, n) = num_in(i, 1, 9999)?;
+    let (r, n) = count(i)?;
     if n <= 12 {
         if let Ok((r2, ())) = kw("tháng", r) {
             // "6 tháng đầu năm 2023", "6 tháng cuối năm"
@@ -941,6 +950,12 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
     if first.token.kind == TokenKind::Number {
         consider(e(bare(i, cx)));
         consider(e(lunar(i)));
+        // "16 tháng 6 năm 2023" (no "ngày"): a day with its month written out.
+        if token::uint(first.text).is_some() && kw("tháng", i.take_from(1)).is_ok() {
+            if let Ok((r, d @ Expr::Day { m: Some(_), .. })) = day_core(i, false) {
+                consider(Ok((r, Found::Expr(d))));
+            }
+        }
         consider(e(clock(i, cx)));
         consider(n_unit(i, cx));
         return best;
@@ -961,4 +976,83 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
     consider(e(relday(i)));
     consider(e(lunar(i)));
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenizer::tokenize;
+
+    /// Parses `text` from its first token; returns the match and its length.
+    fn parse(text: &str) -> Option<(Found, usize)> {
+        let toks = tokenize(text);
+        let input = Toks::new(text, &toks.tokens, &toks.keys);
+        let cx = Context {
+            at_start: true,
+            ..Context::default()
+        };
+        parse_at(input, &cx)
+    }
+
+    #[test]
+    fn phrases_become_partial_values() {
+        let day = |y, m, d| Expr::Day { y, m, d };
+        assert_eq!(
+            parse("ngày 16/6 tại"),
+            Some((Found::Expr(day(Year::Unknown, Some(6), 16)), 2))
+        );
+        assert_eq!(
+            parse("16 tháng 6 năm 2023"),
+            Some((Found::Expr(day(Year::Abs(2023), Some(6), 16)), 5))
+        );
+        assert_eq!(
+            parse("quý III/2023"),
+            Some((
+                Found::Expr(Expr::Quarter {
+                    q: 3,
+                    y: Year::Abs(2023)
+                }),
+                4
+            ))
+        );
+        assert_eq!(
+            parse("năm ngoái"),
+            Some((Found::Expr(Expr::Year(Year::Rel(-1))), 2))
+        );
+        assert_eq!(
+            parse("3 tháng qua"),
+            Some((Found::Duration("P3M".into()), 3))
+        );
+        assert_eq!(
+            parse("10 tháng, xuất khẩu"),
+            Some((
+                Found::Expr(Expr::Months {
+                    a: 1,
+                    b: 10,
+                    y: Year::Unknown
+                }),
+                2
+            ))
+        );
+        assert_eq!(
+            parse("2 giờ chiều"),
+            Some((
+                Found::Expr(Expr::Time {
+                    h: 14,
+                    min: 0,
+                    on: None
+                }),
+                3
+            ))
+        );
+    }
+
+    #[test]
+    fn look_alikes_are_refused() {
+        assert_eq!(parse("Thứ hai, cần"), None);
+        assert_eq!(parse("1A"), None);
+        assert_eq!(parse("12/2023/NĐ-CP"), None);
+        assert_eq!(parse("2/3 số xã"), None);
+        assert_eq!(parse("tháng năm gian khó"), None);
+    }
 }
