@@ -63,6 +63,8 @@ pub struct Data {
     pub stems: HashMap<String, u32>,
     /// Earthly branches: "tý" → 0 … "hợi" → 11.
     pub branches: HashMap<String, u32>,
+    /// Nouns before "thứ" that make it an ordinal ("lần thứ hai").
+    pub ordinal_before: HashSet<String>,
     /// "Tết", "âm lịch" after a day or month: a lunar date.
     pub lunar_after: HashSet<String>,
     /// First words of the phrases of two or more syllables (lookups build a
@@ -189,6 +191,7 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
             "to_now" => d.to_now.insert(k),
             "range_to" => d.range_to.insert(k),
             "lunar_after" => d.lunar_after.insert(k),
+            "ordinal_before" => d.ordinal_before.insert(k),
             _ => file.fail(&row, "unknown kind"),
         };
         if !fresh {

@@ -495,6 +495,10 @@ fn attached_day(i: Toks<'_>) -> R<'_, Expr> {
 /// `"thứ" (NAME | NUM) | "chủ nhật" | "CN"`, then the attached date or week.
 fn weekday<'a>(i: Toks<'a>, cx: &Context<'_>, anchored: bool) -> R<'a, Expr> {
     let (r, wd, cap, alone) = if let Ok((r, ())) = kw("thứ", i) {
+        // "lần thứ 2 (17/3)", "tháng thứ 6, ngày 13/4": an ordinal.
+        if !anchored && cx.prev.is_some_and(|p| DATA.ordinal_before.contains(p)) {
+            return err(i);
+        }
         let cap = r.first().is_some_and(|t| t.token.capitalized);
         if let Ok((r, n)) = num_in(r, 2, 7) {
             (r, n - 1, false, false)
