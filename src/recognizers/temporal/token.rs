@@ -145,7 +145,8 @@ pub fn years(s: &str) -> Option<(i32, i32)> {
 /// "14h30", "14:30", "14h", "7g" → (14, 30).
 pub fn clock(s: &str) -> Option<(u32, u32)> {
     let (h, sep, m) = full((digits(1, 2), one_of("hHg:"), opt(digits(2, 2))), s)?;
-    if sep == ':' && m.is_none() {
+    // "14:30", "14H30" need their minutes ("4W - 1H" is not a time).
+    if matches!(sep, ':' | 'H') && m.is_none() {
         return None;
     }
     let m = m.unwrap_or(0);
@@ -236,6 +237,8 @@ mod tests {
         assert_eq!(clock("7g"), Some((7, 0)));
         assert_eq!(clock("14:3"), None);
         assert_eq!(clock("25h"), None);
+        assert_eq!(clock("1H"), None);
+        assert_eq!(clock("14H30"), Some((14, 30)));
         assert_eq!(clocks("8h-11h"), Some(((8, 0), (11, 0))));
         assert_eq!(clocks("6-7h"), Some(((6, 0), (7, 0))));
         assert_eq!(clocks("8h30-11h"), Some(((8, 30), (11, 0))));
