@@ -63,6 +63,8 @@ pub struct Data {
     pub stems: HashMap<String, u32>,
     /// Earthly branches: "tý" → 0 … "hợi" → 11.
     pub branches: HashMap<String, u32>,
+    /// Bare number forms that are not dates ("24/7").
+    pub not_date: HashSet<String>,
     /// Nouns before "thứ" that make it an ordinal ("lần thứ hai").
     pub ordinal_before: HashSet<String>,
     /// "Tết", "âm lịch" after a day or month: a lunar date.
@@ -192,6 +194,7 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
             "range_to" => d.range_to.insert(k),
             "lunar_after" => d.lunar_after.insert(k),
             "ordinal_before" => d.ordinal_before.insert(k),
+            "not_date" => d.not_date.insert(k),
             _ => file.fail(&row, "unknown kind"),
         };
         if !fresh {
@@ -210,6 +213,8 @@ mod tests {
         let d = &*DATA;
         assert_eq!(d.months["mười một"].value, 11);
         assert!(!d.months["giêng"].flag);
+        assert!(d.months["năm"].flag);
+        assert!(!d.months["tư"].flag);
         assert_eq!(d.weekdays["chủ nhật"].value, 7);
         assert_eq!(d.pods["chiều"].pm, (1, 11));
         assert_eq!(d.relday["hôm qua"], -1);

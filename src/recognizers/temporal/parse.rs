@@ -35,7 +35,7 @@
 //! point      := clock | ngay | mong | thang | nam | quy | part | NUM4 | DMY | DM | MY | NUM(1–31)
 //! intro_years:= SPAN_INTRO ( range | YEARS | NUM4 range_to NUM4 )          ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025")
 //! century    := "thế" "kỷ" (ROMAN | NUM) | ( "thập" ("niên" | "kỷ") | "những" "năm" ) NUM
-//! relday     := RELDAY ( "(" day_core ")" )? | "tuần" rel          ("hôm qua", "hôm qua (30/9)", "tuần tới")
+//! relday     := RELDAY ( "(" day_core ")" | DM )? | "tuần" rel     ("hôm qua", "hôm qua (30/9)", "hôm nay 29/4", "tuần tới")
 //! lunar      := see the lunar parser: "mùng 1 Tết", "Tết Nguyên đán Giáp Thìn", "rằm tháng Giêng",
 //!               "15/8 âm lịch", "tháng 7 âm lịch"
 //! same_period:= "cùng" "kỳ" ( NUM4 | "năm" ( rel | NUM4 ) )?
@@ -544,11 +544,12 @@ fn bracketed_day(i: Toks<'_>) -> R<'_, Expr> {
     Ok((r, e))
 }
 
-/// The relative day, or the date written after it in brackets.
+/// The relative day, or the date written after it, in brackets or not
+/// ("hôm qua (30/9)", "sáng nay 23/4").
 fn or_bracketed(r: Toks<'_>, e: Expr) -> (Toks<'_>, Expr) {
-    match bracketed_day(r) {
-        Ok((r, d)) => (r, d),
-        Err(_) => (r, e),
+    match bracketed_day(r).or_else(|_| day_core(r, true)) {
+        Ok((r, d @ Expr::Day { .. })) => (r, d),
+        _ => (r, e),
     }
 }
 
@@ -899,8 +900,10 @@ fn lunar(i: Toks<'_>) -> R<'_, Expr> {
 
 /// Bare number tokens: "16/6/2023", "16/6", "6/2023", "2021-2025".
 fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
-    // "số 12/2023/NĐ-CP": a document number, not a date.
-    if i.get(1).is_some_and(|t| t.glued() && t.key == "/") {
+    // "số 12/2023/NĐ-CP": a document number, not a date; "24/7": round the clock.
+    if i.get(1).is_some_and(|t| t.glued() && t.key == "/")
+        || i.first().is_some_and(|t| DATA.not_date.contains(t.key))
+    {
         return err(i);
     }
     let (r, e) = if let Ok((r, (a, b))) = num_with(i, token::years) {
