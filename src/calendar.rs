@@ -72,6 +72,52 @@ impl Date {
         Date::from_days(self.to_days() + n)
     }
 
+    /// The last day of the month of `year`/`month` (`None` for a month outside 1–12).
+    pub fn last_of_month(year: i32, month: u32) -> Option<Date> {
+        Date::new(year, month, days_in_month(year, month))
+    }
+
+    /// The same day `n` months later (earlier when negative), clamped to the
+    /// end of a shorter month: 31/1 + 1 month = 28/2 (or 29/2).
+    ///
+    /// ```
+    /// let d = chiso::Date::new(2023, 1, 31).unwrap();
+    /// assert_eq!(d.add_months(1).to_string(), "2023-02-28");
+    /// assert_eq!(d.add_months(-2).to_string(), "2022-11-30");
+    /// ```
+    pub fn add_months(&self, n: i32) -> Date {
+        let total = self.year * 12 + self.month as i32 - 1 + n;
+        let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// The Monday of this date's week (weeks run Monday to Sunday).
+    pub fn monday(&self) -> Date {
+        self.add_days(1 - i64::from(self.weekday()))
+    }
+
+    /// ISO 8601 week: (week-numbering year, week 1–53).
+    ///
+    /// ```
+    /// let d = chiso::Date::new(2023, 6, 16).unwrap();
+    /// assert_eq!(d.iso_week(), (2023, 24));
+    /// assert_eq!(chiso::Date::new(2021, 1, 3).unwrap().iso_week(), (2020, 53));
+    /// ```
+    pub fn iso_week(&self) -> (i32, u32) {
+        let thursday = self.add_days(4 - i64::from(self.weekday()));
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
+        let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
+        (thursday.year, week as u32)
+    }
+
     /// Day of the week, 1 = Monday … 7 = Sunday.
     pub fn weekday(&self) -> u32 {
         ((self.to_days() + 3).rem_euclid(7) + 1) as u32

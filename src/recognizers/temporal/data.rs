@@ -1,0 +1,231 @@
+//! The temporal vocabulary of `grammars/temporal.tsv`, parsed once.
+
+use crate::normalize::phrase_key;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A part of the day: its TIMEX code and which clock hours move to the afternoon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pod {
+    /// "MO", "MI", "AF", "EV", "NI".
+    pub code: &'static str,
+    /// Hours `pm.0..=pm.1` get +12 ("2 giờ chiều" = 14:00); (0, 0) for none.
+    pub pm: (u32, u32),
+}
+
+/// A month or weekday name entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name {
+    /// 1–12 for months, 1–7 for weekdays.
+    pub value: u32,
+    /// A month name that counts only when capitalized / a weekday name that stands alone.
+    pub flag: bool,
+}
+
+/// All temporal lookups, keyed by [`crate::normalize::phrase_key`] (one or two syllables).
+#[derive(Debug, Default)]
+pub struct Data {
+    /// Month names after "tháng".
+    pub months: HashMap<String, Name>,
+    /// Weekday names after "thứ" (or alone).
+    pub weekdays: HashMap<String, Name>,
+    /// "mồng", "mùng".
+    pub day_prefix: HashSet<String>,
+    /// Parts of the day.
+    pub pods: HashMap<String, Pod>,
+    /// "hôm nay" → 0.
+    pub relday: HashMap<String, i32>,
+    /// "nay" after a part of the day → 0.
+    pub podrel: HashMap<String, i32>,
+    /// "ngoái" after "năm" → -1.
+    pub rel: HashMap<String, i32>,
+    /// Duration units → ISO designator.
+    pub units: HashMap<String, &'static str>,
+    /// đầu/giữa/cuối → 0/1/2.
+    pub parts: HashMap<String, u8>,
+    /// "giai đoạn", "nhiệm kỳ", …
+    pub span_intro: HashSet<String>,
+    /// "qua", "làm việc", … after a duration.
+    pub tail: HashSet<String>,
+    /// Words before a bare "d/m" that make it a fraction.
+    pub not_after: HashSet<String>,
+    /// Words after a bare "d/m" that make it a fraction.
+    pub not_before: HashSet<String>,
+    /// "tính chung", "luỹ kế" before "10 tháng".
+    pub stats_intro: HashSet<String>,
+    /// "lúc", "vào" before "5 giờ".
+    pub time_intro: HashSet<String>,
+    /// "nay", "hiện nay" after "đến".
+    pub to_now: HashSet<String>,
+    /// "đến", "tới", "-" between the ends of a range.
+    pub range_to: HashSet<String>,
+    /// Heavenly stems: "giáp" → 0 … "quý" → 9.
+    pub stems: HashMap<String, u32>,
+    /// Earthly branches: "tý" → 0 … "hợi" → 11.
+    pub branches: HashMap<String, u32>,
+    /// Bare number forms that are not dates ("24/7").
+    pub not_date: HashSet<String>,
+    /// Nouns before "thứ" that make it an ordinal ("lần thứ hai").
+    pub ordinal_before: HashSet<String>,
+    /// "Tết", "âm lịch" after a day or month: a lunar date.
+    pub lunar_after: HashSet<String>,
+    /// First words of the phrases of two or more syllables (lookups build a
+    /// joined key only after one of these).
+    pub multi_first: HashSet<String>,
+    /// Longest phrase, in syllables (bounds lookups).
+    pub max_words: usize,
+}
+
+fn leak(s: &str) -> &'static str {
+    match s {
+        "MO" => "MO",
+        "MI" => "MI",
+        "AF" => "AF",
+        "EV" => "EV",
+        "NI" => "NI",
+        "Y" => "Y",
+        "M" => "M",
+        "W" => "W",
+        "D" => "D",
+        "H" => "H",
+        "MIN" => "MIN",
+        "S" => "S",
+        _ => "",
+    }
+}
+
+/// The parsed `grammars/temporal.tsv`.
+pub static DATA: LazyLock<Data> = LazyLock::new(|| {
+    let file = crate::grammar_file!("temporal.tsv");
+    let mut d = Data::default();
+    for row in file.rows(3, 4) {
+        let (kind, phrase, value, extra) = (row.get(0), row.get(1), row.get(2), row.get(3));
+        let k = phrase_key(phrase);
+        d.max_words = d.max_words.max(k.split(' ').count());
+        if let Some((first, _)) = k.split_once(' ') {
+            d.multi_first.insert(first.to_owned());
+        }
+        let int = || -> i32 {
+            value
+                .parse()
+                .unwrap_or_else(|_| file.fail(&row, "value must be an integer"))
+        };
+        let fresh = match kind {
+            "month" | "weekday" => {
+                let v = int();
+                let range = if kind == "month" { 1..=12 } else { 1..=7 };
+                if !range.contains(&v) {
+                    file.fail(&row, "month 1–12, weekday 1–7");
+                }
+                let flag = match extra {
+                    "" => false,
+                    "cap" if kind == "month" => true,
+                    "alone" if kind == "weekday" => true,
+                    _ => file.fail(&row, "extra must be cap (month) or alone (weekday)"),
+                };
+                let map = if kind == "month" {
+                    &mut d.months
+                } else {
+                    &mut d.weekdays
+                };
+                map.insert(
+                    k,
+                    Name {
+                        value: v as u32,
+                        flag,
+                    },
+                )
+                .is_none()
+            }
+            "pod" => {
+                let code = leak(value);
+                if code.is_empty() {
+                    file.fail(&row, "pod code must be MO, MI, AF, EV or NI");
+                }
+                let pm = match extra.split_once('-') {
+                    None if extra.is_empty() => (0, 0),
+                    Some((a, b)) => match (a.parse(), b.parse()) {
+                        (Ok(a), Ok(b)) if a <= b && b <= 12 => (a, b),
+                        _ => file.fail(&row, "pm hours must be a-b within 0–12"),
+                    },
+                    None => file.fail(&row, "pm hours must be a-b"),
+                };
+                d.pods.insert(k, Pod { code, pm }).is_none()
+            }
+            "relday" => d.relday.insert(k, int()).is_none(),
+            "stem" | "branch" => {
+                let v = int();
+                let (map, n) = if kind == "stem" {
+                    (&mut d.stems, 10)
+                } else {
+                    (&mut d.branches, 12)
+                };
+                if !(0..n).contains(&v) {
+                    file.fail(&row, "stem 0–9, branch 0–11");
+                }
+                map.insert(k, v as u32).is_none()
+            }
+            "podrel" => d.podrel.insert(k, int()).is_none(),
+            "rel" => d.rel.insert(k, int()).is_none(),
+            "unit" => {
+                let u = leak(value);
+                if !matches!(u, "Y" | "M" | "W" | "D" | "H" | "MIN" | "S") {
+                    file.fail(&row, "unit must be Y, M, W, D, H, MIN or S");
+                }
+                d.units.insert(k, u).is_none()
+            }
+            "part" => {
+                let p = match value {
+                    "early" => 0,
+                    "mid" => 1,
+                    "late" => 2,
+                    _ => file.fail(&row, "part must be early, mid or late"),
+                };
+                d.parts.insert(k, p).is_none()
+            }
+            "day_prefix" => d.day_prefix.insert(k),
+            "span_intro" => d.span_intro.insert(k),
+            "tail" => d.tail.insert(k),
+            "not_after" => d.not_after.insert(k),
+            "not_before" => d.not_before.insert(k),
+            "stats_intro" => d.stats_intro.insert(k),
+            "time_intro" => d.time_intro.insert(k),
+            "to_now" => d.to_now.insert(k),
+            "range_to" => d.range_to.insert(k),
+            "lunar_after" => d.lunar_after.insert(k),
+            "ordinal_before" => d.ordinal_before.insert(k),
+            "not_date" => d.not_date.insert(k),
+            _ => file.fail(&row, "unknown kind"),
+        };
+        if !fresh {
+            file.fail(&row, "duplicate entry");
+        }
+    }
+    d
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporal_grammar_loads() {
+        let d = &*DATA;
+        assert_eq!(d.months["mười một"].value, 11);
+        assert!(!d.months["giêng"].flag);
+        assert!(d.months["năm"].flag);
+        assert!(!d.months["tư"].flag);
+        assert_eq!(d.weekdays["chủ nhật"].value, 7);
+        assert_eq!(d.pods["chiều"].pm, (1, 11));
+        assert_eq!(d.relday["hôm qua"], -1);
+        assert_eq!(d.rel["ngoái"], -1);
+        assert_eq!(d.units["tháng"], "M");
+        assert_eq!(d.parts["cuối"], 2);
+        assert!(d.span_intro.contains("giai đoạn"));
+        assert!(d.not_before.contains("số"));
+        assert_eq!(d.max_words, 3);
+        assert_eq!((d.stems["giáp"], d.branches["thìn"]), (0, 4));
+        assert_eq!(d.stems.len(), 10);
+        assert_eq!(d.branches.len(), 14);
+    }
+}

@@ -1,0 +1,252 @@
+//! Dates, times, periods and durations, resolved against the document's date.
+//!
+//! Two steps, kept apart:
+//! 1. **Recognition** ([`parse`], nom over tokens, and [`token`], nom inside
+//!    one number-shaped token) turns "ngày 16/6", "quý III/2023", "hôm qua",
+//!    "14 giờ 30 phút chiều 12/10" into a partial value, an [`expr::Expr`]:
+//!    what the text says, with the unknown parts left unknown. Durations
+//!    ("3 tháng" → `P3M`) are final already.
+//! 2. **Resolution** ([`resolve`]) runs in [`Recognizer::finish`], once the
+//!    document's entities are chosen: every date, time and period is resolved
+//!    against `doc.date` (the reference date) and, when there is none, the
+//!    year the document itself names. It never reads the clock.
+//!
+//! The partial value travels from step 1 to step 2 inside the candidate: the
+//! candidate's `Temporal::value` holds `~` + the JSON of the expression
+//! ([`expr::encode`]); `finish` decodes and replaces it. So the entity type
+//! (date, time, period) is fixed at recognition, where the overlap resolver
+//! needs it, and the value at the end, where the whole document is known.
+//!
+//! The grammar is written out in [`parse`]; the resolution rules (nearest
+//! reading, the document's year, `X` for unknown parts) in [`resolve`]; the
+//! vocabulary (month and weekday names, parts of the day, relative words,
+//! units, fraction context) is `grammars/temporal.tsv`.
+//!
+//! ```
+//! let date = "2023-06-20".parse().unwrap();
+//! let doc = chiso::Annotator::new().annotate_dated("Ngày 16/6, trời mưa.", Some(date));
+//! let e = &doc.entities[0];
+//! assert_eq!(e.text(&doc.text), "Ngày 16/6");
+//! assert_eq!(e.value.temporal().unwrap().value, "2023-06-16");
+//! ```
+
+pub mod data;
+pub mod expr;
+pub mod lunar;
+pub mod parse;
+pub mod resolve;
+pub mod token;
+
+use super::{Candidate, Recognizer, SentenceView, Triggers};
+use crate::model::{Document, EntityValue, Temporal as TemporalValue};
+use crate::tokenizer::TokenKind;
+use data::DATA;
+use expr::{Expr, Year};
+use parse::{Context, Found};
+use resolve::{Ctx, Resolved};
+
+/// The temporal recognizer.
+#[derive(Debug, Default)]
+pub struct Temporal;
+
+impl Temporal {
+    /// A temporal recognizer.
+    pub fn new() -> Temporal {
+        Temporal
+    }
+}
+
+/// The entity type an expression is reported as.
+fn wrap(e: &Expr) -> fn(TemporalValue) -> EntityValue {
+    match e {
+        Expr::Day { .. }
+        | Expr::Month { .. }
+        | Expr::Year(_)
+        | Expr::RelDay(_)
+        | Expr::RelWeek(_)
+        | Expr::RelMonth(_)
+        | Expr::Weekday { .. }
+        | Expr::Lunar { d: Some(_), .. } => EntityValue::Date,
+        Expr::Time { .. } | Expr::PartOfDay { .. } => EntityValue::Time,
+        Expr::Range(a, _) if matches!(**a, Expr::Time { .. }) => EntityValue::Time,
+        _ => EntityValue::Period,
+    }
+}
+
+/// The year an expression writes out, if it writes one single year.
+fn explicit_year(e: &Expr) -> Option<i32> {
+    match e {
+        Expr::Day {
+            y: Year::Abs(y), ..
+        }
+        | Expr::Month {
+            y: Year::Abs(y), ..
+        }
+        | Expr::Year(Year::Abs(y))
+        | Expr::Quarter {
+            y: Year::Abs(y), ..
+        }
+        | Expr::Half {
+            y: Year::Abs(y), ..
+        }
+        | Expr::Months {
+            y: Year::Abs(y), ..
+        } => Some(*y),
+        Expr::Weekday { date: Some(d), .. } => explicit_year(d),
+        Expr::Time { on: Some(d), .. } | Expr::PartOfDay { on: d, .. } => explicit_year(d),
+        Expr::Part { of, .. } => explicit_year(of),
+        _ => None,
+    }
+}
+
+fn to_value(r: &Resolved) -> TemporalValue {
+    TemporalValue {
+        value: r.value.clone(),
+        from: r.from.map(|d| d.to_string()),
+        to: r.to.map(|d| d.to_string()),
+    }
+}
+
+impl Recognizer for Temporal {
+    fn name(&self) -> &'static str {
+        "temporal"
+    }
+
+    fn triggers(&self) -> Triggers {
+        let d = &*DATA;
+        let mut keys: Vec<String> = [
+            "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "những", "cùng",
+            "tuần", "cn", "tết", "rằm",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let firsts = d
+            .day_prefix
+            .iter()
+            .chain(d.pods.keys())
+            .chain(d.relday.keys())
+            .chain(d.parts.keys())
+            .chain(d.span_intro.iter())
+            .chain(d.weekdays.iter().filter(|(_, n)| n.flag).map(|(k, _)| k));
+        for k in firsts {
+            let first = k.split(' ').next().unwrap_or(k).to_string();
+            if !keys.contains(&first) {
+                keys.push(first);
+            }
+        }
+        Triggers {
+            keys,
+            kinds: vec![TokenKind::Number],
+            capitalized: false,
+        }
+    }
+
+    fn recognize_at(&self, sentence: &SentenceView<'_>, at: usize, out: &mut Vec<Candidate>) {
+        let start = sentence.range.0;
+        let prev = (at > start).then(|| sentence.key(at - 1));
+        let prev2 = (at > start + 1).then(|| sentence.key(at - 2));
+        let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
+        let cx = Context {
+            prev,
+            prev2,
+            at_start,
+        };
+        let Some((found, n)) = parse::parse_at(sentence.from(at), &cx) else {
+            return;
+        };
+        let (value, rule) = match found {
+            Found::Duration(iso) => (EntityValue::Duration(iso), "temporal::duration"),
+            Found::Expr(e) => {
+                let wrap = wrap(&e);
+                let value = wrap(TemporalValue {
+                    value: expr::encode(&e),
+                    from: None,
+                    to: None,
+                });
+                (value, "temporal::expr")
+            }
+        };
+        out.push(Candidate {
+            tokens: at..at + n,
+            value,
+            rule,
+        });
+    }
+
+    fn finish(&self, doc: &mut Document) {
+        // Decode every partial value this recognizer left.
+        let parsed: Vec<(usize, Expr)> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((i, expr::decode(&e.value.temporal()?.value)?)))
+            .collect();
+        if parsed.is_empty() {
+            return;
+        }
+        let years: Vec<Option<i32>> = parsed.iter().map(|(_, e)| explicit_year(e)).collect();
+        let sentence_of = |token: usize| doc.sentences.partition_point(|s| s.tokens.end <= token);
+        let mut results: Vec<Option<Resolved>> = Vec::with_capacity(parsed.len());
+        let mut last_year = None;
+        for (k, (_, e)) in parsed.iter().enumerate() {
+            let doc_year = last_year.or_else(|| years[k..].iter().flatten().next().copied());
+            let cx = Ctx {
+                reference: doc.date,
+                doc_year,
+            };
+            results.push(resolve::resolve(e, &cx));
+            if years[k].is_some() {
+                last_year = years[k];
+            }
+        }
+        // "cùng kỳ": the period the sentence speaks of (the nearest before it
+        // in the sentence, else after it in the sentence, else the nearest
+        // before it in the document), a year earlier.
+        for (k, (i, e)) in parsed.iter().enumerate() {
+            let Expr::SamePeriod(year) = e else { continue };
+            let here = sentence_of(doc.entities[*i].tokens.start);
+            let usable = |j: usize| {
+                !matches!(parsed[j].1, Expr::SamePeriod(_) | Expr::Time { .. })
+                    && results[j].as_ref().is_some_and(|r| r.from.is_some())
+            };
+            let same = |j: usize| sentence_of(doc.entities[parsed[j].0].tokens.start) == here;
+            let context = (0..k)
+                .rev()
+                .find(|&j| usable(j) && same(j))
+                .or_else(|| (k + 1..parsed.len()).find(|&j| usable(j) && same(j)))
+                .or_else(|| (0..k).rev().find(|&j| usable(j)));
+            let resolved = context
+                .and_then(|j| resolve::same_period(results[j].as_ref()?, *year))
+                .or_else(|| {
+                    // "cùng kỳ 2022" with no period around: the year itself.
+                    let cx = Ctx::default();
+                    resolve::resolve(&Expr::Year(Year::Abs((*year)?)), &cx)
+                })
+                .unwrap_or_else(|| Resolved {
+                    value: "XXXX".into(),
+                    from: None,
+                    to: None,
+                });
+            results[k] = Some(resolved);
+        }
+        let mut drop = Vec::new();
+        for ((i, _), r) in parsed.iter().zip(results) {
+            let entity = &mut doc.entities[*i];
+            match r {
+                Some(r) => {
+                    let v = to_value(&r);
+                    entity.value = match entity.value {
+                        EntityValue::Time(_) => EntityValue::Time(v),
+                        EntityValue::Period(_) => EntityValue::Period(v),
+                        _ => EntityValue::Date(v),
+                    };
+                }
+                None => drop.push(*i),
+            }
+        }
+        for i in drop.into_iter().rev() {
+            doc.entities.remove(i);
+        }
+    }
+}

@@ -1,0 +1,1065 @@
+//! Recognition: nom parsers over a sentence's tokens that turn a temporal
+//! phrase into an [`Expr`] (or a duration), without resolving anything.
+//!
+//! Grammar (words are keys; `NUM` a plain digit token; `DMY`, `DM`, `MY`,
+//! `DAYS` ("28-29/11"), `DM_RANGE` ("30/4-1/5"), `YEARS`, `CLOCK`, `ISO` the one-token forms of [`super::token`];
+//! capitalized names are the month/weekday names of `grammars/temporal.tsv`):
+//! ```text
+//! temporal   := range | intro_years | same_period | n_unit | clock | pod_day
+//!             | weekday | ngay | mong | thang | nam | quy | nua | part
+//!             | century | relday | lunar | bare
+//! year_sfx   := "năm" ( NUM4 | rel ) | "/" NUM4                   ("năm 2023", "/2023", "năm ngoái")
+//! day_core   := DMY | ISO | DM_RANGE | DAYS year_sfx? | DM year_sfx? | NUM ( "tháng" month year_sfx? )?
+//! ngay       := "ngày" day_prefix? day_core ( range_to DM )?      ("ngày 16/6", "ngày 16 tháng 6 năm 2023", "ngày 12 - 13/6")
+//!               (a lone day followed by "và"/"," and a DM takes that month: "ngày 12 và 13/6")
+//! mong       := day_prefix day_core                               ("mồng 5", "mùng 10 tháng 3")
+//! month      := NUM(1–12) | MONTH_NAME
+//! thang      := "tháng" ( MY | month year_sfx? | rel )            ("tháng 6/2023", "tháng Sáu", "tháng trước")
+//!               (a month with no year followed by "và"/"," and a month with one takes its year)
+//! nam        := "năm" ( YEARS | NUM4 ( range_to NUM4 )? | rel )   ("năm 2023", "năm nay")
+//! quy        := "quý" ( NUM/NUM4 | (ROMAN | NUM) year_sfx? | rel ) ("quý III/2023", "quý 1 năm 2023", "quý này")
+//! nua        := "nửa" ("đầu" | "cuối" | "sau") "năm" (NUM4 | rel)?
+//! n_unit     := NUM "tháng" ( ("đầu" | "cuối") "năm" yearval? | "năm" yearval )   (periods: "6 tháng đầu năm 2023")
+//!             | NUM(1–4) "quý" "đầu"? "năm" yearval?               ("3 quý đầu năm 2023")
+//!             | NUM UNIT tail?                                     (durations: "3 tháng", "10 năm qua")
+//! clock      := ( CLOCK | NUM "giờ" ( NUM "phút"? )? ) pod? ","? on_day?
+//!             | CLOCKS pod? ","? on_day?                          ("6-7h sáng", "8h-11h ngày 5/9": a time range)
+//! on_day     := "ngày"? day_core | relday | weekday
+//! pod_day    := POD ( podrel | "ngày"? day_core | weekday )     (DM may use "-" or "." here: "Chiều 19-6")        ("Sáng 5/9", "chiều nay", "Chiều thứ Sáu (15/3)")
+//! weekday    := ( "thứ" (WEEKDAY_NAME | NUM(2–7)) | "chủ nhật" | "CN" )
+//!               ( "(" day_core ")" | ","? "ngày"? day_core )? ( "tuần" rel )?
+//! part       := PART ( "tháng" (MY | month year_sfx? | rel)? | "tuần" rel? | "năm" yearval? )
+//!                                                                 ("cuối tháng 6", "cuối tuần này", "đầu năm 2023")
+//! range      := "từ" point range_to ( to_now | point )             ("từ ngày 20 đến ngày 25/1", "từ đầu năm đến nay")
+//!             | "từ" to_now range_to point                         ("từ nay đến cuối năm")
+//! point      := clock | ngay | mong | thang | nam | quy | part | NUM4 | DMY | DM | MY | NUM(1–31)
+//! intro_years:= SPAN_INTRO ( range | YEARS | NUM4 range_to NUM4 )          ("giai đoạn 2021-2025", "nhiệm kỳ 2020 - 2025")
+//! century    := "thế" "kỷ" (ROMAN | NUM) | ( "thập" ("niên" | "kỷ") | "những" "năm" ) NUM
+//! relday     := RELDAY ( "(" day_core ")" | DM )? | "tuần" rel     ("hôm qua", "hôm qua (30/9)", "hôm nay 29/4", "tuần tới")
+//! lunar      := see the lunar parser: "mùng 1 Tết", "Tết Nguyên đán Giáp Thìn", "rằm tháng Giêng",
+//!               "15/8 âm lịch", "tháng 7 âm lịch"
+//! same_period:= "cùng" "kỳ" ( NUM4 | "năm" ( rel | NUM4 ) )?
+//! bare       := DMY | ISO | DM year_sfx? ( range_to DM )? | MY | YEARS   (a bare DM next to a fraction word is refused)
+//!             | NUM "tháng" month year_sfx?                        ("16 tháng 6 năm 2023")
+//! ```
+//! Where it matters, context decides: a bare `NUM "giờ"` is a clock time
+//! only after a `time_intro` word ("lúc 5 giờ") or with a part of the day or
+//! a date, else a duration; `NUM "tháng"` at the start of a sentence (or
+//! after "tính chung", "luỹ kế") is the months January…NUM of the year
+//! ("10 tháng, kim ngạch …" = January–October), elsewhere a duration; a
+//! lower-case weekday name ("lần thứ hai") needs a date, a week, or a part
+//! of the day / "vào" before it, and "Thứ hai," opening a sentence is
+//! "secondly".
+
+use super::data::{Name, DATA};
+use super::expr::{Expr, LunarYear, Year};
+use super::token;
+use crate::token_input::{TokError, TokResult, Toks};
+use crate::tokenizer::{Gap, TokenKind};
+use nom::error::{ErrorKind, ParseError};
+use nom::Input;
+use std::collections::{HashMap, HashSet};
+
+type R<'a, T> = TokResult<'a, T>;
+
+/// What a phrase means, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A point or stretch of time to resolve.
+    Expr(Expr),
+    /// An ISO 8601 duration, final already ("P3M").
+    Duration(String),
+}
+
+/// Where the phrase starts, for the rules that look one or two words back.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// Key of the token before, if in the sentence.
+    pub prev: Option<&'a str>,
+    /// Key of the token two before, if in the sentence.
+    pub prev2: Option<&'a str>,
+    /// The phrase starts the sentence.
+    pub at_start: bool,
+}
+
+fn err<T>(i: Toks<'_>) -> R<'_, T> {
+    Err(nom::Err::Error(TokError::from_error_kind(
+        i,
+        ErrorKind::Verify,
+    )))
+}
+
+/// One token with key `k`.
+fn kw<'a>(k: &'static str, i: Toks<'a>) -> R<'a, ()> {
+    match i.first() {
+        Some(t) if t.key == k => Ok((i.take_from(1), ())),
+        _ => err(i),
+    }
+}
+
+/// The longest phrase (1…max_words tokens, separated by spaces) found by `get`.
+fn phrase<'a, V>(i: Toks<'a>, get: impl Fn(&str) -> Option<V>) -> R<'a, V> {
+    let Some(first) = i.first() else {
+        return err(i);
+    };
+    if !DATA.multi_first.contains(first.key) {
+        // One syllable: no key to build.
+        return match get(first.key) {
+            Some(v) => Ok((i.take_from(1), v)),
+            None => err(i),
+        };
+    }
+    let mut best = None;
+    let mut buf = String::with_capacity(32);
+    for n in 0..DATA.max_words {
+        let Some(t) = i.get(n) else { break };
+        if n > 0 {
+            if t.token.gap != Gap::Space {
+                break;
+            }
+            buf.push(' ');
+        }
+        buf.push_str(t.key);
+        if let Some(v) = get(&buf) {
+            best = Some((n + 1, v));
+        }
+    }
+    match best {
+        Some((n, v)) => Ok((i.take_from(n), v)),
+        None => err(i),
+    }
+}
+
+fn in_map<'a, V: Copy>(map: &HashMap<String, V>, i: Toks<'a>) -> R<'a, V> {
+    phrase(i, |k| map.get(k).copied())
+}
+
+fn in_set<'a>(set: &HashSet<String>, i: Toks<'a>) -> R<'a, ()> {
+    phrase(i, |k| set.contains(k).then_some(()))
+}
+
+/// One number token read by `f`.
+fn num_with<'a, T>(i: Toks<'a>, f: impl Fn(&str) -> Option<T>) -> R<'a, T> {
+    match i.first() {
+        Some(t) if t.token.kind == TokenKind::Number => match f(t.text) {
+            Some(v) => Ok((i.take_from(1), v)),
+            None => err(i),
+        },
+        _ => err(i),
+    }
+}
+
+fn num_in<'a>(i: Toks<'a>, lo: u32, hi: u32) -> R<'a, u32> {
+    num_with(i, |s| token::uint(s).filter(|n| (lo..=hi).contains(n)))
+}
+
+/// A four-digit year.
+fn year4(i: Toks<'_>) -> R<'_, i32> {
+    num_with(i, |s| {
+        (s.len() == 4)
+            .then(|| token::uint(s))
+            .flatten()
+            .filter(|&y| token::year_ok(y))
+            .map(|y| y as i32)
+    })
+}
+
+fn roman_in(i: Toks<'_>, lo: u32, hi: u32) -> R<'_, u32> {
+    match i.first() {
+        Some(t) if t.token.kind == TokenKind::Word => {
+            match token::roman(t.text).filter(|n| (lo..=hi).contains(n)) {
+                Some(v) => Ok((i.take_from(1), v)),
+                None => err(i),
+            }
+        }
+        _ => err(i),
+    }
+}
+
+/// `NUM4 | rel` after "năm".
+fn yearval(i: Toks<'_>) -> R<'_, Year> {
+    if let Ok((r, y)) = year4(i) {
+        return Ok((r, Year::Abs(y)));
+    }
+    let (r, k) = in_map(&DATA.rel, i)?;
+    Ok((r, Year::Rel(k)))
+}
+
+/// `"năm" (NUM4 | rel) | "/" NUM4`.
+fn year_sfx(i: Toks<'_>) -> R<'_, Year> {
+    if let Ok((r, ())) = kw("năm", i) {
+        return yearval(r);
+    }
+    let (r, ()) = kw("/", i)?;
+    let (r, y) = year4(r)?;
+    Ok((r, Year::Abs(y)))
+}
+
+fn opt_year(i: Toks<'_>) -> (Toks<'_>, Year) {
+    match year_sfx(i) {
+        Ok((r, y)) => (r, y),
+        Err(_) => (i, Year::Unknown),
+    }
+}
+
+/// Refuses a day or month followed by "Tết" / "âm lịch" (lunar, not converted yet).
+fn not_lunar(i: Toks<'_>) -> R<'_, ()> {
+    match in_set(&DATA.lunar_after, i) {
+        Ok(_) => err(i),
+        Err(_) => Ok((i, ())),
+    }
+}
+
+/// A month number or name ("6", "Sáu", "Giêng").
+fn month(i: Toks<'_>) -> R<'_, u32> {
+    if let Ok(r) = num_in(i, 1, 12) {
+        return Ok(r);
+    }
+    let cap = i.first().is_some_and(|t| t.token.capitalized);
+    let (r, Name { value, flag }) = in_map(&DATA.months, i)?;
+    if flag && !cap {
+        return err(i);
+    }
+    Ok((r, value))
+}
+
+/// `DMY | ISO | DM year_sfx? | NUM ("tháng" month year_sfx?)?`; `bare`
+/// accepts only "/" in DM and no lone NUM.
+fn day_core(i: Toks<'_>, bare: bool) -> R<'_, Expr> {
+    day_core_with(i, bare, if bare { "/" } else { "/-." })
+}
+
+/// `day_core` with the DM separators given ("Chiều 19-6" after a part of the day).
+fn day_core_with<'a>(i: Toks<'a>, bare: bool, seps: &str) -> R<'a, Expr> {
+    if let Ok((r, (d, m, y))) = num_with(i, |s| token::dmy(s).or_else(|| token::iso(s))) {
+        return Ok((
+            r,
+            Expr::Day {
+                y: Year::Abs(y),
+                m: Some(m),
+                d,
+            },
+        ));
+    }
+    if let Ok((r, ((d1, m1), (d2, m2), y))) = num_with(i, token::dm_range) {
+        let y = y.map_or(Year::Unknown, Year::Abs);
+        let (r, y) = match (y, opt_year(r)) {
+            (Year::Unknown, (r, y)) => (r, y),
+            (y, _) => (r, y),
+        };
+        let day = |d, m| Expr::Day { y, m: Some(m), d };
+        return Ok((r, Expr::Range(Box::new(day(d1, m1)), Box::new(day(d2, m2)))));
+    }
+    if let Ok((r, (a, b, m, y))) = num_with(i, token::days) {
+        let y = y.map_or(Year::Unknown, Year::Abs);
+        let (r, y) = match (y, opt_year(r)) {
+            (Year::Unknown, (r, y)) => (r, y),
+            (y, _) => (r, y),
+        };
+        let day = |d| Expr::Day { y, m: Some(m), d };
+        return Ok((r, Expr::Range(Box::new(day(a)), Box::new(day(b)))));
+    }
+    if let Ok((r, (d, m))) = num_with(i, |s| token::dm(s, seps)) {
+        let (r, y) = opt_year(r);
+        let (r, ()) = not_lunar(r)?;
+        return Ok((r, Expr::Day { y, m: Some(m), d }));
+    }
+    if bare {
+        return err(i);
+    }
+    let (r, d) = num_in(i, 1, 31)?;
+    if let Ok((r2, ())) = kw("tháng", r) {
+        let (r2, m) = month(r2)?;
+        let (r2, y) = opt_year(r2);
+        let (r2, ()) = not_lunar(r2)?;
+        return Ok((r2, Expr::Day { y, m: Some(m), d }));
+    }
+    let (r, ()) = not_lunar(r)?;
+    Ok((
+        r,
+        Expr::Day {
+            y: Year::Unknown,
+            m: None,
+            d,
+        },
+    ))
+}
+
+fn ngay(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("ngày", i)?;
+    let r = match in_set(&DATA.day_prefix, r) {
+        Ok((r, ())) => r,
+        Err(_) => r,
+    };
+    let (r, e) = day_core(r, false)?;
+    let Expr::Day { m: None, d, .. } = e else {
+        return Ok((r, e));
+    };
+    // "ngày 12 - 13/6": one range; "ngày 12 và 13/6": the 12th takes the month of the 13th.
+    if let Ok((r2, ())) = in_set(&DATA.range_to, r) {
+        if let Ok((r3, b @ Expr::Day { m: Some(_), .. })) = day_core(r2, true) {
+            return Ok((r3, Expr::Range(Box::new(e), Box::new(b))));
+        }
+    }
+    let next = kw("và", r).or_else(|_| kw(",", r));
+    if let Ok((_, Expr::Day { y, m: Some(m), .. })) = next.and_then(|(r2, ())| day_core(r2, true)) {
+        return Ok((r, Expr::Day { y, m: Some(m), d }));
+    }
+    Ok((r, e))
+}
+
+fn mong(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = in_set(&DATA.day_prefix, i)?;
+    day_core(r, false)
+}
+
+fn thang_body(r: Toks<'_>) -> R<'_, Expr> {
+    if let Ok((r, (m, y))) = num_with(r, |s| token::my(s, 12)) {
+        return Ok((r, Expr::Month { y: Year::Abs(y), m }));
+    }
+    if let Ok((r, m)) = month(r) {
+        let (r, y) = opt_year(r);
+        let (r, ()) = not_lunar(r)?;
+        return Ok((r, Expr::Month { y, m }));
+    }
+    let (r, k) = in_map(&DATA.rel, r)?;
+    Ok((r, Expr::RelMonth(k)))
+}
+
+fn thang(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("tháng", i)?;
+    let (r, e) = thang_body(r)?;
+    // "tháng 10 và 11/2023": the 10th month takes the year of the next.
+    if let Expr::Month {
+        y: Year::Unknown,
+        m,
+    } = e
+    {
+        let next = kw("và", r).or_else(|_| kw(",", r));
+        let next = next.map(|(r2, ())| kw("tháng", r2).map_or(r2, |(r3, ())| r3));
+        if let Ok((
+            _,
+            Expr::Month {
+                y: Year::Abs(y), ..
+            },
+        )) = next.and_then(thang_body)
+        {
+            return Ok((r, Expr::Month { y: Year::Abs(y), m }));
+        }
+    }
+    Ok((r, e))
+}
+
+fn nam(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("năm", i)?;
+    if let Ok((r, (a, b))) = num_with(r, token::years) {
+        return Ok((r, Expr::Years(a, b)));
+    }
+    if let Ok((r, a)) = year4(r) {
+        if let Ok((r2, ())) = in_set(&DATA.range_to, r) {
+            if let Ok((r3, b)) = year4(r2) {
+                if b > a {
+                    return Ok((r3, Expr::Years(a, b)));
+                }
+            }
+        }
+        return Ok((r, Expr::Year(Year::Abs(a))));
+    }
+    let (r, k) = in_map(&DATA.rel, r)?;
+    Ok((r, Expr::Year(Year::Rel(k))))
+}
+
+fn quy(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("quý", i)?;
+    if let Ok((r, (q, y))) = num_with(r, |s| token::my(s, 4)) {
+        return Ok((r, Expr::Quarter { q, y: Year::Abs(y) }));
+    }
+    if let Ok((r, q)) = roman_in(r, 1, 4).or_else(|_| num_in(r, 1, 4)) {
+        let (r, y) = opt_year(r);
+        return Ok((r, Expr::Quarter { q, y }));
+    }
+    let (r, k) = in_map(&DATA.rel, r)?;
+    Ok((r, Expr::RelQuarter(k)))
+}
+
+fn nua(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("nửa", i)?;
+    let (r, part) = in_map(&DATA.parts, r).or_else(|_| kw("sau", r).map(|(r, ())| (r, 2)))?;
+    let h = match part {
+        0 => 1,
+        2 => 2,
+        _ => return err(i),
+    };
+    let (r, ()) = kw("năm", r)?;
+    let (r, y) = match yearval(r) {
+        Ok(x) => x,
+        Err(_) => (r, Year::Unknown),
+    };
+    Ok((r, Expr::Half { h, y }))
+}
+
+/// The count before a unit ("3" in "3 tháng"). Digits only for now: spelled
+/// counts ("mười năm", "hai ngày") come from the numbers recognizer's
+/// spelled-number parser once both are merged — call it here and keep the
+/// whole numbers 1…9999 (and add the number words to the triggers).
+fn count(i: Toks<'_>) -> R<'_, u32> {
+    num_in(i, 1, 9999)
+}
+
+/// `NUM "tháng" …` periods, and `NUM UNIT tail?` durations.
+fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
+    let (r, n) = count(i)?;
+    if n <= 12 {
+        if let Ok((r2, ())) = kw("tháng", r) {
+            // "6 tháng đầu năm 2023", "6 tháng cuối năm"
+            if let Ok((r3, part)) = in_map(&DATA.parts, r2) {
+                if part != 1 {
+                    if let Ok((r4, ())) = kw("năm", r3) {
+                        let (r4, y) = match yearval(r4) {
+                            Ok(x) => x,
+                            Err(_) => (r4, Year::Unknown),
+                        };
+                        let (a, b) = if part == 0 { (1, n) } else { (13 - n, 12) };
+                        return Ok((r4, Found::Expr(months(a, b, y))));
+                    }
+                }
+            }
+            // "9 tháng năm 2023"
+            if let Ok((r3, ())) = kw("năm", r2) {
+                if let Ok((r4, y)) = yearval(r3) {
+                    return Ok((r4, Found::Expr(months(1, n, y))));
+                }
+            }
+            let stats = cx.at_start
+                || cx.prev.is_some_and(|p| DATA.stats_intro.contains(p))
+                || cx
+                    .prev2
+                    .zip(cx.prev)
+                    .is_some_and(|(a, b)| DATA.stats_intro.contains(&format!("{a} {b}")));
+            if stats && in_set(&DATA.tail, r2).is_err() && in_map(&DATA.rel, r2).is_err() {
+                return Ok((r2, Found::Expr(months(1, n, Year::Unknown))));
+            }
+        }
+    }
+    // "3 quý đầu năm 2023": quarters 1…N.
+    if (1..=4).contains(&n) {
+        if let Ok((r2, ())) = kw("quý", r) {
+            let r2 = in_map(&DATA.parts, r2)
+                .ok()
+                .filter(|(_, p)| *p == 0)
+                .map_or(r2, |(r, _)| r);
+            if let Ok((r3, ())) = kw("năm", r2) {
+                let (r3, y) = yearval(r3).unwrap_or((r3, Year::Unknown));
+                return Ok((r3, Found::Expr(months(1, n * 3, y))));
+            }
+        }
+    }
+    let (r, unit) = in_map(&DATA.units, r)?;
+    let r = match in_set(&DATA.tail, r) {
+        Ok((r, ())) => r,
+        Err(_) => r,
+    };
+    let iso = match unit {
+        "H" => format!("PT{n}H"),
+        "MIN" => format!("PT{n}M"),
+        "S" => format!("PT{n}S"),
+        u => format!("P{n}{u}"),
+    };
+    Ok((r, Found::Duration(iso)))
+}
+
+fn months(a: u32, b: u32, y: Year) -> Expr {
+    match (a, b) {
+        (1, 6) => Expr::Half { h: 1, y },
+        (7, 12) => Expr::Half { h: 2, y },
+        (a, b) if b == a + 2 && a % 3 == 1 => Expr::Quarter { q: b / 3, y },
+        _ => Expr::Months { a, b, y },
+    }
+}
+
+/// `"(" day_core ")" | ","? "ngày"? day_core | weekday-free day`.
+fn attached_day(i: Toks<'_>) -> R<'_, Expr> {
+    if let Ok((r, ())) = kw("(", i) {
+        let r = kw("ngày", r).map(|(r, ())| r).unwrap_or(r);
+        let (r, e) = day_core(r, true).or_else(|_| day_core(r, false))?;
+        let (r, ()) = kw(")", r)?;
+        return Ok((r, e));
+    }
+    let r = kw(",", i).map(|(r, ())| r).unwrap_or(i);
+    if let Ok(x) = ngay(r) {
+        return Ok(x);
+    }
+    day_core(r, true)
+}
+
+/// `"thứ" (NAME | NUM) | "chủ nhật" | "CN"`, then the attached date or week.
+fn weekday<'a>(i: Toks<'a>, cx: &Context<'_>, anchored: bool) -> R<'a, Expr> {
+    let (r, wd, cap, alone) = if let Ok((r, ())) = kw("thứ", i) {
+        // "lần thứ 2 (17/3)", "tháng thứ 6, ngày 13/4": an ordinal.
+        if !anchored && cx.prev.is_some_and(|p| DATA.ordinal_before.contains(p)) {
+            return err(i);
+        }
+        let cap = r.first().is_some_and(|t| t.token.capitalized);
+        if let Ok((r, n)) = num_in(r, 2, 7) {
+            (r, n - 1, false, false)
+        } else {
+            let (r, name) = in_map(&DATA.weekdays, r)?;
+            if name.flag {
+                return err(i);
+            }
+            (r, name.value, cap, false)
+        }
+    } else if i.first().is_some_and(|t| t.text == "CN") {
+        (i.take_from(1), 7, true, true)
+    } else {
+        let (r, name) = in_map(&DATA.weekdays, i)?;
+        if !name.flag {
+            return err(i);
+        }
+        (r, name.value, true, true)
+    };
+    let (r, date) = match attached_day(r) {
+        Ok((r, e)) => (r, Some(Box::new(e))),
+        Err(_) => (r, None),
+    };
+    let (r, week) = match kw("tuần", r).and_then(|(r, ())| in_map(&DATA.rel, r)) {
+        Ok((r, k)) if date.is_none() => (r, Some(k)),
+        _ => (r, None),
+    };
+    // "Thứ hai, …" opening a sentence is "secondly"; "lần thứ hai" an ordinal.
+    let secondly = cx.at_start && !cap && kw(",", r).is_ok();
+    let ctx = cx.prev.is_some_and(|p| DATA.time_intro.contains(p));
+    let ok = date.is_some() || week.is_some() || alone || cap || anchored || (ctx && !secondly);
+    if !ok {
+        return err(i);
+    }
+    Ok((r, Expr::Weekday { wd, date, week }))
+}
+
+/// `"(" day_core ")"`: the date a relative word is glossed with ("hôm qua (30/9)").
+fn bracketed_day(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("(", i)?;
+    let (r, e) = day_core_with(r, true, "/-.")?;
+    let (r, ()) = kw(")", r)?;
+    Ok((r, e))
+}
+
+/// The relative day, or the date written after it, in brackets or not
+/// ("hôm qua (30/9)", "sáng nay 23/4").
+fn or_bracketed(r: Toks<'_>, e: Expr) -> (Toks<'_>, Expr) {
+    match bracketed_day(r).or_else(|_| day_core(r, true)) {
+        Ok((r, d @ Expr::Day { .. })) => (r, d),
+        _ => (r, e),
+    }
+}
+
+/// `"hôm nay"`, `"tuần tới"`.
+fn relday(i: Toks<'_>) -> R<'_, Expr> {
+    if let Ok((r, k)) = in_map(&DATA.relday, i) {
+        return Ok(or_bracketed(r, Expr::RelDay(k)));
+    }
+    let (r, ()) = kw("tuần", i)?;
+    let (r, k) = in_map(&DATA.rel, r)?;
+    Ok((r, Expr::RelWeek(k)))
+}
+
+/// The day a clock time or part of the day is on.
+fn on_day<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
+    if let Ok(x) = relday(i) {
+        return Ok(x);
+    }
+    if let Ok(x) = weekday(i, cx, true) {
+        return Ok(x);
+    }
+    if let Ok(x) = ngay(i) {
+        return Ok(x);
+    }
+    day_core_with(i, true, "/-.")
+}
+
+fn clock<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
+    if let Ok((r, ((h1, m1), (h2, m2)))) = num_with(i, token::clocks) {
+        // "6-7h sáng ngày 5/9": the part of the day and the day hold for both ends.
+        let (r, (p1, p2)) = match in_map(&DATA.pods, r) {
+            Ok((r, p)) => {
+                let pm = |h: u32| {
+                    if p.pm != (0, 0) && (p.pm.0..=p.pm.1).contains(&h) {
+                        h + 12
+                    } else {
+                        h
+                    }
+                };
+                (r, (pm(h1), pm(h2)))
+            }
+            Err(_) => (r, (h1, h2)),
+        };
+        let after = kw(",", r).map_or(r, |(r, ())| r);
+        let (r, on) = match on_day(after, cx) {
+            Ok((r, e)) => (r, Some(Box::new(e))),
+            Err(_) => (r, None),
+        };
+        let time = |h, min| Expr::Time {
+            h,
+            min,
+            on: on.clone(),
+        };
+        return Ok((
+            r,
+            Expr::Range(Box::new(time(p1, m1)), Box::new(time(p2, m2))),
+        ));
+    }
+    let (r, (mut h, min), token_form, minutes) = if let Ok((r, (h, m))) = num_with(i, token::clock)
+    {
+        (r, (h, m), true, false)
+    } else {
+        let (r, h) = num_in(i, 0, 24)?;
+        let (r, ()) = kw("giờ", r)?;
+        match num_in(r, 0, 59) {
+            Ok((r, m)) => {
+                let r = kw("phút", r).map(|(r, ())| r).unwrap_or(r);
+                (r, (h, m), false, true)
+            }
+            Err(_) => (r, (h, 0), false, false),
+        }
+    };
+    let _ = minutes;
+    let (r, pod) = match in_map(&DATA.pods, r) {
+        Ok((r, p)) => {
+            if (p.pm.0..=p.pm.1).contains(&h) && p.pm != (0, 0) {
+                h += 12;
+            }
+            (r, Some(p))
+        }
+        Err(_) => (r, None),
+    };
+    // "8 giờ sáng nay", "14 giờ 30 phút chiều 12/10", "9h, ngày 5/9"
+    let podrel = pod.and_then(|_| in_map(&DATA.podrel, r).ok());
+    let (r, on) = if let Some((r, k)) = podrel {
+        (r, Some(Box::new(Expr::RelDay(k))))
+    } else {
+        let after = kw(",", r).map(|(r, ())| r).unwrap_or(r);
+        match on_day(after, cx) {
+            Ok((r, e)) => (r, Some(Box::new(e))),
+            Err(_) => (r, None),
+        }
+    };
+    let anchored = token_form
+        || pod.is_some()
+        || on.is_some()
+        || cx.prev.is_some_and(|p| DATA.time_intro.contains(p));
+    if !anchored || h > 24 {
+        return err(i);
+    }
+    Ok((r, Expr::Time { h, min, on }))
+}
+
+/// `POD ( podrel | "ngày"? day_core | weekday )`.
+fn pod_day<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
+    let (r, pod) = in_map(&DATA.pods, i)?;
+    let (r, on) = match in_map(&DATA.podrel, r) {
+        Ok((r, k)) => or_bracketed(r, Expr::RelDay(k)),
+        Err(_) => on_day(r, cx)?,
+    };
+    Ok((
+        r,
+        Expr::PartOfDay {
+            pod: pod.code.to_owned(),
+            on: Box::new(on),
+        },
+    ))
+}
+
+/// `PART ( "tháng" … | "năm" … )`.
+fn part(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, p) = in_map(&DATA.parts, i)?;
+    let (r, of) = if let Ok((r, ())) = kw("tháng", r) {
+        thang_body(r).unwrap_or((r, Expr::RelMonth(0)))
+    } else if let Ok((r, ())) = kw("tuần", r) {
+        // "cuối tuần này", "đầu tuần sau", "cuối tuần" (this week)
+        in_map(&DATA.rel, r).map_or((r, Expr::RelWeek(0)), |(r, k)| (r, Expr::RelWeek(k)))
+    } else {
+        let (r, ()) = kw("năm", r)?;
+        match yearval(r) {
+            Ok((r, y)) => (r, Expr::Year(y)),
+            Err(_) => (r, Expr::Year(Year::Unknown)),
+        }
+    };
+    Ok((
+        r,
+        Expr::Part {
+            part: p,
+            of: Box::new(of),
+        },
+    ))
+}
+
+/// One end of a "từ … đến …" range.
+fn point(i: Toks<'_>, first: bool) -> R<'_, Expr> {
+    let cx = Context {
+        prev: Some("từ"),
+        ..Context::default()
+    };
+    // "từ 8h đến 11h": a clock time, when it reads as one.
+    if let Ok(x) = clock(i, &cx) {
+        return Ok(x);
+    }
+    for p in [ngay, mong, thang, nam, quy, part] {
+        if let Ok(x) = p(i) {
+            return Ok(x);
+        }
+    }
+    if let Ok((r, y)) = year4(i) {
+        return Ok((r, Expr::Year(Year::Abs(y))));
+    }
+    if let Ok((r, (m, y))) = num_with(i, |s| token::my(s, 12)) {
+        return Ok((r, Expr::Month { y: Year::Abs(y), m }));
+    }
+    if let Ok(x) = day_core(i, true) {
+        return Ok(x);
+    }
+    if first {
+        let (r, d) = num_in(i, 1, 31)?;
+        return Ok((
+            r,
+            Expr::Day {
+                y: Year::Unknown,
+                m: None,
+                d,
+            },
+        ));
+    }
+    err(i)
+}
+
+fn range(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("từ", i)?;
+    // "từ nay đến cuối năm"
+    if let Ok((r2, ())) = in_set(&DATA.to_now, r) {
+        let (r2, ()) = in_set(&DATA.range_to, r2)?;
+        let (r2, b) = point(r2, false)?;
+        return Ok((r2, Expr::FromNow(Box::new(b))));
+    }
+    let (r, a) = point(r, true)?;
+    if let Expr::Years(..) | Expr::Range(..) = a {
+        // "từ năm 2015 đến 2020", "từ ngày 15 đến 20/7": the first end was the whole range.
+        return Ok((r, a));
+    }
+    let (r, ()) = in_set(&DATA.range_to, r)?;
+    if let Ok((r, ())) = in_set(&DATA.to_now, r) {
+        return Ok((r, Expr::ToDate(Box::new(a))));
+    }
+    let (r, b) = point(r, false)?;
+    // A bare day at the start needs a day at the end ("từ 20 đến 25/1").
+    if matches!(a, Expr::Day { m: None, .. }) && !matches!(b, Expr::Day { .. }) {
+        return err(i);
+    }
+    Ok((r, Expr::Range(Box::new(a), Box::new(b))))
+}
+
+fn intro_years(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = in_set(&DATA.span_intro, i)?;
+    if let Ok(x) = range(r) {
+        // "giai đoạn từ năm 2021 đến năm 2025"
+        return Ok(x);
+    }
+    if let Ok((r, (a, b))) = num_with(r, token::years) {
+        return Ok((r, Expr::Years(a, b)));
+    }
+    let (r, a) = year4(r)?;
+    let (r, ()) = in_set(&DATA.range_to, r)?;
+    let (r, b) = year4(r)?;
+    if b <= a {
+        return err(i);
+    }
+    Ok((r, Expr::Years(a, b)))
+}
+
+fn century(i: Toks<'_>) -> R<'_, Expr> {
+    if let Ok((r, ())) = kw("thế", i) {
+        let (r, ()) = kw("kỷ", r)?;
+        let (r, c) = roman_in(r, 1, 30).or_else(|_| num_in(r, 1, 30))?;
+        return Ok((r, Expr::Century(c as i32)));
+    }
+    let (r, ()) = kw("thập", i)
+        .and_then(|(r, ())| kw("niên", r).or_else(|_| kw("kỷ", r)))
+        .or_else(|_| kw("những", i).and_then(|(r, ())| kw("năm", r)))?;
+    let (r, d) = num_with(r, |s| {
+        token::uint(s)
+            .filter(|&d| d % 10 == 0 && ((s.len() == 2) || (s.len() == 4 && token::year_ok(d))))
+    })?;
+    Ok((r, Expr::Decade(d as i32)))
+}
+
+fn same_period(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("cùng", i)?;
+    let (r, ()) = kw("kỳ", r)?;
+    if let Ok((r2, y)) = year4(r) {
+        return Ok((r2, Expr::SamePeriod(Some(y))));
+    }
+    if let Ok((r2, ())) = kw("năm", r) {
+        if let Ok((r3, y)) = yearval(r2) {
+            let abs = match y {
+                Year::Abs(y) => Some(y),
+                _ => None,
+            };
+            return Ok((r3, Expr::SamePeriod(abs)));
+        }
+    }
+    Ok((r, Expr::SamePeriod(None)))
+}
+
+/// `STEM BRANCH | NUM4`, after an optional "năm": the year of a lunar date.
+fn lunar_year(i: Toks<'_>) -> R<'_, LunarYear> {
+    let r = kw("năm", i).map_or(i, |(r, ())| r);
+    if let Ok((r, y)) = year4(r) {
+        return Ok((r, LunarYear::Abs(y)));
+    }
+    let (r, stem) = in_map(&DATA.stems, r)?;
+    let (r, branch) = in_map(&DATA.branches, r)?;
+    Ok((r, LunarYear::Named(stem, branch)))
+}
+
+fn opt_lunar_year(i: Toks<'_>) -> (Toks<'_>, LunarYear) {
+    lunar_year(i).unwrap_or((i, LunarYear::Unknown))
+}
+
+/// `"âm" "lịch"?` ("âm lịch", "tháng 7 âm").
+fn am_lich(i: Toks<'_>) -> R<'_, ()> {
+    let (r, ()) = kw("âm", i)?;
+    Ok(kw("lịch", r).unwrap_or((r, ())))
+}
+
+/// `"nhuận"?`
+fn leap(i: Toks<'_>) -> (Toks<'_>, bool) {
+    kw("nhuận", i).map_or((i, false), |(r, ())| (r, true))
+}
+
+/// Lunar dates:
+/// ```text
+/// lunar := "ngày"? day_prefix NUM "Tết" ("Nguyên" "đán")? lunar_year?   ("mùng 1 Tết")
+///        | "Tết" ( "Nguyên" "đán" lunar_year? | lunar_year )             ("Tết Nguyên đán Giáp Thìn")
+///        | "rằm" "tháng" month "nhuận"? am_lich? lunar_year?             ("rằm tháng Giêng")
+///        | "ngày"? day_prefix? (DM | NUM "tháng" month) "nhuận"? am_lich lunar_year?  ("15/8 âm lịch")
+///        | "tháng" month "nhuận"? am_lich lunar_year?                    ("tháng 7 âm lịch": the whole month)
+/// ```
+fn lunar(i: Toks<'_>) -> R<'_, Expr> {
+    let lunar = |d, m, leap, y| Expr::Lunar { d, m, leap, y };
+    // "Tết Nguyên đán Giáp Thìn"
+    if let Ok((r, ())) = kw("tết", i) {
+        let nguyen_dan = kw("nguyên", r).and_then(|(r, ())| kw("đán", r));
+        let (r, named) = nguyen_dan.map_or((r, false), |(r, ())| (r, true));
+        let (r, y) = opt_lunar_year(r);
+        if !named && y == LunarYear::Unknown {
+            return err(i);
+        }
+        return Ok((r, lunar(Some(1), 1, false, y)));
+    }
+    // "rằm tháng Giêng"
+    if let Ok((r, ())) = kw("rằm", i) {
+        let (r, ()) = kw("tháng", r)?;
+        let (r, m) = month(r)?;
+        let (r, is_leap) = leap(r);
+        let r = am_lich(r).map_or(r, |(r, ())| r);
+        let (r, y) = opt_lunar_year(r);
+        return Ok((r, lunar(Some(15), m, is_leap, y)));
+    }
+    // "tháng 7 âm lịch"
+    if let Ok((r, ())) = kw("tháng", i) {
+        let (r, m) = month(r)?;
+        let (r, is_leap) = leap(r);
+        let (r, ()) = am_lich(r)?;
+        let (r, y) = opt_lunar_year(r);
+        return Ok((r, lunar(None, m, is_leap, y)));
+    }
+    let r = kw("ngày", i).map_or(i, |(r, ())| r);
+    let (r, prefixed) = in_set(&DATA.day_prefix, r).map_or((r, false), |(r, ())| (r, true));
+    // "mùng 1 Tết"
+    if prefixed {
+        if let Ok((r2, d)) = num_in(r, 1, 30) {
+            if let Ok((r3, ())) = kw("tết", r2) {
+                let r3 = kw("nguyên", r3)
+                    .and_then(|(r, ())| kw("đán", r))
+                    .map_or(r3, |(r, ())| r);
+                let (r3, y) = opt_lunar_year(r3);
+                return Ok((r3, lunar(Some(d), 1, false, y)));
+            }
+        }
+    }
+    // "15/8 âm lịch", "mùng 10 tháng 3 âm lịch"
+    let (r, (d, m)) = num_with(r, |s| token::dm(s, "/-.")).or_else(|_| {
+        let (r, d) = num_in(r, 1, 30)?;
+        let (r, ()) = kw("tháng", r)?;
+        let (r, m) = month(r)?;
+        Ok((r, (d, m)))
+    })?;
+    let (r, is_leap) = leap(r);
+    let (r, ()) = am_lich(r)?;
+    let (r, y) = opt_lunar_year(r);
+    Ok((r, lunar(Some(d), m, is_leap, y)))
+}
+
+/// Bare number tokens: "16/6/2023", "16/6", "6/2023", "2021-2025".
+fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
+    // "số 12/2023/NĐ-CP": a document number, not a date; "24/7": round the clock.
+    if i.get(1).is_some_and(|t| t.glued() && t.key == "/")
+        || i.first().is_some_and(|t| DATA.not_date.contains(t.key))
+    {
+        return err(i);
+    }
+    let (r, e) = if let Ok((r, (a, b))) = num_with(i, token::years) {
+        (r, Expr::Years(a, b))
+    } else if let Ok((r, (m, y))) = num_with(i, |s| token::my(s, 12)) {
+        (r, Expr::Month { y: Year::Abs(y), m })
+    } else {
+        day_core(i, true)?
+    };
+    // "30/4 - 1/5": two bare days joined by a dash or "đến".
+    let (r, e) = match (&e, in_set(&DATA.range_to, r)) {
+        (Expr::Day { m: Some(_), .. }, Ok((r2, ()))) => match day_core(r2, true) {
+            Ok((r3, b @ Expr::Day { .. })) => (r3, Expr::Range(Box::new(e), Box::new(b))),
+            _ => (r, e),
+        },
+        _ => (r, e),
+    };
+    let full = matches!(
+        e,
+        Expr::Day {
+            y: Year::Abs(_),
+            ..
+        }
+    );
+    // "tỷ lệ 1/5", "2/3 số xã", "số 12/2023": a fraction or a number, not a date.
+    let before = cx.prev.is_some_and(|p| DATA.not_after.contains(p));
+    let after = r.first().is_some_and(|t| DATA.not_before.contains(t.key));
+    if !full && (before || after) {
+        return err(i);
+    }
+    Ok((r, e))
+}
+
+/// Every parser that can start at the first token of `i`; the longest
+/// match wins (ties: the first listed). Returns the match and its length.
+pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
+    fn e(res: R<'_, Expr>) -> R<'_, Found> {
+        res.map(|(r, e)| (r, Found::Expr(e)))
+    }
+    let start = i.offset();
+    let mut best: Option<(Found, usize)> = None;
+    let mut consider = |res: R<'_, Found>| {
+        if let Ok((r, f)) = res {
+            let n = r.offset() - start;
+            if n > 0 && best.as_ref().map_or(true, |(_, m)| n > *m) {
+                best = Some((f, n));
+            }
+        }
+    };
+    let first = i.first()?;
+    if first.token.kind == TokenKind::Number {
+        consider(e(bare(i, cx)));
+        consider(e(lunar(i)));
+        // "16 tháng 6 năm 2023" (no "ngày"): a day with its month written out.
+        if token::uint(first.text).is_some() && kw("tháng", i.take_from(1)).is_ok() {
+            if let Ok((r, d @ Expr::Day { m: Some(_), .. })) = day_core(i, false) {
+                consider(Ok((r, Found::Expr(d))));
+            }
+        }
+        consider(e(clock(i, cx)));
+        consider(n_unit(i, cx));
+        return best;
+    }
+    consider(e(range(i)));
+    consider(e(intro_years(i)));
+    consider(e(same_period(i)));
+    consider(e(pod_day(i, cx)));
+    consider(e(weekday(i, cx, false)));
+    consider(e(ngay(i)));
+    consider(e(mong(i)));
+    consider(e(thang(i)));
+    consider(e(nam(i)));
+    consider(e(quy(i)));
+    consider(e(nua(i)));
+    consider(e(part(i)));
+    consider(e(century(i)));
+    consider(e(relday(i)));
+    consider(e(lunar(i)));
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenizer::tokenize;
+
+    /// Parses `text` from its first token; returns the match and its length.
+    fn parse(text: &str) -> Option<(Found, usize)> {
+        let toks = tokenize(text);
+        let input = Toks::new(text, &toks.tokens, &toks.keys);
+        let cx = Context {
+            at_start: true,
+            ..Context::default()
+        };
+        parse_at(input, &cx)
+    }
+
+    #[test]
+    fn phrases_become_partial_values() {
+        let day = |y, m, d| Expr::Day { y, m, d };
+        assert_eq!(
+            parse("ngày 16/6 tại"),
+            Some((Found::Expr(day(Year::Unknown, Some(6), 16)), 2))
+        );
+        assert_eq!(
+            parse("16 tháng 6 năm 2023"),
+            Some((Found::Expr(day(Year::Abs(2023), Some(6), 16)), 5))
+        );
+        assert_eq!(
+            parse("quý III/2023"),
+            Some((
+                Found::Expr(Expr::Quarter {
+                    q: 3,
+                    y: Year::Abs(2023)
+                }),
+                4
+            ))
+        );
+        assert_eq!(
+            parse("năm ngoái"),
+            Some((Found::Expr(Expr::Year(Year::Rel(-1))), 2))
+        );
+        assert_eq!(
+            parse("3 tháng qua"),
+            Some((Found::Duration("P3M".into()), 3))
+        );
+        assert_eq!(
+            parse("10 tháng, xuất khẩu"),
+            Some((
+                Found::Expr(Expr::Months {
+                    a: 1,
+                    b: 10,
+                    y: Year::Unknown
+                }),
+                2
+            ))
+        );
+        assert_eq!(
+            parse("2 giờ chiều"),
+            Some((
+                Found::Expr(Expr::Time {
+                    h: 14,
+                    min: 0,
+                    on: None
+                }),
+                3
+            ))
+        );
+    }
+
+    #[test]
+    fn look_alikes_are_refused() {
+        assert_eq!(parse("Thứ hai, cần"), None);
+        assert_eq!(parse("1A"), None);
+        assert_eq!(parse("12/2023/NĐ-CP"), None);
+        assert_eq!(parse("2/3 số xã"), None);
+        assert_eq!(parse("tháng năm gian khó"), None);
+    }
+}
