@@ -1,0 +1,293 @@
+//! Officials, persons, organizations and places, end to end through
+//! `Annotator::annotate_dated`.
+//!
+//! `tests/data/names.tsv` holds example sentences with every expected names
+//! entity; the runner reports every mismatch and precision/recall per type
+//! (`cargo test --test names -- --nocapture` prints them).
+
+use chiso::model::{Document, EntityValue};
+use chiso::Annotator;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+static ANNOTATOR: LazyLock<Annotator> = LazyLock::new(Annotator::new);
+
+const TYPES: [&str; 4] = ["official", "person", "org", "place"];
+
+fn annotate(text: &str) -> Document {
+    ANNOTATOR.annotate_dated(text, "2025-08-01".parse().ok())
+}
+
+/// The value a gold line can check: the canonical name (place, org) or the
+/// person's name (person, official).
+fn value_name(v: &EntityValue) -> Option<&str> {
+    match v {
+        EntityValue::Place(n) | EntityValue::Org(n) => Some(n),
+        EntityValue::Person { name, .. } | EntityValue::Official { name, .. } => Some(name),
+        _ => None,
+    }
+}
+
+/// (type, text, value) triples of the names entities of a document.
+fn found(doc: &Document) -> Vec<(String, String, String)> {
+    doc.entities
+        .iter()
+        .filter(|e| TYPES.contains(&e.value.type_name()))
+        .map(|e| {
+            (
+                e.value.type_name().to_owned(),
+                e.text(&doc.text).to_owned(),
+                value_name(&e.value).unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+}
+
+/// Gold line: `sentence<TAB>type:text[=value] ; type:text[=value] ; …`
+/// ("\n" in the sentence is a line break; an empty second column means no entity).
+#[test]
+fn example_sentences_precision_and_recall() {
+    let data = include_str!("data/names.tsv");
+    let mut scores: BTreeMap<&str, Score> = BTreeMap::new();
+    let mut failures = Vec::new();
+    let mut sentences = 0;
+    for (line_no, line) in data.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        sentences += 1;
+        let (text, gold) = line.split_once('\t').unwrap_or((line, ""));
+        let text = text.replace("\\n", "\n");
+        let mut expected: Vec<(String, String, Option<String>)> = Vec::new();
+        for item in gold.split(" ; ").map(str::trim).filter(|s| !s.is_empty()) {
+            let (ty, rest) = item
+                .split_once(':')
+                .unwrap_or_else(|| panic!("line {}: bad item {item:?}", line_no + 1));
+            assert!(TYPES.contains(&ty), "line {}: bad type {ty}", line_no + 1);
+            let (span, value) = match rest.split_once('=') {
+                Some((s, v)) => (s.to_owned(), Some(v.to_owned())),
+                None => (rest.to_owned(), None),
+            };
+            expected.push((ty.to_owned(), span, value));
+        }
+        let doc = annotate(&text);
+        let mut got = found(&doc);
+        for (ty, span, value) in &expected {
+            let score = scores
+                .entry(TYPES.iter().find(|t| *t == ty).unwrap())
+                .or_default();
+            let hit = got.iter().position(|(t, s, v)| {
+                t == ty && s == span && value.as_ref().is_none_or(|want| want == v)
+            });
+            match hit {
+                Some(i) => {
+                    got.remove(i);
+                    score.tp += 1;
+                }
+                None => {
+                    score.fn_ += 1;
+                    failures.push(format!(
+                        "line {}: missed {ty}:{span}{} in {text:?}",
+                        line_no + 1,
+                        value.as_ref().map(|v| format!("={v}")).unwrap_or_default()
+                    ));
+                }
+            }
+        }
+        for (ty, span, value) in got {
+            let score = scores
+                .entry(TYPES.iter().find(|t| **t == ty).unwrap())
+                .or_default();
+            score.fp += 1;
+            failures.push(format!(
+                "line {}: extra {ty}:{span}={value} in {text:?}",
+                line_no + 1
+            ));
+        }
+    }
+    for f in &failures {
+        println!("{f}");
+    }
+    let mut total = Score::default();
+    println!("{sentences} sentences");
+    for (ty, s) in &scores {
+        println!(
+            "{ty:9} tp {:4} fp {:3} fn {:3}  precision {:.3}  recall {:.3}",
+            s.tp,
+            s.fp,
+            s.fn_,
+            s.precision(),
+            s.recall()
+        );
+        total.tp += s.tp;
+        total.fp += s.fp;
+        total.fn_ += s.fn_;
+    }
+    println!(
+        "all       tp {:4} fp {:3} fn {:3}  precision {:.3}  recall {:.3}",
+        total.tp,
+        total.fp,
+        total.fn_,
+        total.precision(),
+        total.recall()
+    );
+    assert!(sentences >= 200, "only {sentences} example sentences");
+    assert!(
+        total.precision() >= 0.9,
+        "precision {:.3}",
+        total.precision()
+    );
+    assert!(total.recall() >= 0.85, "recall {:.3}", total.recall());
+}
+
+fn official(text: &str) -> (String, String, String, Option<String>, Option<String>) {
+    let doc = annotate(text);
+    let e = doc
+        .entities
+        .iter()
+        .find(|e| e.value.type_name() == "official")
+        .unwrap_or_else(|| panic!("no official in {text:?}: {:?}", found(&doc)));
+    match &e.value {
+        EntityValue::Official {
+            name,
+            title,
+            org,
+            place,
+            ..
+        } => (
+            e.text(&doc.text).to_owned(),
+            name.clone(),
+            title.clone(),
+            org.clone(),
+            place.clone(),
+        ),
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn official_fields() {
+    let cases: [(&str, &str, &str, &str, Option<&str>, Option<&str>); 6] = [
+        (
+            "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ dự hội nghị.",
+            "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ",
+            "Lê Đức Thọ",
+            "Bí thư Tỉnh ủy",
+            Some("Tỉnh ủy Bến Tre"),
+            Some("Bến Tre"),
+        ),
+        (
+            "Thủ tướng Chính phủ Phạm Minh Chính chủ trì phiên họp.",
+            "Thủ tướng Chính phủ Phạm Minh Chính",
+            "Phạm Minh Chính",
+            "Thủ tướng Chính phủ",
+            Some("Chính phủ"),
+            None,
+        ),
+        (
+            "Theo ông Nguyễn Văn Hùng, Giám đốc Sở Công Thương, giá điện tăng.",
+            "Nguyễn Văn Hùng, Giám đốc Sở Công Thương",
+            "Nguyễn Văn Hùng",
+            "Giám đốc Sở Công Thương",
+            Some("Sở Công Thương"),
+            None,
+        ),
+        (
+            "Đồng chí Trần Thanh Mẫn, Ủy viên Bộ Chính trị, Chủ tịch Quốc hội phát biểu.",
+            "Trần Thanh Mẫn, Ủy viên Bộ Chính trị, Chủ tịch Quốc hội",
+            "Trần Thanh Mẫn",
+            "Ủy viên Bộ Chính trị, Chủ tịch Quốc hội",
+            Some("Quốc hội"),
+            None,
+        ),
+        (
+            "Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an kiểm tra.",
+            "Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an",
+            "Lương Tam Quang",
+            "Thượng tướng, Bộ trưởng Bộ Công an",
+            Some("Bộ Công an"),
+            None,
+        ),
+        (
+            "Phó Chủ tịch UBND tỉnh Cà Mau Lâm Văn Bi cho biết.",
+            "Phó Chủ tịch UBND tỉnh Cà Mau Lâm Văn Bi",
+            "Lâm Văn Bi",
+            "Phó Chủ tịch UBND",
+            Some("Ủy ban nhân dân tỉnh Cà Mau"),
+            Some("Cà Mau"),
+        ),
+    ];
+    for (text, span, name, title, org, place) in cases {
+        let got = official(text);
+        assert_eq!(
+            got,
+            (
+                span.to_owned(),
+                name.to_owned(),
+                title.to_owned(),
+                org.map(str::to_owned),
+                place.map(str::to_owned)
+            ),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn short_mentions_link_to_the_first_full_mention() {
+    let text = "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ đến thăm xã. Ông Thọ nói rằng năm nay được mùa. Bí thư Thọ cũng tặng quà.";
+    let doc = annotate(text);
+    let full = doc
+        .entities
+        .iter()
+        .find(|e| matches!(&e.value, EntityValue::Person { name, .. } if name == "Lê Đức Thọ"))
+        .expect("full mention")
+        .span;
+    let shorts: Vec<_> = doc
+        .entities
+        .iter()
+        .filter_map(|e| match &e.value {
+            EntityValue::Person { name, refers_to }
+            | EntityValue::Official {
+                name, refers_to, ..
+            } if name == "Thọ" => Some((e.text(&doc.text), *refers_to)),
+            _ => None,
+        })
+        .collect();
+    assert!(shorts.contains(&("Thọ", Some(full))), "{shorts:?}");
+    assert!(shorts.contains(&("Bí thư Thọ", Some(full))), "{shorts:?}");
+}
+
+#[test]
+fn unlinked_title_plus_word_is_dropped() {
+    let doc = annotate("Giám đốc Công cho biết như vậy.");
+    assert!(
+        doc.entities
+            .iter()
+            .all(|e| e.value.type_name() != "official"),
+        "{:?}",
+        found(&doc)
+    );
+}
+
+#[test]
+fn byline_on_the_last_line() {
+    let doc = annotate("Tỉnh Bến Tre thu hoạch lúa.\nNgười dân phấn khởi.\nMinh Thư");
+    assert!(found(&doc).contains(&("person".into(), "Minh Thư".into(), "Minh Thư".into())));
+}
