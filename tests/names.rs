@@ -181,9 +181,19 @@ fn official(text: &str) -> (String, String, String, Option<String>, Option<Strin
     }
 }
 
+/// (sentence, span, name, title, org, place).
+type OfficialCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
 #[test]
 fn official_fields() {
-    let cases: [(&str, &str, &str, &str, Option<&str>, Option<&str>); 6] = [
+    let cases: [OfficialCase; 6] = [
         (
             "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ dự hội nghị.",
             "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ",
