@@ -301,3 +301,25 @@ fn byline_on_the_last_line() {
     let doc = annotate("Tỉnh Bến Tre thu hoạch lúa.\nNgười dân phấn khởi.\nMinh Thư");
     assert!(found(&doc).contains(&("person".into(), "Minh Thư".into(), "Minh Thư".into())));
 }
+
+/// Development aid: prints the names entities found in the file named by
+/// `CHISO_NAMES_DUMP` (first 400 lines), to look for false positives in real text.
+/// `CHISO_NAMES_DUMP=corpus.txt cargo test --test names dump -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(path) = std::env::var("CHISO_NAMES_DUMP") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).expect("readable file");
+    let lines: Vec<&str> = text.lines().take(400).collect();
+    let doc = annotate(&lines.join("\n"));
+    for e in &doc.entities {
+        if TYPES.contains(&e.value.type_name()) {
+            let line = doc.text[..e.span.start].matches('\n').count() + 1;
+            let value = value_name(&e.value).unwrap_or("");
+            let (ty, text) = (e.value.type_name(), e.text(&doc.text));
+            println!("{line}\t{ty}\t{text}\t{value}\t{}", e.rule);
+        }
+    }
+}

@@ -1,5 +1,5 @@
 //! The names gazetteers: `grammars/places.tsv`, `place_units.tsv`, `orgs.tsv`,
-//! `titles.tsv` and `surnames.tsv`, parsed once into phrase tables keyed by
+//! `titles.tsv`, `surnames.tsv` and `name_stops.tsv`, parsed once into phrase tables keyed by
 //! the tokens' matching keys.
 //!
 //! A [`Phrases`] table maps the key of a phrase's first token to the phrases
@@ -98,6 +98,8 @@ impl<V> Phrases<V> {
 pub(crate) enum PlaceKind {
     /// A first-level unit (province or centrally-run city), either era.
     Province,
+    /// A well-known lower-level city ("Nha Trang").
+    Town,
     /// A region: "Tây Nguyên", "vùng kinh tế trọng điểm phía Nam".
     Region,
     /// A country.
@@ -113,6 +115,8 @@ pub(crate) struct Place {
     pub canonical: String,
     /// Its kind.
     pub kind: PlaceKind,
+    /// The form is capitalized, so the text must be too ("Pháp", not "pháp luật").
+    pub cap: bool,
 }
 
 /// A place-unit word ("tỉnh", "TP.", "huyện").
@@ -120,8 +124,19 @@ pub(crate) struct Place {
 pub(crate) struct Unit {
     /// Canonical lower-case form ("thành phố" for "TP.").
     pub canonical: String,
-    /// May an unknown capitalized name or a number follow?
-    pub open: bool,
+    /// What may follow it.
+    pub follows: Follows,
+}
+
+/// What may follow a place-unit word (see `grammars/place_units.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Follows {
+    /// Only a listed first-level unit.
+    Known,
+    /// A listed place, or an unlisted name or number.
+    Open,
+    /// A name or number taken as written.
+    Name,
 }
 
 /// Kinds of organization entries (see `grammars/orgs.tsv`).
@@ -180,6 +195,8 @@ pub(crate) struct TitlePart {
     pub kind: TitleKind,
     /// Head may take "PLACE tại PLACE" (ambassadors, foreign leaders).
     pub abroad: bool,
+    /// Head is a title only with an organization after it ("Trưởng").
+    pub bound: bool,
 }
 
 /// Every names gazetteer.
@@ -201,6 +218,8 @@ pub(crate) struct Lexicon {
     pub surnames: Phrases<()>,
     /// Keys at which some names rule can start (lower-case triggers).
     pub first_keys: HashSet<String>,
+    /// Keys of capitalized words that are never part of a proper name.
+    pub stops: HashSet<String>,
 }
 
 fn split_aliases(s: &str) -> impl Iterator<Item = &str> {
@@ -230,6 +249,7 @@ fn load() -> Lexicon {
         let canonical = row.get(0);
         let kind = match row.get(1) {
             "city" | "province" => PlaceKind::Province,
+            "town" => PlaceKind::Town,
             "region" => PlaceKind::Region,
             "country" => PlaceKind::Country,
             "unit_only" => PlaceKind::UnitOnly,
@@ -241,28 +261,30 @@ fn load() -> Lexicon {
         if !matches!(row.get(2), "both" | "legacy" | "2025" | "-") {
             file.fail(&row, "era must be both, legacy, 2025 or -");
         }
-        let place = Place {
+        let place = |form: &str| Place {
             canonical: canonical.to_owned(),
             kind,
+            cap: form.starts_with(char::is_uppercase),
         };
         if kind != PlaceKind::UnitOnly {
-            add(&file, &row, &mut lex.places, canonical, place.clone());
+            add(&file, &row, &mut lex.places, canonical, place(canonical));
         }
         for alias in split_aliases(row.get(3)) {
-            add(&file, &row, &mut lex.places, alias, place.clone());
+            add(&file, &row, &mut lex.places, alias, place(alias));
         }
     }
 
     let file = grammar_file!("place_units.tsv");
     for row in file.rows(3, 3) {
-        let open = match row.get(2) {
-            "open" => true,
-            "known" => false,
-            _ => file.fail(&row, "follows must be open or known"),
+        let follows = match row.get(2) {
+            "open" => Follows::Open,
+            "known" => Follows::Known,
+            "name" => Follows::Name,
+            _ => file.fail(&row, "follows must be known, open or name"),
         };
         let unit = Unit {
             canonical: row.get(1).to_owned(),
-            open,
+            follows,
         };
         add(&file, &row, &mut lex.units, row.get(0), unit);
     }
@@ -318,18 +340,16 @@ fn load() -> Lexicon {
             "join" => TitleKind::Join,
             _ => file.fail(&row, "unknown title part kind"),
         };
-        let abroad = match row.get(2) {
-            "" => false,
-            "abroad" if kind == TitleKind::Head => true,
-            _ => file.fail(&row, "the only flag is abroad, on heads"),
+        let flag = row.get(2);
+        if !(flag.is_empty() || kind == TitleKind::Head && matches!(flag, "abroad" | "bound")) {
+            file.fail(&row, "flags are abroad or bound, on heads only");
+        }
+        let part = TitlePart {
+            kind,
+            abroad: flag == "abroad",
+            bound: flag == "bound",
         };
-        add(
-            &file,
-            &row,
-            &mut lex.titles,
-            row.get(0),
-            TitlePart { kind, abroad },
-        );
+        add(&file, &row, &mut lex.titles, row.get(0), part);
     }
 
     let file = grammar_file!("surnames.tsv");
@@ -338,6 +358,11 @@ fn load() -> Lexicon {
             file.fail(&row, "group must be common, ethnic or compound");
         }
         add(&file, &row, &mut lex.surnames, row.get(0), ());
+    }
+
+    let file = grammar_file!("name_stops.tsv");
+    for row in file.rows(1, 1) {
+        lex.stops.insert(crate::normalize::key(row.get(0)));
     }
 
     let mut first: HashSet<String> = HashSet::new();

@@ -6,7 +6,7 @@
 //! Thọ") linked to the first full mention of the name.
 //!
 //! The vocabulary is data (`grammars/places.tsv`, `place_units.tsv`,
-//! `orgs.tsv`, `titles.tsv`, `surnames.tsv`, see [`lexicon`]); the grammar,
+//! `orgs.tsv`, `titles.tsv`, `surnames.tsv`, `name_stops.tsv`, see [`lexicon`]); the grammar,
 //! over tokens compared by their matching keys:
 //!
 //! ```text
@@ -41,7 +41,7 @@ use crate::model::{Document, EntityValue};
 use crate::span::Span;
 use crate::token_input::{satisfy, Tok, TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
-use lexicon::{OrgKind, PlaceKind, TitleKind, TitlePart, LEXICON};
+use lexicon::{Follows, OrgKind, PlaceKind, TitleKind, TitlePart, LEXICON};
 use nom::error::{ErrorKind, ParseError};
 use nom::multi::many_m_n;
 use nom::{Input, Parser};
@@ -96,6 +96,19 @@ fn name_shaped(t: &Tok<'_>) -> bool {
     t.token.kind == TokenKind::Word
         && t.token.capitalized
         && (t.text.chars().skip(1).any(char::is_lowercase) || t.text.chars().count() == 1)
+        && !LEXICON.stops.contains(t.key)
+}
+
+/// A listed place at the start of `input` accepted by `ok`, written with a
+/// capital when the list writes it so ("Pháp", not "biện pháp").
+fn listed_place<'a>(
+    input: Toks<'a>,
+    ok: impl Fn(&lexicon::Place) -> bool,
+) -> TokResult<'a, &'static lexicon::Place> {
+    let cap = input.first().is_some_and(|t| t.token.capitalized);
+    phrase(&LEXICON.places, move |p: &lexicon::Place| {
+        (cap || !p.cap) && ok(p)
+    })(input)
 }
 
 /// A name syllable that continues a name: on the same line.
@@ -131,7 +144,7 @@ fn words_text(input: &Toks<'_>, n: usize) -> String {
 
 /// A known place (not one that needs a unit word).
 fn known_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
-    let (rest, place) = phrase(&LEXICON.places, |p| p.kind != PlaceKind::UnitOnly)(input)?;
+    let (rest, place) = listed_place(input, |p| p.kind != PlaceKind::UnitOnly)?;
     Ok((
         rest,
         PlaceM {
@@ -157,11 +170,18 @@ fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
             },
         ))
     };
-    let admin = |p: &lexicon::Place| matches!(p.kind, PlaceKind::Province | PlaceKind::UnitOnly);
-    if let Ok((rest, place)) = phrase(&LEXICON.places, admin)(after_unit) {
-        return done(rest, place.canonical.clone(), place.canonical.clone());
+    let admin = |p: &lexicon::Place| {
+        matches!(
+            p.kind,
+            PlaceKind::Province | PlaceKind::Town | PlaceKind::UnitOnly
+        )
+    };
+    if unit.follows != Follows::Name {
+        if let Ok((rest, place)) = listed_place(after_unit, admin) {
+            return done(rest, place.canonical.clone(), place.canonical.clone());
+        }
     }
-    if !unit.open {
+    if unit.follows == Follows::Known {
         return fail(input);
     }
     if let Some(t) = after_unit.first() {
@@ -192,7 +212,7 @@ fn open_words(input: Toks<'_>, max: usize) -> TokResult<'_, usize> {
             }
         }
         match rest.first() {
-            Some(t) if continues(&t) && (n == 0 || strict_name(rest).is_err()) => {
+            Some(t) if continues(&t) && (n == 0 || !full_name_at(rest)) => {
                 rest = rest.take_from(1);
                 n += 1;
             }
@@ -203,6 +223,11 @@ fn open_words(input: Toks<'_>, max: usize) -> TokResult<'_, usize> {
         return fail(input);
     }
     Ok((rest, rest.offset() - input.offset()))
+}
+
+/// Does a full person name (three syllables or more) start here?
+fn full_name_at(input: Toks<'_>) -> bool {
+    strict_name(input).is_ok_and(|(_, r)| r.len() >= 3)
 }
 
 fn place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
@@ -388,7 +413,11 @@ fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
         place: None,
         headed: true,
     };
-    if let Ok((after, o)) = org(rest, true, 0) {
+    let complement = org(rest, true, 0);
+    if head.bound && complement.is_err() {
+        return fail(input);
+    }
+    if let Ok((after, o)) = complement {
         m.text_end = o.body_end;
         m.place = o.place.clone();
         m.org = Some(o);
@@ -496,6 +525,10 @@ fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
         _ => return fail(input),
     }
     let (rest, _) = many_m_n(0, 3, given).parse(input.take_from(1))?;
+    let one_letter = input.first().is_some_and(|t| t.text.chars().count() == 1);
+    if rest.offset() - input.offset() == 1 && one_letter {
+        return fail(input); // an initial ("ông T.")
+    }
     Ok((rest, input.offset()..rest.offset()))
 }
 
@@ -700,7 +733,18 @@ impl Recognizer for Names {
         }
 
         // A surname: "Nguyễn Văn Hùng", "Nguyễn Văn Hùng, Giám đốc Sở Công Thương".
-        if !titled && lex.surnames.starts_with(tok.key) {
+        let deputy_of_title =
+            title_kind(|k| matches!(k, TitleKind::Deputy | TitleKind::Acting))(input)
+                .is_ok_and(|(rest, _)| rest.first().is_some_and(|t| lex.titles.starts_with(t.key)));
+        let honorific = title_kind(|k| k == TitleKind::Honorific)(input).is_ok();
+        // "Hàn Quốc", "Lâm Đồng": a listed place is not a surname name.
+        let place_here = listed_place(input, |p| p.kind != PlaceKind::UnitOnly).is_ok();
+        if !titled
+            && !deputy_of_title
+            && !honorific
+            && !place_here
+            && lex.surnames.starts_with(tok.key)
+        {
             if let Ok((rest, name)) = strict_name(input) {
                 emit.name_then_titles(name, rest, "names::surname");
             }
