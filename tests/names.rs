@@ -323,3 +323,33 @@ fn dump() {
         }
     }
 }
+
+/// Development aid: times the names recognizer alone and the whole annotator on
+/// the file named by `CHISO_NAMES_SPEED` (use a release build for real figures).
+#[test]
+#[ignore]
+fn speed() {
+    let Ok(path) = std::env::var("CHISO_NAMES_SPEED") else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&std::fs::read(path).expect("readable file")).into_owned();
+    let names =
+        Annotator::with_recognizers(vec![Box::new(chiso::recognizers::names::Names::new())]);
+    let none = Annotator::with_recognizers(Vec::new());
+    for (label, a) in [
+        ("tokenize only", &none),
+        ("names", &names),
+        ("all", &*ANNOTATOR),
+    ] {
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for line in text.lines() {
+            n += a.annotate(line).entities.len();
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "{label}: {n} entities, {:.1} MB/s",
+            text.len() as f64 / s / 1e6
+        );
+    }
+}

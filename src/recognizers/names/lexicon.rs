@@ -65,6 +65,15 @@ impl<V> Phrases<V> {
         self.map.keys()
     }
 
+    /// The first keys of the phrases whose value passes `ok`.
+    fn keys_where(&self, ok: impl Fn(&V) -> bool) -> Vec<String> {
+        self.map
+            .iter()
+            .filter(|(_, list)| list.iter().any(|(_, v)| ok(v)))
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
     /// The longest phrase at the start of `input` accepted by `ok`: its
     /// length in tokens and value.
     pub(crate) fn longest_where(
@@ -218,6 +227,8 @@ pub(crate) struct Lexicon {
     pub surnames: Phrases<()>,
     /// Keys at which some names rule can start (lower-case triggers).
     pub first_keys: HashSet<String>,
+    /// Keys at which a rule can start on a lower-case word (the triggers).
+    pub lower_keys: HashSet<String>,
     /// Keys of capitalized words that are never part of a proper name.
     pub stops: HashSet<String>,
 }
@@ -373,6 +384,17 @@ fn load() -> Lexicon {
     first.extend(lex.surnames.first_keys().cloned());
     first.insert("ảnh".to_owned());
     lex.first_keys = first;
+
+    // Lower-case words can start only a place ("tỉnh Bến Tre", "miền Trung"),
+    // an honorific + name ("ông Ba") or a former title ("nguyên Bộ trưởng").
+    let mut lower: HashSet<String> = lex.units.first_keys().cloned().collect();
+    lower.extend(lex.places.keys_where(|p| !p.cap));
+    lower.extend(
+        lex.titles
+            .keys_where(|t| matches!(t.kind, TitleKind::Honorific | TitleKind::Former)),
+    );
+    lower.insert("ảnh".to_owned());
+    lex.lower_keys = lower;
     lex
 }
 

@@ -651,12 +651,7 @@ impl Recognizer for Names {
     }
 
     fn triggers(&self) -> Triggers {
-        let mut keys: Vec<String> = LEXICON
-            .first_keys
-            .iter()
-            .filter(|k| !k.starts_with(char::is_uppercase))
-            .cloned()
-            .collect();
+        let mut keys: Vec<String> = LEXICON.lower_keys.iter().cloned().collect();
         keys.sort();
         Triggers {
             keys,
@@ -672,6 +667,9 @@ impl Recognizer for Names {
             return;
         };
         let mut emit = Emit { view, out };
+        if !tok.token.capitalized && !lex.lower_keys.contains(tok.key) {
+            return;
+        }
         if !lex.first_keys.contains(tok.key) {
             byline(&mut emit, view, at);
             return;
@@ -689,7 +687,8 @@ impl Recognizer for Names {
         }
 
         // Places and organizations.
-        if let Ok((_, p)) = place(input) {
+        let placeish = lex.places.starts_with(tok.key) || lex.units.starts_with(tok.key);
+        if let Some((_, p)) = placeish.then(|| place(input).ok()).flatten() {
             let single_weak = p.range.len() == 1
                 && name_shaped(&tok)
                 && (prev.is_some_and(|t| name_shaped(&t))
@@ -733,21 +732,30 @@ impl Recognizer for Names {
         }
 
         // A surname: "Nguyễn Văn Hùng", "Nguyễn Văn Hùng, Giám đốc Sở Công Thương".
-        let deputy_of_title =
-            title_kind(|k| matches!(k, TitleKind::Deputy | TitleKind::Acting))(input)
-                .is_ok_and(|(rest, _)| rest.first().is_some_and(|t| lex.titles.starts_with(t.key)));
-        let honorific = title_kind(|k| k == TitleKind::Honorific)(input).is_ok();
-        // "Hàn Quốc", "Lâm Đồng": a listed place is not a surname name.
-        let place_here = listed_place(input, |p| p.kind != PlaceKind::UnitOnly).is_ok();
-        if !titled
-            && !deputy_of_title
-            && !honorific
-            && !place_here
-            && lex.surnames.starts_with(tok.key)
-        {
-            if let Ok((rest, name)) = strict_name(input) {
-                emit.name_then_titles(name, rest, "names::surname");
+        // Not where a title ("Phó Chủ tịch"), an honorific ("Ông Nguyễn")
+        // or a listed place ("Hàn Quốc", "Lâm Đồng") reads better.
+        if titled || !lex.surnames.starts_with(tok.key) || !name_shaped(&tok) {
+            return;
+        }
+        if lex.titles.starts_with(tok.key) {
+            let next = |k: fn(TitleKind) -> bool| {
+                title_kind(k)(input).ok().and_then(|(rest, _)| rest.first())
+            };
+            let deputy = next(|k| matches!(k, TitleKind::Deputy | TitleKind::Acting));
+            let honorific = next(|k| k == TitleKind::Honorific);
+            if deputy.is_some_and(|t| lex.titles.starts_with(t.key))
+                || honorific.is_some_and(|t| continues(&t))
+            {
+                return;
             }
+        }
+        if lex.places.starts_with(tok.key)
+            && listed_place(input, |p| p.kind != PlaceKind::UnitOnly).is_ok()
+        {
+            return;
+        }
+        if let Ok((rest, name)) = strict_name(input) {
+            emit.name_then_titles(name, rest, "names::surname");
         }
     }
 
