@@ -172,6 +172,8 @@ pub(crate) struct Org {
     pub kind: OrgKind,
     /// A local body that may take an unlisted proper name ("Huyện ủy Mỏ Cày Nam").
     pub named: bool,
+    /// A local body that is also a whole organization alone ("Cục Thống kê").
+    pub whole: bool,
 }
 
 /// Kinds of title parts (see `grammars/titles.tsv`).
@@ -305,7 +307,7 @@ fn load() -> Lexicon {
         let canonical = row.get(0);
         let kind = match row.get(1) {
             "fixed" => Some(OrgKind::Fixed),
-            "local" | "local_named" => Some(OrgKind::Local),
+            "local" | "local_named" | "local_whole" => Some(OrgKind::Local),
             "ministry" => Some(OrgKind::Ministry),
             "department" => Some(OrgKind::Department),
             "generic" => Some(OrgKind::Generic),
@@ -319,6 +321,7 @@ fn load() -> Lexicon {
                     canonical: canonical.to_owned(),
                     kind,
                     named: row.get(1) == "local_named",
+                    whole: row.get(1) == "local_whole",
                 };
                 for form in forms {
                     add(&file, &row, &mut lex.orgs, form, org.clone());

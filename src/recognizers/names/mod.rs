@@ -178,7 +178,12 @@ fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
     };
     if unit.follows != Follows::Name {
         if let Ok((rest, place)) = listed_place(after_unit, admin) {
-            return done(rest, place.canonical.clone(), place.canonical.clone());
+            // "phường Hội An Tây" is not "phường Hội An" + "Tây".
+            let longer = unit.follows == Follows::Open
+                && open_words(after_unit, 3).is_ok_and(|(r, _)| r.offset() > rest.offset());
+            if !longer {
+                return done(rest, place.canonical.clone(), place.canonical.clone());
+            }
         }
     }
     if unit.follows == Follows::Known {
@@ -205,11 +210,9 @@ fn open_words(input: Toks<'_>, max: usize) -> TokResult<'_, usize> {
     let mut n = 0;
     while n < max {
         if let Ok((after, _)) = phrase(&LEXICON.parts, |_| true)(rest) {
-            if n > 0 {
-                rest = after;
-                n += 1;
-                continue;
-            }
+            rest = after;
+            n += 1;
+            continue;
         }
         match rest.first() {
             Some(t) if continues(&t) && (n == 0 || !full_name_at(rest)) => {
@@ -342,9 +345,9 @@ fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, OrgM> {
                 let canonical = format!("{} {}", entry.canonical, unit.canonical);
                 return Ok((after, simple(after, canonical)));
             }
-            if bare_ok {
+            if bare_ok || entry.whole {
                 let mut m = simple(rest, entry.canonical.clone());
-                m.bare = true;
+                m.bare = !entry.whole;
                 return Ok((rest, m));
             }
             fail(input)
