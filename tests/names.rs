@@ -311,7 +311,7 @@ fn dump() {
     let Ok(path) = std::env::var("CHISO_NAMES_DUMP") else {
         return;
     };
-    let text = std::fs::read_to_string(path).expect("readable file");
+    let text = String::from_utf8_lossy(&std::fs::read(path).expect("readable file")).into_owned();
     let lines: Vec<&str> = text.lines().take(400).collect();
     let doc = annotate(&lines.join("\n"));
     for e in &doc.entities {

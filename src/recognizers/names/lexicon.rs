@@ -225,8 +225,8 @@ pub(crate) struct Lexicon {
     pub parts: Phrases<String>,
     /// Title parts.
     pub titles: Phrases<TitlePart>,
-    /// Surnames.
-    pub surnames: Phrases<()>,
+    /// Surnames; true for those that are also common words ("Từ", "Mai").
+    pub surnames: Phrases<bool>,
     /// Keys at which some names rule can start (lower-case triggers).
     pub first_keys: HashSet<String>,
     /// Keys at which a rule can start on a lower-case word (the triggers).
@@ -367,11 +367,16 @@ fn load() -> Lexicon {
     }
 
     let file = grammar_file!("surnames.tsv");
-    for row in file.rows(1, 2) {
-        if !matches!(row.get(1), "" | "common" | "ethnic" | "compound") {
+    for row in file.rows(2, 3) {
+        if !matches!(row.get(1), "common" | "ethnic" | "compound") {
             file.fail(&row, "group must be common, ethnic or compound");
         }
-        add(&file, &row, &mut lex.surnames, row.get(0), ());
+        let word = match row.get(2) {
+            "" => false,
+            "word" => true,
+            _ => file.fail(&row, "the third column is empty or word"),
+        };
+        add(&file, &row, &mut lex.surnames, row.get(0), word);
     }
 
     let file = grammar_file!("name_stops.tsv");

@@ -208,6 +208,7 @@ fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
 fn open_words(input: Toks<'_>, max: usize) -> TokResult<'_, usize> {
     let mut rest = input;
     let mut n = 0;
+    let mut proper = false;
     while n < max {
         if let Ok((after, _)) = phrase(&LEXICON.parts, |_| true)(rest) {
             rest = after;
@@ -218,11 +219,12 @@ fn open_words(input: Toks<'_>, max: usize) -> TokResult<'_, usize> {
             Some(t) if continues(&t) && (n == 0 || !full_name_at(rest)) => {
                 rest = rest.take_from(1);
                 n += 1;
+                proper = true;
             }
             _ => break,
         }
     }
-    if n == 0 {
+    if !proper {
         return fail(input);
     }
     Ok((rest, rest.offset() - input.offset()))
@@ -683,8 +685,11 @@ impl Recognizer for Names {
 
         // Photo credit: "(Ảnh: Huỳnh Phúc Hậu/TTXVN)".
         if tok.key == "ảnh" {
-            if let Ok((_, name)) = one(":").and(loose_name).parse(input.take_from(1)) {
-                emit.person(&name.1, "names::photo_credit");
+            // One word alone is usually a source ("Ảnh: Internet"), not a person.
+            if let Ok((rest, (_, name))) = one(":").and(loose_name).parse(input.take_from(1)) {
+                if name.len() > 1 || rest.first().is_some_and(|t| t.key == "/") {
+                    emit.person(&name, "names::photo_credit");
+                }
             }
             return;
         }
@@ -758,7 +763,10 @@ impl Recognizer for Names {
             return;
         }
         if let Ok((rest, name)) = strict_name(input) {
-            emit.name_then_titles(name, rest, "names::surname");
+            let word = lex.surnames.longest_where(&input, |w| *w).is_some();
+            if !word || name.len() >= 3 {
+                emit.name_then_titles(name, rest, "names::surname");
+            }
         }
     }
 
