@@ -353,3 +353,27 @@ fn speed() {
         );
     }
 }
+
+#[test]
+fn a_bare_title_refers_to_the_one_earlier_holder() {
+    let text = "Thủ tướng Chính phủ Phạm Minh Chính đến Cần Thơ. Thủ tướng nhấn mạnh yêu cầu phát triển. Bộ trưởng phát biểu.";
+    let doc = annotate(text);
+    let person = doc
+        .entities
+        .iter()
+        .find(|e| e.value.type_name() == "person")
+        .expect("person")
+        .span;
+    let bare: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| e.rule == "names::title_ref")
+        .map(|e| (e.text(&doc.text), e.value.clone()))
+        .collect();
+    assert_eq!(bare.len(), 1, "{bare:?}");
+    assert_eq!(bare[0].0, "Thủ tướng");
+    assert!(
+        matches!(&bare[0].1, EntityValue::Official { name, refers_to: Some(s), .. }
+        if name == "Phạm Minh Chính" && *s == person)
+    );
+}

@@ -374,6 +374,8 @@ struct TitleM {
     place: Option<PlaceM>,
     /// A head title (not only a rank or academic title).
     headed: bool,
+    /// End of the modifiers and head ("Phó Thủ tướng"), before any complement.
+    head_end: usize,
 }
 
 /// `title`; with `need_cap` the head (or rank) must be capitalized.
@@ -391,6 +393,7 @@ fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
             org: None,
             place: None,
             headed: false,
+            head_end: rest.offset(),
         };
         return Ok((rest, m));
     }
@@ -417,6 +420,7 @@ fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
         org: None,
         place: None,
         headed: true,
+        head_end: rest.offset(),
     };
     let complement = org(rest, true, 0);
     if head.bound && complement.is_err() {
@@ -772,6 +776,7 @@ impl Recognizer for Names {
 
     fn finish(&self, doc: &mut Document) {
         link_short_mentions(doc);
+        link_bare_titles(doc);
     }
 }
 
@@ -844,6 +849,114 @@ fn link_short_mentions(doc: &mut Document) {
         i += 1;
         !drop[i - 1]
     });
+}
+
+/// The matching keys of tokens `range` joined by spaces.
+fn keys_of(doc: &Document, range: Range<usize>) -> String {
+    let keys: Vec<&str> = doc.tokens[range].iter().map(|t| doc.key(t)).collect();
+    keys.join(" ")
+}
+
+/// An earlier full official a bare title can refer to.
+struct Holder {
+    head: String,
+    name: String,
+    person: Span,
+    start: usize,
+}
+
+/// Links a bare capitalized title ("Thủ tướng nhấn mạnh…") to the one earlier
+/// official of the document holding exactly that title ("Thủ tướng Chính phủ
+/// Phạm Minh Chính"): it becomes an official with that name and `refers_to`
+/// the first full mention. Ambiguous titles (two holders) are left alone.
+fn link_bare_titles(doc: &mut Document) {
+    let mut holders: Vec<Holder> = Vec::new();
+    for e in &doc.entities {
+        let EntityValue::Official { name, .. } = &e.value else {
+            continue;
+        };
+        if e.rule != "names::official" || !name.contains(' ') {
+            continue;
+        }
+        let input = Toks::window(
+            &doc.text,
+            &doc.tokens,
+            &doc.keys,
+            e.tokens.start,
+            e.tokens.end,
+        );
+        let Ok((_, t)) = title(input, false) else {
+            continue;
+        };
+        let person = doc
+            .entities
+            .iter()
+            .find(|p| {
+                matches!(&p.value, EntityValue::Person { name: n, .. } if n == name)
+                    && e.span.contains(p.span)
+            })
+            .map_or(e.span, |p| p.span);
+        holders.push(Holder {
+            head: keys_of(doc, t.range.start..t.head_end),
+            name: name.clone(),
+            person,
+            start: e.tokens.start,
+        });
+    }
+    if holders.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let mut at = sentence.tokens.start;
+        while at < sentence.tokens.end {
+            let tok = &doc.tokens[at];
+            let input = Toks::window(&doc.text, &doc.tokens, &doc.keys, at, sentence.tokens.end);
+            let parsed = (tok.capitalized && LEXICON.titles.starts_with(doc.key(tok)))
+                .then(|| title(input, true).ok())
+                .flatten();
+            let Some((rest, t)) = parsed else {
+                at += 1;
+                continue;
+            };
+            let bare = t.headed
+                && t.range.end == t.head_end
+                && !rest.first().is_some_and(|n| name_shaped(&n));
+            if bare {
+                let head = keys_of(doc, t.range.clone());
+                let mut who = holders.iter().filter(|h| h.head == head && h.start < at);
+                if let Some(h) = who.next() {
+                    let free = doc
+                        .entities
+                        .iter()
+                        .all(|e| e.tokens.end <= t.range.start || t.range.end <= e.tokens.start);
+                    if who.all(|o| o.name == h.name) && free {
+                        let span = doc.tokens[t.range.start]
+                            .span
+                            .cover(doc.tokens[t.range.end - 1].span);
+                        found.push(crate::model::Entity {
+                            span,
+                            tokens: t.range.clone(),
+                            value: EntityValue::Official {
+                                name: h.name.clone(),
+                                title: span.slice(&doc.text).to_owned(),
+                                org: None,
+                                place: None,
+                                refers_to: Some(h.person),
+                            },
+                            rule: "names::title_ref",
+                        });
+                    }
+                }
+            }
+            at = t.range.end.max(at + 1);
+        }
+    }
+    if !found.is_empty() {
+        doc.entities.extend(found);
+        doc.entities
+            .sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    }
 }
 
 #[cfg(test)]
