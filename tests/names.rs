@@ -377,3 +377,21 @@ fn a_bare_title_refers_to_the_one_earlier_holder() {
         if name == "Phạm Minh Chính" && *s == person)
     );
 }
+
+/// Every prefix of a text full of names ends somewhere in the middle of a
+/// rule: nothing may panic, and every entity is a real slice of the text.
+#[test]
+fn every_prefix_is_safe() {
+    let text = "Ủy viên Bộ Chính trị, Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ, ông Nguyễn Văn Hùng - Giám đốc \
+                Sở Y tế tỉnh Cà Mau, Bệnh viện Đa khoa tỉnh Bến Tre, UBND TP. Hồ Chí Minh, huyện Châu Thành \
+                Nguyễn Văn Bảy, Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu (Ảnh: Huỳnh Phúc Hậu/TTXVN) \
+                Công ty Cổ phần Sữa Việt Nam, Phó Thủ tướng kiêm Bộ trưởng, ông Ba, bà Rịa\nMinh Thư";
+    let mut ends: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    ends.push(text.len());
+    for end in ends {
+        let doc = annotate(&text[..end]);
+        for e in &doc.entities {
+            assert!(doc.text.get(e.span.range()).is_some(), "{end}");
+        }
+    }
+}

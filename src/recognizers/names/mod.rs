@@ -206,10 +206,37 @@ fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
 /// before a person's full name ("huyện Châu Thành Nguyễn Văn Bảy") and taking
 /// "Trung ương" whole ("Bệnh viện Nhi Trung ương").
 fn open_words(input: Toks<'_>, max: usize) -> TokResult<'_, usize> {
+    open_words_with(input, max, false)
+}
+
+/// [`open_words`]; with `lower`, a lower-case word may sit inside the name
+/// when a capitalized word, a unit word or "Trung ương" follows it
+/// ("Bệnh viện Đa khoa tỉnh", "Viện Tim mạch Trung ương"), as in the names
+/// of bodies.
+fn open_words_with(input: Toks<'_>, max: usize, lower: bool) -> TokResult<'_, usize> {
     let mut rest = input;
     let mut n = 0;
     let mut proper = false;
     while n < max {
+        if lower && proper {
+            let inner = rest.first().is_some_and(|t| {
+                t.token.kind == TokenKind::Word
+                    && !t.token.capitalized
+                    && t.token.gap == Gap::Space
+                    && !LEXICON.stops.contains(t.key)
+            });
+            let after = rest.take_from(rest.len().min(1));
+            let next_ok = after.first().is_some_and(|t| {
+                continues(&t)
+                    || LEXICON.units.starts_with(t.key)
+                    || LEXICON.parts.starts_with(t.key)
+            });
+            if inner && next_ok {
+                rest = after;
+                n += 1;
+                continue;
+            }
+        }
         if let Ok((after, _)) = phrase(&LEXICON.parts, |_| true)(rest) {
             rest = after;
             n += 1;
@@ -355,9 +382,23 @@ fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, OrgM> {
             fail(input)
         }
         OrgKind::Generic => {
-            let (after, _) = open_words(rest, 4)?;
-            let n = after.offset() - start;
-            Ok((after, simple(after, words_text(&input, n))))
+            let (body, _) = open_words_with(rest, 5, true)?;
+            // "Cục Phát thanh…", "Chi cục An toàn…": one short syllable before a
+            // lower-case word is a cut compound, not the body's name.
+            let words = body.offset() - rest.offset();
+            let short = rest.first().is_some_and(|t| t.text.chars().count() <= 4);
+            let lower_next = body
+                .first()
+                .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
+            if words == 1 && short && lower_next {
+                return fail(input);
+            }
+            let n = body.offset() - start;
+            let canonical = words_text(&input, n);
+            if let Ok((after, p)) = unit_place(body) {
+                return Ok((after, with_place(after, body, &canonical, p)));
+            }
+            Ok((body, simple(body, canonical)))
         }
     }
 }
@@ -532,6 +573,13 @@ fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
     match input.first() {
         Some(t) if name_shaped(&t) && !starts_title_or_org(input) => {}
         _ => return fail(input),
+    }
+    // "Viện trưởng Viện Tim mạch": a kind of body and a capitalized word is
+    // a (cut) organization, not a name.
+    if let Some((n, _)) = LEXICON.orgs.longest_where(&input, |_| true) {
+        if input.get(n).is_some_and(|t| continues(&t)) {
+            return fail(input);
+        }
     }
     let (rest, _) = many_m_n(0, 3, given).parse(input.take_from(1))?;
     let one_letter = input.first().is_some_and(|t| t.text.chars().count() == 1);
