@@ -15,20 +15,30 @@
 //! unit       := tỉnh | thành phố | TP. | huyện | xã | phường | đường | …   (place_units.tsv)
 //! org        := fixed                                     "Quốc hội", "TTXVN"
 //!             | "Bộ" sector                               "Bộ Công an"
-//!             | "Sở" sector [place]                       "Sở Y tế tỉnh Bến Tre"
+//!             | ("Sở" | "Phòng") sector [place]           "Sở Y tế tỉnh Bến Tre"
 //!             | local (part | org | place | unit)         "Tỉnh ủy Bến Tre", "UBND tỉnh Cà Mau",
 //!                                                         "Ban Tổ chức Trung ương", "Ban Thường vụ Tỉnh ủy X"
-//!             | generic capword{1,4}                      "Bệnh viện Bạch Mai"
+//!             | generic bodyname [unit place]             "Bệnh viện Đa khoa tỉnh Bến Tre"
+//! bodyname   := capword {capword | part | lowerword}      at most 5; a lower-case word only
+//!                                                         between capitalized ones ("Đa khoa tỉnh")
 //! title      := rank | academic
-//!             | {former | acting | deputy} head {post} [org | sector | "nước"] [place] ["tại" place]
+//!             | {former | acting | deputy} head {post} [org | sector | "nước"] [place]
+//!               ["khóa" term] ["tại" place]               "Đại biểu Quốc hội khóa XV"
 //! chain      := title {("," ["kiêm"] | "kiêm") title}      at most 6 titles
 //! name       := surname capword{1,3}                      "Lê Đức Thọ" (at most 4 syllables)
 //!             | capword{1,4}                              only after a title, an honorific or "Ảnh:"
-//! official   := chain name [("," | "-") chain]            "Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an"
+//! official   := chain [[","] honorific] name [("," | "-") chain]
+//!                                                         "Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an"
 //!             | [honorific] name ("," | "-") chain        "ông Nguyễn Văn Hùng, Giám đốc Sở Công Thương"
 //! person     := honorific name | surname-name | "Ảnh" ":" name ["/" org]
 //!             | name alone on the last line of the document (a byline)
 //! ```
+//!
+//! After resolution ([`Recognizer::finish`]): a one-syllable name ("ông Thọ",
+//! "Bí thư Thọ") gets `refers_to` = the span of the first full mention whose
+//! last syllable it is (a "TITLE Word" official that links to nothing is
+//! dropped); a bare capitalized title ("Thủ tướng nhấn mạnh…") held by exactly
+//! one earlier official becomes an official with that name and `refers_to`.
 //!
 //! Honorifics (ông, bà, anh, chị, đồng chí) are left out of every span.
 //! Where a word is both a surname and something else ("Phó", "Ông", "Lâm"),
@@ -491,6 +501,13 @@ fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
             rest = after;
         }
     }
+    // "Đại biểu Quốc hội khóa XV": the term belongs to the title.
+    if let Ok((after, _)) = one("khoá").and(term_number).parse(rest) {
+        if m.text_end == rest.offset() {
+            m.text_end = after.offset();
+        }
+        rest = after;
+    }
     if head.abroad {
         if let Ok((after, p)) = one("tại").and(known_place).parse(rest) {
             m.place = Some(p.1);
@@ -499,6 +516,14 @@ fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
     }
     m.range.end = rest.offset();
     Ok((rest, m))
+}
+
+/// A term number: a Roman numeral ("XV") or digits ("15").
+fn term_number(input: Toks<'_>) -> TokResult<'_, Tok<'_>> {
+    satisfy(|t| {
+        t.token.kind == TokenKind::Number
+            || (t.token.kind == TokenKind::Word && t.text.chars().all(|c| "IVXLC".contains(c)))
+    })(input)
 }
 
 /// How two titles of a chain are joined.
@@ -587,6 +612,10 @@ fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
         return fail(input); // an initial ("ông T.")
     }
     Ok((rest, input.offset()..rest.offset()))
+}
+
+fn opt_comma(input: Toks<'_>) -> TokResult<'_, Option<Tok<'_>>> {
+    nom::combinator::opt(one(",")).parse(input)
 }
 
 fn name_sep(input: Toks<'_>) -> TokResult<'_, Tok<'_>> {
@@ -769,6 +798,16 @@ impl Recognizer for Names {
         if lex.titles.starts_with(tok.key) {
             if let Ok((rest, titles)) = chain(input, true) {
                 titled = true;
+                // "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": an honorific may
+                // stand between the title and the name.
+                let headed = titles.last().is_some_and(|(_, t)| t.headed);
+                let rest = match (opt_comma, title_kind(|k| k == TitleKind::Honorific)).parse(rest)
+                {
+                    Ok((after, _)) if headed && after.first().is_some_and(|t| continues(&t)) => {
+                        after
+                    }
+                    _ => rest,
+                };
                 if let Ok((rest, name)) = loose_name(rest) {
                     let more = name_sep
                         .and(|i| chain(i, false))
