@@ -6,7 +6,7 @@
 //! Thọ") linked to the first full mention of the name.
 //!
 //! The vocabulary is data (`grammars/places.tsv`, `place_units.tsv`,
-//! `orgs.tsv`, `titles.tsv`, `surnames.tsv`, `name_stops.tsv`, see [`lexicon`]); the grammar,
+//! `orgs.tsv`, `titles.tsv`, `surnames.tsv`, `name_stops.tsv`, loaded by the private `lexicon` module); the grammar,
 //! over tokens compared by their matching keys:
 //!
 //! ```text
