@@ -285,6 +285,26 @@ fn short_mentions_link_to_the_first_full_mention() {
 }
 
 #[test]
+fn a_two_syllable_short_name_links_too() {
+    let doc =
+        annotate("Thủ tướng Phạm Minh Chính dự hội nghị. Ông Minh Chính nói thêm về kế hoạch.");
+    let spans: Vec<_> = doc
+        .entities
+        .iter()
+        .filter_map(|e| match &e.value {
+            EntityValue::Person { name, refers_to } => Some((name.as_str(), *refers_to)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(spans.len(), 2, "{spans:?}");
+    assert_eq!(spans[0].1, None);
+    assert_eq!(spans[1].0, "Minh Chính");
+    assert!(spans[1]
+        .1
+        .is_some_and(|s| s.slice(&doc.text) == "Phạm Minh Chính"));
+}
+
+#[test]
 fn unlinked_title_plus_word_is_dropped() {
     let doc = annotate("Giám đốc Công cho biết như vậy.");
     assert!(

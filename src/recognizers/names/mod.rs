@@ -911,17 +911,22 @@ fn link_short_mentions(doc: &mut Document) {
         };
         let key = crate::normalize::phrase_key(&name);
         let syllables = key.split(' ').count();
-        if syllables >= 2 {
-            if matches!(e.value, EntityValue::Person { .. }) && !full.iter().any(|(k, _)| *k == key)
-            {
+        // A shorter name that ends an earlier full one: "Thọ", "Minh Chính".
+        let target = full
+            .iter()
+            .find(|(k, _)| {
+                k.split(' ').count() > syllables
+                    && k.ends_with(key.as_str())
+                    && k[..k.len() - key.len()].ends_with(' ')
+            })
+            .map(|(_, s)| *s);
+        let is_person = matches!(e.value, EntityValue::Person { .. });
+        if syllables >= 2 && target.is_none() {
+            if is_person && !full.iter().any(|(k, _)| *k == key) {
                 full.push((key, e.span));
             }
             continue;
         }
-        let target = full
-            .iter()
-            .find(|(k, _)| k.rsplit(' ').next() == Some(key.as_str()))
-            .map(|(_, s)| *s);
         match (&mut doc.entities[i].value, target) {
             (
                 EntityValue::Person { refers_to, .. } | EntityValue::Official { refers_to, .. },
