@@ -74,6 +74,14 @@ impl<V> Phrases<V> {
             .collect()
     }
 
+    /// The value of the one-token phrase keyed `key`.
+    pub(crate) fn exact(&self, key: &str) -> Option<&V> {
+        let list = self.map.get(key)?;
+        list.iter()
+            .find(|(rest, _)| rest.is_empty())
+            .map(|(_, v)| v)
+    }
+
     /// The longest phrase at the start of `input` accepted by `ok`: its
     /// length in tokens and value.
     pub(crate) fn longest_where(

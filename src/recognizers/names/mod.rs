@@ -11,6 +11,7 @@
 //!
 //! ```text
 //! place      := unit (known | number | capword{1,3})      "tỉnh Bến Tre", "phường 5", "đường Lê Lợi"
+//!             | unit-abbreviation "." number (one token)  "Q.1"
 //!             | known                                     "TP.HCM", "Tây Nguyên", "Nhật Bản"
 //! unit       := tỉnh | thành phố | TP. | huyện | xã | phường | đường | …   (place_units.tsv)
 //! org        := fixed                                     "Quốc hội", "TTXVN"
@@ -19,14 +20,15 @@
 //!             | local (part | org | place | unit)         "Tỉnh ủy Bến Tre", "UBND tỉnh Cà Mau",
 //!                                                         "Ban Tổ chức Trung ương", "Ban Thường vụ Tỉnh ủy X"
 //!             | generic bodyname [unit place]             "Bệnh viện Đa khoa tỉnh Bến Tre"
-//! bodyname   := capword {capword | part | lowerword}      at most 5; a lower-case word only
-//!                                                         between capitalized ones ("Đa khoa tỉnh")
+//! bodyname   := capword {capword | part | lowerword}      at most 8; one or two lower-case words
+//!                                                         only before a capitalized one ("Đa khoa tỉnh")
 //! title      := rank | academic
 //!             | {former | acting | deputy} head {post} [org | sector | "nước"] [place]
 //!               ["khóa" term] ["tại" place]               "Đại biểu Quốc hội khóa XV"
 //! chain      := title {("," ["kiêm"] | "kiêm") title}      at most 6 titles
 //! name       := surname capword{1,3}                      "Lê Đức Thọ" (at most 4 syllables)
-//!             | capword{1,4}                              only after a title, an honorific or "Ảnh:"
+//!             | capword{1,5}                              only after a title, an honorific or "Ảnh:"
+//!                                                         ("ông Y Thanh Hà Niê Kđăm")
 //! official   := chain [[","] honorific] name [("," | "-") chain]
 //!                                                         "Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an"
 //!             | [honorific] name ("," | "-") chain        "ông Nguyễn Văn Hùng, Giám đốc Sở Công Thương"
@@ -229,21 +231,29 @@ fn open_words_with(input: Toks<'_>, max: usize, lower: bool) -> TokResult<'_, us
     let mut proper = false;
     while n < max {
         if lower && proper {
-            let inner = rest.first().is_some_and(|t| {
+            // One or two lower-case words ("Đa khoa", "Kinh tế và Chính sách")
+            // when a capitalized word, a unit word or "Trung ương" follows them
+            // and no new body starts there ("… Trung ương và Bệnh viện …").
+            let lower_word = |t: &Tok<'_>, i: usize| {
                 t.token.kind == TokenKind::Word
                     && !t.token.capitalized
                     && t.token.gap == Gap::Space
-                    && !LEXICON.stops.contains(t.key)
-            });
-            let after = rest.take_from(rest.len().min(1));
-            let next_ok = after.first().is_some_and(|t| {
-                continues(&t)
-                    || LEXICON.units.starts_with(t.key)
-                    || LEXICON.parts.starts_with(t.key)
-            });
-            if inner && next_ok {
-                rest = after;
-                n += 1;
+                    && (!LEXICON.stops.contains(t.key) || (i == 1 && t.key == "và"))
+            };
+            let run = (0..2)
+                .take_while(|&i| rest.get(i).is_some_and(|t| lower_word(&t, i)))
+                .count();
+            let next_ok = |k: usize| {
+                let after = rest.take_from(k);
+                after.first().is_some_and(|t| {
+                    (continues(&t) && LEXICON.orgs.longest_where(&after, |_| true).is_none())
+                        || LEXICON.units.starts_with(t.key)
+                        || LEXICON.parts.starts_with(t.key)
+                })
+            };
+            if let Some(k) = (1..=run).find(|&k| next_ok(k)) {
+                rest = rest.take_from(k);
+                n += k;
                 continue;
             }
         }
@@ -273,7 +283,39 @@ fn full_name_at(input: Toks<'_>) -> bool {
 }
 
 fn place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
-    unit_place(input).or_else(|_| known_place(input))
+    unit_place(input)
+        .or_else(|_| dotted_place(input))
+        .or_else(|_| known_place(input))
+}
+
+/// One token "Q.1", "P.5": a dotted unit abbreviation glued to a number.
+fn dotted_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
+    let Some(t) = input.first() else {
+        return fail(input);
+    };
+    let split = t.key.find('.').map(|i| t.key.split_at(i + 1));
+    let unit = split.and_then(|(unit, number)| {
+        let table = &LEXICON.units;
+        let found = table.exact(unit)?;
+        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+            .then_some((found, number))
+    });
+    match unit {
+        Some((unit, number)) if unit.follows != Follows::Known => {
+            let canonical = format!("{} {number}", capitalize(&unit.canonical));
+            let rest = input.take_from(1);
+            Ok((
+                rest,
+                PlaceM {
+                    range: input.offset()..rest.offset(),
+                    unit: Some(unit.canonical.as_str()),
+                    name: number.to_owned(),
+                    canonical,
+                },
+            ))
+        }
+        _ => fail(input),
+    }
 }
 
 fn capitalize(s: &str) -> String {
@@ -392,7 +434,7 @@ fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, OrgM> {
             fail(input)
         }
         OrgKind::Generic => {
-            let (body, _) = open_words_with(rest, 5, true)?;
+            let (body, _) = open_words_with(rest, 8, true)?;
             // "Cục Phát thanh…", "Chi cục An toàn…": one short syllable before a
             // lower-case word is a cut compound, not the body's name.
             let words = body.offset() - rest.offset();
@@ -606,7 +648,7 @@ fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
             return fail(input);
         }
     }
-    let (rest, _) = many_m_n(0, 3, given).parse(input.take_from(1))?;
+    let (rest, _) = many_m_n(0, 4, given).parse(input.take_from(1))?;
     let one_letter = input.first().is_some_and(|t| t.text.chars().count() == 1);
     if rest.offset() - input.offset() == 1 && one_letter {
         return fail(input); // an initial ("ông T.")
@@ -757,6 +799,12 @@ impl Recognizer for Names {
             return;
         }
         if !lex.first_keys.contains(tok.key) {
+            if tok.key.contains('.') {
+                if let Ok((_, p)) = dotted_place(input) {
+                    emit.place(&p);
+                    return;
+                }
+            }
             byline(&mut emit, view, at);
             return;
         }
@@ -854,8 +902,12 @@ impl Recognizer for Names {
             return;
         }
         if let Ok((rest, name)) = strict_name(input) {
-            let word = lex.surnames.longest_where(&input, |w| *w).is_some();
-            if !word || name.len() >= 3 {
+            let word = lex.surnames.longest_where(&input, |w| *w);
+            // "Từ Hà Nội": a word-like surname before a listed place is a word.
+            let before_place = word.is_some_and(|(n, _)| {
+                listed_place(input.take_from(n), |p| p.kind != PlaceKind::UnitOnly).is_ok()
+            });
+            if !before_place && (word.is_none() || name.len() >= 3) {
                 emit.name_then_titles(name, rest, "names::surname");
             }
         }
