@@ -203,6 +203,8 @@ pub(crate) enum TitleKind {
     Academic,
     /// "ông", "đồng chí".
     Honorific,
+    /// "nhạc sĩ", "nông dân": introduces a name like an honorific, no official.
+    Role,
     /// "kiêm".
     Join,
 }
@@ -241,6 +243,8 @@ pub(crate) struct Lexicon {
     pub lower_keys: HashSet<String>,
     /// Keys of capitalized words that are never part of a proper name.
     pub stops: HashSet<String>,
+    /// Keys of lower-case words that never sit inside the name of a body.
+    pub inner_stops: HashSet<String>,
 }
 
 fn split_aliases(s: &str) -> impl Iterator<Item = &str> {
@@ -359,6 +363,7 @@ fn load() -> Lexicon {
             "rank" => TitleKind::Rank,
             "academic" => TitleKind::Academic,
             "honorific" => TitleKind::Honorific,
+            "role" => TitleKind::Role,
             "join" => TitleKind::Join,
             _ => file.fail(&row, "unknown title part kind"),
         };
@@ -388,8 +393,18 @@ fn load() -> Lexicon {
     }
 
     let file = grammar_file!("name_stops.tsv");
-    for row in file.rows(1, 1) {
-        lex.stops.insert(crate::normalize::key(row.get(0)));
+    for row in file.rows(1, 2) {
+        let key = crate::normalize::key(row.get(0));
+        match row.get(1) {
+            "" => {
+                lex.stops.insert(key.clone());
+                lex.inner_stops.insert(key);
+            }
+            "inner" => {
+                lex.inner_stops.insert(key);
+            }
+            _ => file.fail(&row, "where is empty or inner"),
+        }
     }
 
     let mut first: HashSet<String> = HashSet::new();
@@ -405,10 +420,12 @@ fn load() -> Lexicon {
     // an honorific + name ("ông Ba") or a former title ("nguyên Bộ trưởng").
     let mut lower: HashSet<String> = lex.units.first_keys().cloned().collect();
     lower.extend(lex.places.keys_where(|p| !p.cap));
-    lower.extend(
-        lex.titles
-            .keys_where(|t| matches!(t.kind, TitleKind::Honorific | TitleKind::Former)),
-    );
+    lower.extend(lex.titles.keys_where(|t| {
+        matches!(
+            t.kind,
+            TitleKind::Honorific | TitleKind::Role | TitleKind::Former
+        )
+    }));
     lower.insert("ảnh".to_owned());
     lex.lower_keys = lower;
     lex

@@ -20,7 +20,7 @@
 //!             | local (part | org | place | unit)         "Tỉnh ủy Bến Tre", "UBND tỉnh Cà Mau",
 //!                                                         "Ban Tổ chức Trung ương", "Ban Thường vụ Tỉnh ủy X"
 //!             | generic bodyname [unit place]             "Bệnh viện Đa khoa tỉnh Bến Tre"
-//! bodyname   := capword {capword | part | lowerword}      at most 8; one or two lower-case words
+//! bodyname   := capword {capword | part | lowerword}      at most 8; one to three lower-case words
 //!                                                         only before a capitalized one ("Đa khoa tỉnh")
 //! title      := rank | academic
 //!             | {former | acting | deputy} head {post} [org | sector | "nước"] [place]
@@ -231,16 +231,16 @@ fn open_words_with(input: Toks<'_>, max: usize, lower: bool) -> TokResult<'_, us
     let mut proper = false;
     while n < max {
         if lower && proper {
-            // One or two lower-case words ("Đa khoa", "Kinh tế và Chính sách")
+            // One to three lower-case words ("Đa khoa", "Kinh tế và Chính sách")
             // when a capitalized word, a unit word or "Trung ương" follows them
             // and no new body starts there ("… Trung ương và Bệnh viện …").
             let lower_word = |t: &Tok<'_>, i: usize| {
                 t.token.kind == TokenKind::Word
                     && !t.token.capitalized
                     && t.token.gap == Gap::Space
-                    && (!LEXICON.stops.contains(t.key) || (i == 1 && t.key == "và"))
+                    && (!LEXICON.inner_stops.contains(t.key) || (i == 1 && t.key == "và"))
             };
-            let run = (0..2)
+            let run = (0..3)
                 .take_while(|&i| rest.get(i).is_some_and(|t| lower_word(&t, i)))
                 .count();
             let next_ok = |k: usize| {
@@ -615,7 +615,14 @@ fn starts_title_or_org(input: Toks<'_>) -> bool {
 
 fn given(input: Toks<'_>) -> TokResult<'_, Tok<'_>> {
     match input.first() {
-        Some(t) if continues(&t) && !starts_title_or_org(input) => Ok((input.take_from(1), t)),
+        Some(t) if continues(&t) && !starts_title_or_org(input) => {
+            // A glued hyphenated tail stays with its syllable: "Hang-seo".
+            let tail = input.get(1).is_some_and(|h| h.key == "-" && h.glued())
+                && input
+                    .get(2)
+                    .is_some_and(|w| w.token.kind == TokenKind::Word && w.glued());
+            Ok((input.take_from(if tail { 3 } else { 1 }), t))
+        }
         _ => fail(input),
     }
 }
@@ -640,6 +647,13 @@ fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
     match input.first() {
         Some(t) if name_shaped(&t) && !starts_title_or_org(input) => {}
         _ => return fail(input),
+    }
+    // "nông dân Đồng Tháp": a listed place of two words or more is not a name
+    // (one word may be: "ông Đức").
+    if listed_place(input, |p| p.kind != PlaceKind::UnitOnly)
+        .is_ok_and(|(rest, _)| rest.offset() - input.offset() >= 2)
+    {
+        return fail(input);
     }
     // "Viện trưởng Viện Tim mạch": a kind of body and a capitalized word is
     // a (cut) organization, not a name.
@@ -844,8 +858,31 @@ impl Recognizer for Names {
         // Title first: "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ".
         let mut titled = false;
         if lex.titles.starts_with(tok.key) {
-            if let Ok((rest, titles)) = chain(input, true) {
+            if let Ok((rest, mut titles)) = chain(input, true) {
                 titled = true;
+                // "Chủ tịch HĐQT Vietjet Nguyễn Thị Phương Thảo": one or two
+                // unlisted capitalized words before a full name belong to the
+                // title (the body's own name).
+                if let Some(k) = (1..=2).find(|&k| {
+                    rest.len() > k
+                        && (0..k).all(|i| rest.get(i).is_some_and(|t| continues(&t)))
+                        && strict_name(rest).is_err()
+                        && full_name_at(rest.take_from(k))
+                }) {
+                    let rest_k = rest.take_from(k);
+                    if let Some((_, last)) = titles.last_mut() {
+                        last.range.end = rest_k.offset();
+                        if last.text_end == rest.offset() {
+                            last.text_end = rest_k.offset();
+                        }
+                    }
+                }
+                let rest = match titles.last() {
+                    Some((_, t)) if t.range.end > rest.offset() => {
+                        rest.take_from(t.range.end - rest.offset())
+                    }
+                    _ => rest,
+                };
                 // "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": an honorific may
                 // stand between the title and the name.
                 let headed = titles.last().is_some_and(|(_, t)| t.headed);
@@ -869,7 +906,12 @@ impl Recognizer for Names {
         }
 
         // Honorific + name: "ông Nguyễn Văn Hùng", "ông Ba" (not "Bà Rịa").
-        if let Ok((after, _)) = title_kind(|k| k == TitleKind::Honorific)(input) {
+        let introducer = |k| matches!(k, TitleKind::Honorific | TitleKind::Role);
+        if let Ok((after, part)) = title_kind(introducer)(input) {
+            // "cầu thủ Brazil": after an occupation a country is a country.
+            if part.kind == TitleKind::Role && listed_place(after, |_| true).is_ok() {
+                return;
+            }
             if phrase(&lex.places, |_| true)(input).is_err() {
                 if let Ok((rest, name)) = loose_name(after) {
                     emit.name_then_titles(name, rest, "names::honorific");
@@ -905,7 +947,8 @@ impl Recognizer for Names {
             let word = lex.surnames.longest_where(&input, |w| *w);
             // "Từ Hà Nội": a word-like surname before a listed place is a word.
             let before_place = word.is_some_and(|(n, _)| {
-                listed_place(input.take_from(n), |p| p.kind != PlaceKind::UnitOnly).is_ok()
+                listed_place(input.take_from(n), |p| p.kind != PlaceKind::UnitOnly)
+                    .is_ok_and(|(after, _)| after.offset() >= name.end)
             });
             if !before_place && (word.is_none() || name.len() >= 3) {
                 emit.name_then_titles(name, rest, "names::surname");
