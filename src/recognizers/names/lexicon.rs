@@ -60,11 +60,6 @@ impl<V> Phrases<V> {
         self.map.contains_key(key)
     }
 
-    /// Every first key.
-    pub(crate) fn first_keys(&self) -> impl Iterator<Item = &String> {
-        self.map.keys()
-    }
-
     /// The first keys of the phrases whose value passes `ok`.
     fn keys_where(&self, ok: impl Fn(&V) -> bool) -> Vec<String> {
         self.map
@@ -220,6 +215,21 @@ pub(crate) struct TitlePart {
     pub bound: bool,
 }
 
+/// Bit of [`Lexicon::first`]: a place starts with this key.
+pub(crate) const PLACE: u8 = 1;
+/// Bit of [`Lexicon::first`]: a place-unit word starts with this key.
+pub(crate) const UNIT: u8 = 2;
+/// Bit of [`Lexicon::first`]: an organization starts with this key.
+pub(crate) const ORG: u8 = 4;
+/// Bit of [`Lexicon::first`]: a title part starts with this key.
+pub(crate) const TITLE: u8 = 8;
+/// Bit of [`Lexicon::first`]: a surname starts with this key.
+pub(crate) const SURNAME: u8 = 16;
+/// Bit of [`Lexicon::first`]: a rule can start here on a lower-case word.
+pub(crate) const LOWER: u8 = 32;
+/// Bit of [`Lexicon::first`]: "Ảnh" of a photo credit.
+pub(crate) const PHOTO: u8 = 64;
+
 /// Every names gazetteer.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
@@ -237,10 +247,10 @@ pub(crate) struct Lexicon {
     pub titles: Phrases<TitlePart>,
     /// Surnames; true for those that are also common words ("Từ", "Mai").
     pub surnames: Phrases<bool>,
-    /// Keys at which some names rule can start (lower-case triggers).
-    pub first_keys: HashSet<String>,
-    /// Keys at which a rule can start on a lower-case word (the triggers).
-    pub lower_keys: HashSet<String>,
+    /// For each key that can start some rule, which tables it starts (bits
+    /// [`PLACE`], [`UNIT`], [`ORG`], [`TITLE`], [`SURNAME`], [`PHOTO`]) and
+    /// whether it can start one written in lower case ([`LOWER`]).
+    pub first: HashMap<String, u8>,
     /// Keys of capitalized words that are never part of a proper name.
     pub stops: HashSet<String>,
     /// Keys of lower-case words that never sit inside the name of a body.
@@ -407,27 +417,33 @@ fn load() -> Lexicon {
         }
     }
 
-    let mut first: HashSet<String> = HashSet::new();
-    first.extend(lex.places.first_keys().cloned());
-    first.extend(lex.units.first_keys().cloned());
-    first.extend(lex.orgs.first_keys().cloned());
-    first.extend(lex.titles.first_keys().cloned());
-    first.extend(lex.surnames.first_keys().cloned());
-    first.insert("ảnh".to_owned());
-    lex.first_keys = first;
-
+    // One probe per token: which tables a key can start.
+    let mut first: HashMap<String, u8> = HashMap::new();
+    let mut mark = |keys: Vec<String>, bit: u8| {
+        for k in keys {
+            *first.entry(k).or_default() |= bit;
+        }
+    };
+    mark(lex.places.keys_where(|_| true), PLACE);
+    mark(lex.units.keys_where(|_| true), UNIT | LOWER);
+    mark(lex.orgs.keys_where(|_| true), ORG);
+    mark(lex.titles.keys_where(|_| true), TITLE);
+    mark(lex.surnames.keys_where(|_| true), SURNAME);
     // Lower-case words can start only a place ("tỉnh Bến Tre", "miền Trung"),
-    // an honorific + name ("ông Ba") or a former title ("nguyên Bộ trưởng").
-    let mut lower: HashSet<String> = lex.units.first_keys().cloned().collect();
-    lower.extend(lex.places.keys_where(|p| !p.cap));
-    lower.extend(lex.titles.keys_where(|t| {
-        matches!(
-            t.kind,
-            TitleKind::Honorific | TitleKind::Role | TitleKind::Former
-        )
-    }));
-    lower.insert("ảnh".to_owned());
-    lex.lower_keys = lower;
+    // an honorific or occupation + name ("ông Ba") or a former title
+    // ("nguyên Bộ trưởng").
+    mark(lex.places.keys_where(|p| !p.cap), LOWER);
+    mark(
+        lex.titles.keys_where(|t| {
+            matches!(
+                t.kind,
+                TitleKind::Honorific | TitleKind::Role | TitleKind::Former
+            )
+        }),
+        LOWER,
+    );
+    mark(vec!["ảnh".to_owned()], PHOTO | LOWER);
+    lex.first = first;
     lex
 }
 

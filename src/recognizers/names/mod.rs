@@ -54,6 +54,7 @@ use crate::span::Span;
 use crate::token_input::{satisfy, Tok, TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
 use lexicon::{Follows, OrgKind, PlaceKind, TitleKind, TitlePart, LEXICON};
+use lexicon::{LOWER, ORG, PHOTO, PLACE, SURNAME, TITLE, UNIT};
 use nom::error::{ErrorKind, ParseError};
 use nom::multi::many_m_n;
 use nom::{Input, Parser};
@@ -793,7 +794,12 @@ impl Recognizer for Names {
     }
 
     fn triggers(&self) -> Triggers {
-        let mut keys: Vec<String> = LEXICON.lower_keys.iter().cloned().collect();
+        let mut keys: Vec<String> = LEXICON
+            .first
+            .iter()
+            .filter(|(_, bits)| *bits & LOWER != 0)
+            .map(|(k, _)| k.clone())
+            .collect();
         keys.sort();
         Triggers {
             keys,
@@ -809,10 +815,11 @@ impl Recognizer for Names {
             return;
         };
         let mut emit = Emit { view, out };
-        if !tok.token.capitalized && !lex.lower_keys.contains(tok.key) {
+        let bits = lex.first.get(tok.key).copied().unwrap_or(0);
+        if !tok.token.capitalized && bits & LOWER == 0 {
             return;
         }
-        if !lex.first_keys.contains(tok.key) {
+        if bits == 0 {
             if tok.key.contains('.') {
                 if let Ok((_, p)) = dotted_place(input) {
                     emit.place(&p);
@@ -827,7 +834,7 @@ impl Recognizer for Names {
             .flatten();
 
         // Photo credit: "(Ảnh: Huỳnh Phúc Hậu/TTXVN)".
-        if tok.key == "ảnh" {
+        if bits & PHOTO != 0 {
             // One word alone is usually a source ("Ảnh: Internet"), not a person.
             if let Ok((rest, (_, name))) = one(":").and(loose_name).parse(input.take_from(1)) {
                 if name.len() > 1 || rest.first().is_some_and(|t| t.key == "/") {
@@ -838,7 +845,7 @@ impl Recognizer for Names {
         }
 
         // Places and organizations.
-        let placeish = lex.places.starts_with(tok.key) || lex.units.starts_with(tok.key);
+        let placeish = bits & (PLACE | UNIT) != 0;
         if let Some((_, p)) = placeish.then(|| place(input).ok()).flatten() {
             let single_weak = p.range.len() == 1
                 && name_shaped(&tok)
@@ -849,7 +856,7 @@ impl Recognizer for Names {
                 emit.place(&p);
             }
         }
-        if lex.orgs.starts_with(tok.key) {
+        if bits & ORG != 0 {
             if let Ok((_, o)) = org(input, false, 0) {
                 emit.org(&o);
             }
@@ -857,7 +864,7 @@ impl Recognizer for Names {
 
         // Title first: "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ".
         let mut titled = false;
-        if lex.titles.starts_with(tok.key) {
+        if bits & TITLE != 0 {
             if let Ok((rest, mut titles)) = chain(input, true) {
                 titled = true;
                 // "Chủ tịch HĐQT Vietjet Nguyễn Thị Phương Thảo": one or two
@@ -923,10 +930,10 @@ impl Recognizer for Names {
         // A surname: "Nguyễn Văn Hùng", "Nguyễn Văn Hùng, Giám đốc Sở Công Thương".
         // Not where a title ("Phó Chủ tịch"), an honorific ("Ông Nguyễn")
         // or a listed place ("Hàn Quốc", "Lâm Đồng") reads better.
-        if titled || !lex.surnames.starts_with(tok.key) || !name_shaped(&tok) {
+        if titled || bits & SURNAME == 0 || !name_shaped(&tok) {
             return;
         }
-        if lex.titles.starts_with(tok.key) {
+        if bits & TITLE != 0 {
             let next = |k: fn(TitleKind) -> bool| {
                 title_kind(k)(input).ok().and_then(|(rest, _)| rest.first())
             };
@@ -938,9 +945,7 @@ impl Recognizer for Names {
                 return;
             }
         }
-        if lex.places.starts_with(tok.key)
-            && listed_place(input, |p| p.kind != PlaceKind::UnitOnly).is_ok()
-        {
+        if bits & PLACE != 0 && listed_place(input, |p| p.kind != PlaceKind::UnitOnly).is_ok() {
             return;
         }
         if let Ok((rest, name)) = strict_name(input) {
