@@ -91,6 +91,7 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
                     let p = PlaceM {
                         range: rest.offset()..after.offset(),
                         unit: None,
+                        name_start: rest.offset(),
                         name: name.clone(),
                         canonical: name,
                     };

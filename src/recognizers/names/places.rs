@@ -8,6 +8,8 @@ pub(super) struct PlaceM {
     pub(super) range: Range<usize>,
     /// The unit word's canonical form, when one introduces the place.
     pub(super) unit: Option<&'static str>,
+    /// Where the name starts (after the unit word).
+    pub(super) name_start: usize,
     /// The name without the unit ("Bến Tre", "5", "Lê Lợi").
     pub(super) name: String,
     /// The canonical place name ("Bến Tre", "Quận 5").
@@ -30,6 +32,7 @@ pub(super) fn known_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
         PlaceM {
             range: input.offset()..rest.offset(),
             unit: None,
+            name_start: input.offset(),
             name: place.canonical.clone(),
             canonical: place.canonical.clone(),
         },
@@ -45,6 +48,7 @@ pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
             PlaceM {
                 range: input.offset()..rest.offset(),
                 unit: Some(unit.canonical.as_str()),
+                name_start: after_unit.offset(),
                 name,
                 canonical,
             },
@@ -177,6 +181,7 @@ pub(super) fn dotted_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
                 PlaceM {
                     range: input.offset()..rest.offset(),
                     unit: Some(unit.canonical.as_str()),
+                    name_start: input.offset(),
                     name: number.to_owned(),
                     canonical,
                 },

@@ -62,7 +62,14 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
     };
     let complement = org(rest, true, 0);
     if head.bound && complement.is_err() {
-        return fail(input);
+        // "Trưởng ấp Phú Lợi": a bound head may also take a place with its unit.
+        let Ok((after, p)) = unit_place(rest) else {
+            return fail(input);
+        };
+        m.text_end = p.name_start;
+        m.place = Some(p);
+        m.range.end = after.offset();
+        return Ok((after, m));
     }
     if let Ok((after, o)) = complement {
         m.text_end = o.body_end;
