@@ -129,6 +129,8 @@ pub(crate) struct Place {
     pub kind: PlaceKind,
     /// The form is capitalized, so the text must be too ("Pháp", not "pháp luật").
     pub cap: bool,
+    /// The form is written in capitals ("TP.HCM", "ĐBSCL").
+    pub acronym: bool,
 }
 
 /// A place-unit word ("tỉnh", "TP.", "huyện").
@@ -300,6 +302,7 @@ fn load() -> Lexicon {
             canonical: canonical.to_owned(),
             kind,
             cap: form.starts_with(char::is_uppercase),
+            acronym: !form.chars().any(char::is_lowercase),
         };
         if kind != PlaceKind::UnitOnly {
             add(&file, &row, &mut lex.places, canonical, place(canonical));

@@ -133,8 +133,12 @@ fn listed_place<'a>(
     ok: impl Fn(&lexicon::Place) -> bool,
 ) -> TokResult<'a, &'static lexicon::Place> {
     let cap = input.first().is_some_and(|t| t.token.capitalized);
+    // "BỘ TƯ PHÁP": a heading in capitals is not the country "Pháp".
+    let shouting = input
+        .first()
+        .is_some_and(|t| t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase));
     phrase(&LEXICON.places, move |p: &lexicon::Place| {
-        (cap || !p.cap) && ok(p)
+        (cap || !p.cap) && (!shouting || p.acronym) && ok(p)
     })(input)
 }
 

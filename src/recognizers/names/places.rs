@@ -119,8 +119,8 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool) -> TokRe
                 let after = rest.take_from(k);
                 after.first().is_some_and(|t| {
                     (continues(&t) && LEXICON.orgs.longest_where(&after, |_| true).is_none())
-                        || LEXICON.units.starts_with(t.key)
-                        || LEXICON.parts.starts_with(t.key)
+                        || LEXICON.units.longest_where(&after, |_| true).is_some()
+                        || LEXICON.parts.longest_where(&after, |_| true).is_some()
                 })
             };
             if let Some(k) = (1..=run).find(|&k| next_ok(k)) {
