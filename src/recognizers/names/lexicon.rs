@@ -287,7 +287,7 @@ fn load() -> Lexicon {
         let kind = match row.get(1) {
             "city" | "province" => PlaceKind::Province,
             "town" => PlaceKind::Town,
-            "region" => PlaceKind::Region,
+            "region" | "landmark" => PlaceKind::Region,
             "country" => PlaceKind::Country,
             "unit_only" => PlaceKind::UnitOnly,
             _ => file.fail(

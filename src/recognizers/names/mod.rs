@@ -387,12 +387,15 @@ impl Recognizer for Names {
         // Honorific + name: "ông Nguyễn Văn Hùng", "ông Ba" (not "Bà Rịa").
         let introducer = |k| matches!(k, TitleKind::Honorific | TitleKind::Role);
         if let Ok((after, part)) = title_kind(introducer)(input) {
-            // "cầu thủ Brazil": after an occupation a country is a country.
-            if part.kind == TitleKind::Role && listed_place(after, |_| true).is_ok() {
-                return;
-            }
             if phrase(&lex.places, |_| true)(input).is_err() {
                 if let Ok((rest, name)) = loose_name(after) {
+                    // "cầu thủ Brazil": after an occupation a country is a
+                    // country (but "ca sĩ Mỹ Tâm" is a person).
+                    let place_only =
+                        listed_place(after, |_| true).is_ok_and(|(r, _)| r.offset() >= name.end);
+                    if part.kind == TitleKind::Role && place_only {
+                        return;
+                    }
                     emit.name_then_titles(name, rest, "names::honorific");
                     return;
                 }

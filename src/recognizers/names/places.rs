@@ -42,6 +42,11 @@ pub(super) fn known_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
 /// unit (known | number | capword{1,3})
 pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
     let (after_unit, unit) = phrase(&LEXICON.units, |_| true)(input)?;
+    // "Hồ Văn Mười": a capitalized unit word that is also a surname is the surname.
+    let first = input.first().expect("a unit was read");
+    if first.token.capitalized && LEXICON.surnames.exact(first.key).is_some() {
+        return fail(input);
+    }
     let done = |rest: Toks<'a>, name: String, canonical: String| -> TokResult<'a, PlaceM> {
         Ok((
             rest,
