@@ -372,7 +372,16 @@ impl Recognizer for Names {
                     }
                     _ => rest,
                 };
-                if let Ok((rest, name)) = loose_name(rest) {
+                let loose = loose_name(rest).ok().filter(|(_, name)| {
+                    // "Chủ tịch Real Madrid": after a bare domestic head only a
+                    // surname name or one syllable (a short mention) is a name.
+                    let last = titles.last().map(|(_, t)| t);
+                    let strong = last.is_some_and(|t| {
+                        !t.headed || t.abroad || t.org.is_some() || t.place.is_some()
+                    });
+                    strong || name.len() == 1 || strict_name(rest).is_ok()
+                });
+                if let Some((rest, name)) = loose {
                     let more = name_sep
                         .and(|i| chain(i, false))
                         .parse(rest)
@@ -389,11 +398,12 @@ impl Recognizer for Names {
         if let Ok((after, part)) = title_kind(introducer)(input) {
             if phrase(&lex.places, |_| true)(input).is_err() {
                 if let Ok((rest, name)) = loose_name(after) {
-                    // "cầu thủ Brazil": after an occupation a country is a
-                    // country (but "ca sĩ Mỹ Tâm" is a person).
+                    // "cầu thủ Brazil", "HLV Barcelona": after an occupation one
+                    // unlisted word or a place is not a name ("ca sĩ Mỹ Tâm" is).
                     let place_only =
                         listed_place(after, |_| true).is_ok_and(|(r, _)| r.offset() >= name.end);
-                    if part.kind == TitleKind::Role && place_only {
+                    let one_word = name.len() == 1 && strict_name(after).is_err();
+                    if part.kind == TitleKind::Role && (place_only || one_word) {
                         return;
                     }
                     emit.name_then_titles(name, rest, "names::honorific");

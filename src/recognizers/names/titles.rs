@@ -14,6 +14,8 @@ pub(super) struct TitleM {
     pub(super) headed: bool,
     /// End of the modifiers and head ("Phó Thủ tướng"), before any complement.
     pub(super) head_end: usize,
+    /// The head may name a foreign office ("Tổng thống", "Đại sứ").
+    pub(super) abroad: bool,
 }
 
 /// `title`; with `need_cap` the head (or rank) must be capitalized.
@@ -32,6 +34,7 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
             place: None,
             headed: false,
             head_end: rest.offset(),
+            abroad: false,
         };
         return Ok((rest, m));
     }
@@ -59,6 +62,7 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
         place: None,
         headed: true,
         head_end: rest.offset(),
+        abroad: head.abroad,
     };
     let complement = org(rest, true, 0);
     if head.bound && complement.is_err() {
