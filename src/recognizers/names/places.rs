@@ -145,6 +145,17 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool) -> TokRe
                 n += 1;
                 proper = true;
             }
+            // An acronym inside the name of a body: "Trường THPT Chuyên Bến Tre".
+            Some(t)
+                if lower
+                    && t.token.kind == TokenKind::Word
+                    && t.token.capitalized
+                    && t.token.gap == Gap::Space
+                    && !t.text.chars().any(char::is_lowercase) =>
+            {
+                rest = rest.take_from(1);
+                n += 1;
+            }
             _ => break,
         }
     }
