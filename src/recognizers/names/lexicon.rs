@@ -179,6 +179,8 @@ pub(crate) struct Org {
     pub named: bool,
     /// A local body that is also a whole organization alone ("Cục Thống kê").
     pub whole: bool,
+    /// A kind of body with a descriptive name ("Trường ĐH Sư phạm", "Viện Tim mạch").
+    pub descriptive: bool,
 }
 
 /// Kinds of title parts (see `grammars/titles.tsv`).
@@ -335,7 +337,7 @@ fn load() -> Lexicon {
             "local" | "local_named" | "local_whole" => Some(OrgKind::Local),
             "ministry" => Some(OrgKind::Ministry),
             "department" => Some(OrgKind::Department),
-            "generic" => Some(OrgKind::Generic),
+            "generic" | "body" => Some(OrgKind::Generic),
             "sector" | "part" => None,
             _ => file.fail(&row, "unknown organization kind"),
         };
@@ -347,6 +349,7 @@ fn load() -> Lexicon {
                     kind,
                     named: row.get(1) == "local_named",
                     whole: row.get(1) == "local_whole",
+                    descriptive: row.get(1) == "body",
                 };
                 for form in forms {
                     add(&file, &row, &mut lex.orgs, form, org.clone());

@@ -110,9 +110,9 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
             fail(input)
         }
         OrgKind::Generic => {
-            let (body, _) = open_words_with(rest, 8, true)?;
-            // "Cục Phát thanh…", "Chi cục An toàn…": one short syllable before a
-            // lower-case word is a cut compound, not the body's name.
+            let (body, _) = open_words_with(rest, 8, true, entry.descriptive)?;
+            // "Công ty Cổ phần Phần mềm…": one short syllable before a
+            // lower-case word is a cut compound, not the company's name.
             let words = body.offset() - rest.offset();
             let short = rest.first().is_some_and(|t| t.text.chars().count() <= 4);
             let lower_next = body

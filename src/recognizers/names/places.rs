@@ -95,30 +95,38 @@ pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
 /// before a person's full name ("huyện Châu Thành Nguyễn Văn Bảy") and taking
 /// "Trung ương" whole ("Bệnh viện Nhi Trung ương").
 pub(super) fn open_words(input: Toks<'_>, max: usize) -> TokResult<'_, usize> {
-    open_words_with(input, max, false)
+    open_words_with(input, max, false, false)
 }
 
 /// [`open_words`]; with `lower`, a lower-case word may sit inside the name
 /// when a capitalized word, a unit word or "Trung ương" follows it
 /// ("Bệnh viện Đa khoa tỉnh", "Viện Tim mạch Trung ương"), as in the names
-/// of bodies.
-pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool) -> TokResult<'_, usize> {
+/// of bodies. With `descriptive` (schools, hospitals, institutes), the first
+/// capitalized syllable of the name, or one right after an acronym, takes one
+/// lower-case syllable with it: "Trường ĐH Sư phạm", "Viện Tim mạch".
+pub(super) fn open_words_with(
+    input: Toks<'_>,
+    max: usize,
+    lower: bool,
+    descriptive: bool,
+) -> TokResult<'_, usize> {
     let mut rest = input;
     let mut n = 0;
     let mut proper = false;
+    let mut after_acronym = false;
     while n < max {
         if lower && proper {
             // One to three lower-case words ("Đa khoa", "Kinh tế và Chính sách")
             // when a capitalized word, a unit word or "Trung ương" follows them
             // and no new body starts there ("… Trung ương và Bệnh viện …").
-            let lower_word = |t: &Tok<'_>, i: usize| {
+            let lower_word = |t: &Tok<'_>| {
                 t.token.kind == TokenKind::Word
                     && !t.token.capitalized
                     && t.token.gap == Gap::Space
-                    && (!LEXICON.inner_stops.contains(t.key) || (i == 1 && t.key == "và"))
+                    && (!LEXICON.inner_stops.contains(t.key) || t.key == "và")
             };
             let run = (0..3)
-                .take_while(|&i| rest.get(i).is_some_and(|t| lower_word(&t, i)))
+                .take_while(|&i| rest.get(i).is_some_and(|t| lower_word(&t)))
                 .count();
             let next_ok = |k: usize| {
                 let after = rest.take_from(k);
@@ -131,6 +139,8 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool) -> TokRe
             if let Some(k) = (1..=run).find(|&k| next_ok(k)) {
                 rest = rest.take_from(k);
                 n += k;
+                // "Kinh tế và Chính sách": the next syllable starts a compound too.
+                after_acronym = true;
                 continue;
             }
         }
@@ -141,9 +151,32 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool) -> TokRe
         }
         match rest.first() {
             Some(t) if continues(&t) && (n == 0 || !full_name_at(rest)) => {
+                let starts_compound = descriptive && (n == 0 || after_acronym);
                 rest = rest.take_from(1);
                 n += 1;
                 proper = true;
+                after_acronym = false;
+                let second = rest.first().filter(|w| {
+                    w.token.kind == TokenKind::Word
+                        && !w.token.capitalized
+                        && w.token.gap == Gap::Space
+                        && !LEXICON.inner_stops.contains(w.key)
+                });
+                if starts_compound && second.is_some() {
+                    // Take "Sư phạm" only where the name goes on or the clause
+                    // ends after it ("Học viện Múa kêu gọi…" is no name).
+                    let after = rest.take_from(1);
+                    let goes_on = after.first().is_none_or(|t| {
+                        t.token.kind == TokenKind::Punct
+                            || continues(&t)
+                            || LEXICON.units.longest_where(&after, |_| true).is_some()
+                            || LEXICON.parts.longest_where(&after, |_| true).is_some()
+                    });
+                    if goes_on && n < max {
+                        rest = after;
+                        n += 1;
+                    }
+                }
             }
             // An acronym inside the name of a body: "Trường THPT Chuyên Bến Tre".
             Some(t)
@@ -155,11 +188,18 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool) -> TokRe
             {
                 rest = rest.take_from(1);
                 n += 1;
+                after_acronym = true;
             }
             _ => break,
         }
     }
-    if !proper {
+    // A lone syllable cut from its compound ("Học viện Múa kêu gọi") is no name.
+    let cut = descriptive
+        && n == 1
+        && rest
+            .first()
+            .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
+    if !proper || cut {
         return fail(input);
     }
     Ok((rest, rest.offset() - input.offset()))
