@@ -166,7 +166,7 @@ pub(super) fn open_words_with(
                     // Take "Sư phạm" only where the name goes on or the clause
                     // ends after it ("Học viện Múa kêu gọi…" is no name).
                     let after = rest.take_from(1);
-                    let goes_on = after.first().is_none_or(|t| {
+                    let goes_on = after.first().map_or(true, |t| {
                         t.token.kind == TokenKind::Punct
                             || continues(&t)
                             || LEXICON.units.longest_where(&after, |_| true).is_some()
