@@ -32,7 +32,7 @@
 //! official   := chain [[","] honorific] name [("," | "-") chain]
 //!                                                         "Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an"
 //!             | [honorific] name ("," | "-") chain        "ông Nguyễn Văn Hùng, Giám đốc Sở Công Thương"
-//! person     := honorific name | surname-name | "Ảnh" ":" name ["/" org]
+//! person     := honorific name | surname-name | "Ảnh" ":" [agency "/"] name ["/" org]
 //!             | name alone on the last line of the document (a byline)
 //! ```
 //!
@@ -307,8 +307,21 @@ impl Recognizer for Names {
 
         // Photo credit: "(Ảnh: Huỳnh Phúc Hậu/TTXVN)".
         if bits & PHOTO != 0 {
+            let Ok((after_colon, _)) = one(":")(input.take_from(1)) else {
+                return;
+            };
+            // "Ảnh: VGP/Nhật Bắc": the agency may come first.
+            let agency_first = after_colon.first().is_some_and(|t| {
+                t.token.kind == TokenKind::Word && !t.text.chars().any(char::is_lowercase)
+            }) && after_colon.get(1).is_some_and(|t| t.key == "/");
+            if agency_first {
+                if let Ok((_, name)) = loose_name(after_colon.take_from(2)) {
+                    emit.person(&name, "names::photo_credit");
+                }
+                return;
+            }
             // One word alone is usually a source ("Ảnh: Internet"), not a person.
-            if let Ok((rest, (_, name))) = one(":").and(loose_name).parse(input.take_from(1)) {
+            if let Ok((rest, name)) = loose_name(after_colon) {
                 if name.len() > 1 || rest.first().is_some_and(|t| t.key == "/") {
                     emit.person(&name, "names::photo_credit");
                 }
