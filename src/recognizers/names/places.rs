@@ -144,10 +144,15 @@ pub(super) fn open_words_with(
                 continue;
             }
         }
-        if let Ok((after, _)) = phrase(&LEXICON.parts, |_| true)(rest) {
-            rest = after;
-            n += 1;
-            continue;
+        // "Trung ương", "Cổ phần" (lower case only right after the kind of
+        // body: "Công ty cổ phần X", not "Công ty X cổ phần").
+        let part_ok = !proper || rest.first().is_some_and(|t| t.token.capitalized);
+        if part_ok {
+            if let Ok((after, _)) = phrase(&LEXICON.parts, |_| true)(rest) {
+                rest = after;
+                n += 1;
+                continue;
+            }
         }
         match rest.first() {
             Some(t) if continues(&t) && (n == 0 || !full_name_at(rest)) => {
