@@ -1,0 +1,501 @@
+//! The names gazetteers: `grammars/places.tsv`, `place_units.tsv`, `orgs.tsv`,
+//! `titles.tsv`, `surnames.tsv` and `name_stops.tsv`, parsed once into phrase tables keyed by
+//! the tokens' matching keys.
+//!
+//! A [`Phrases`] table maps the key of a phrase's first token to the phrases
+//! starting with it, longest first, so a lookup at a token is one hash probe
+//! and (on a hit) a few key comparisons.
+
+use crate::grammar::GrammarFile;
+use crate::grammar_file;
+use crate::token_input::Toks;
+use crate::tokenizer::tokenize;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Phrases of one or more tokens, each with a value.
+#[derive(Debug)]
+pub(crate) struct Phrases<V> {
+    map: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            map: HashMap::new(),
+        }
+    }
+}
+
+/// The matching keys of the tokens of `form` ("TP. Hồ Chí Minh" → ["tp.", "hồ", "chí", "minh"]).
+pub(crate) fn form_keys(form: &str) -> Vec<String> {
+    let toks = tokenize(form);
+    toks.tokens
+        .iter()
+        .map(|t| toks.key_of(t).to_owned())
+        .collect()
+}
+
+impl<V: PartialEq + std::fmt::Debug> Phrases<V> {
+    /// Adds `form` with `value`; returns false when the form is already
+    /// there with a different value (a conflicting duplicate).
+    fn insert(&mut self, form: &str, value: V) -> bool {
+        let keys = form_keys(form);
+        let Some((first, rest)) = keys.split_first() else {
+            return true;
+        };
+        let list = self.map.entry(first.clone()).or_default();
+        if let Some((_, old)) = list.iter().find(|(k, _)| k == rest) {
+            return *old == value;
+        }
+        list.push((rest.to_vec(), value));
+        list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        true
+    }
+}
+
+impl<V> Phrases<V> {
+    /// True when some phrase starts with a token keyed `key`.
+    pub(crate) fn starts_with(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    /// The first keys of the phrases whose value passes `ok`.
+    fn keys_where(&self, ok: impl Fn(&V) -> bool) -> Vec<String> {
+        self.map
+            .iter()
+            .filter(|(_, list)| list.iter().any(|(_, v)| ok(v)))
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
+    /// The value of the one-token phrase keyed `key`.
+    pub(crate) fn exact(&self, key: &str) -> Option<&V> {
+        let list = self.map.get(key)?;
+        list.iter()
+            .find(|(rest, _)| rest.is_empty())
+            .map(|(_, v)| v)
+    }
+
+    /// The longest phrase at the start of `input` accepted by `ok`: its
+    /// length in tokens and value.
+    pub(crate) fn longest_where(
+        &self,
+        input: &Toks<'_>,
+        ok: impl Fn(&V) -> bool,
+    ) -> Option<(usize, &V)> {
+        let first = input.first()?;
+        let list = self.map.get(first.key)?;
+        list.iter()
+            .find(|(rest, v)| {
+                rest.len() < input.len()
+                    && ok(v)
+                    && rest
+                        .iter()
+                        .enumerate()
+                        .all(|(i, k)| input.get(i + 1).is_some_and(|t| t.key == k))
+            })
+            .map(|(rest, v)| (rest.len() + 1, v))
+    }
+
+    /// The longest phrase at the start of `input`.
+    #[cfg(test)]
+    pub(crate) fn longest(&self, input: &Toks<'_>) -> Option<(usize, &V)> {
+        self.longest_where(input, |_| true)
+    }
+}
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlaceKind {
+    /// A first-level unit (province or centrally-run city), either era.
+    Province,
+    /// A well-known lower-level city ("Nha Trang").
+    Town,
+    /// A region: "Tây Nguyên", "vùng kinh tế trọng điểm phía Nam".
+    Region,
+    /// A country.
+    Country,
+    /// A place only after a unit word ("thành phố Hồ Chí Minh").
+    UnitOnly,
+}
+
+/// A place entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// Canonical name.
+    pub canonical: String,
+    /// Its kind.
+    pub kind: PlaceKind,
+    /// The form is capitalized, so the text must be too ("Pháp", not "pháp luật").
+    pub cap: bool,
+    /// The form is written in capitals ("TP.HCM", "ĐBSCL").
+    pub acronym: bool,
+}
+
+/// A place-unit word ("tỉnh", "TP.", "huyện").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unit {
+    /// Canonical lower-case form ("thành phố" for "TP.").
+    pub canonical: String,
+    /// What may follow it.
+    pub follows: Follows,
+}
+
+/// What may follow a place-unit word (see `grammars/place_units.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Follows {
+    /// Only a listed first-level unit.
+    Known,
+    /// A listed place, or an unlisted name or number.
+    Open,
+    /// A name or number taken as written.
+    Name,
+}
+
+/// Kinds of organization entries (see `grammars/orgs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OrgKind {
+    /// A whole body.
+    Fixed,
+    /// A body followed by its place or parent.
+    Local,
+    /// "Bộ" + sector.
+    Ministry,
+    /// "Sở" + sector + optional place.
+    Department,
+    /// A kind of body followed by a capitalized proper name.
+    Generic,
+}
+
+/// An organization entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Org {
+    /// Canonical name (abbreviations expanded).
+    pub canonical: String,
+    /// Its kind.
+    pub kind: OrgKind,
+    /// A local body that may take an unlisted proper name ("Huyện ủy Mỏ Cày Nam").
+    pub named: bool,
+    /// A local body that is also a whole organization alone ("Cục Thống kê").
+    pub whole: bool,
+    /// A kind of body with a descriptive name ("Trường ĐH Sư phạm", "Viện Tim mạch").
+    pub descriptive: bool,
+}
+
+/// Kinds of title parts (see `grammars/titles.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleKind {
+    /// "Bí thư", "Chủ tịch".
+    Head,
+    /// "Phó".
+    Deputy,
+    /// "Quyền".
+    Acting,
+    /// "nguyên", "cố", "tân".
+    Former,
+    /// "Thường trực" after the head.
+    Post,
+    /// "Thượng tướng".
+    Rank,
+    /// "PGS.TS", "Giáo sư".
+    Academic,
+    /// "ông", "đồng chí".
+    Honorific,
+    /// "nhạc sĩ", "nông dân": introduces a name like an honorific, no official.
+    Role,
+    /// "kiêm".
+    Join,
+}
+
+/// A title part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TitlePart {
+    /// Its kind.
+    pub kind: TitleKind,
+    /// Head may take "PLACE tại PLACE" (ambassadors, foreign leaders).
+    pub abroad: bool,
+    /// Head is a title only with an organization after it ("Trưởng").
+    pub bound: bool,
+}
+
+/// Bit of [`Lexicon::first`]: a place starts with this key.
+pub(crate) const PLACE: u8 = 1;
+/// Bit of [`Lexicon::first`]: a place-unit word starts with this key.
+pub(crate) const UNIT: u8 = 2;
+/// Bit of [`Lexicon::first`]: an organization starts with this key.
+pub(crate) const ORG: u8 = 4;
+/// Bit of [`Lexicon::first`]: a title part starts with this key.
+pub(crate) const TITLE: u8 = 8;
+/// Bit of [`Lexicon::first`]: a surname starts with this key.
+pub(crate) const SURNAME: u8 = 16;
+/// Bit of [`Lexicon::first`]: a rule can start here on a lower-case word.
+pub(crate) const LOWER: u8 = 32;
+/// Bit of [`Lexicon::first`]: "Ảnh" of a photo credit.
+pub(crate) const PHOTO: u8 = 64;
+
+/// Every names gazetteer.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Provinces, regions, countries.
+    pub places: Phrases<Place>,
+    /// Place-unit words.
+    pub units: Phrases<Unit>,
+    /// Organizations.
+    pub orgs: Phrases<Org>,
+    /// Sectors of ministries and departments (canonical).
+    pub sectors: Phrases<String>,
+    /// Complements only ("Trung ương").
+    pub parts: Phrases<String>,
+    /// Title parts.
+    pub titles: Phrases<TitlePart>,
+    /// Surnames; true for those that are also common words ("Từ", "Mai").
+    pub surnames: Phrases<bool>,
+    /// For each key that can start some rule, which tables it starts (bits
+    /// [`PLACE`], [`UNIT`], [`ORG`], [`TITLE`], [`SURNAME`], [`PHOTO`]) and
+    /// whether it can start one written in lower case ([`LOWER`]).
+    pub first: HashMap<String, u8>,
+    /// Keys of capitalized words that are never part of a proper name.
+    pub stops: HashSet<String>,
+    /// Keys of lower-case words that never sit inside the name of a body.
+    pub inner_stops: HashSet<String>,
+}
+
+fn split_aliases(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+fn add<V: PartialEq + std::fmt::Debug>(
+    file: &GrammarFile,
+    row: &crate::grammar::Row<'_>,
+    table: &mut Phrases<V>,
+    form: &str,
+    value: V,
+) {
+    if !table.insert(form, value) {
+        file.fail(
+            row,
+            &format!("{form:?} is listed twice with different values"),
+        );
+    }
+}
+
+fn load() -> Lexicon {
+    let mut lex = Lexicon::default();
+
+    let file = grammar_file!("places.tsv");
+    for row in file.rows(3, 4) {
+        let canonical = row.get(0);
+        let kind = match row.get(1) {
+            "city" | "province" => PlaceKind::Province,
+            "town" => PlaceKind::Town,
+            "region" | "landmark" => PlaceKind::Region,
+            "country" => PlaceKind::Country,
+            "unit_only" => PlaceKind::UnitOnly,
+            _ => file.fail(
+                &row,
+                "kind must be city, province, region, country or unit_only",
+            ),
+        };
+        if !matches!(row.get(2), "both" | "legacy" | "2025" | "-") {
+            file.fail(&row, "era must be both, legacy, 2025 or -");
+        }
+        let place = |form: &str| Place {
+            canonical: canonical.to_owned(),
+            kind,
+            cap: form.starts_with(char::is_uppercase),
+            acronym: !form.chars().any(char::is_lowercase),
+        };
+        if kind != PlaceKind::UnitOnly {
+            add(&file, &row, &mut lex.places, canonical, place(canonical));
+        }
+        for alias in split_aliases(row.get(3)) {
+            add(&file, &row, &mut lex.places, alias, place(alias));
+        }
+    }
+
+    let file = grammar_file!("place_units.tsv");
+    for row in file.rows(3, 3) {
+        let follows = match row.get(2) {
+            "open" => Follows::Open,
+            "known" => Follows::Known,
+            "name" => Follows::Name,
+            _ => file.fail(&row, "follows must be known, open or name"),
+        };
+        let unit = Unit {
+            canonical: row.get(1).to_owned(),
+            follows,
+        };
+        add(&file, &row, &mut lex.units, row.get(0), unit);
+    }
+
+    let file = grammar_file!("orgs.tsv");
+    for row in file.rows(2, 3) {
+        let canonical = row.get(0);
+        let kind = match row.get(1) {
+            "fixed" => Some(OrgKind::Fixed),
+            "local" | "local_named" | "local_whole" => Some(OrgKind::Local),
+            "ministry" => Some(OrgKind::Ministry),
+            "department" => Some(OrgKind::Department),
+            "generic" | "body" => Some(OrgKind::Generic),
+            "sector" | "part" => None,
+            _ => file.fail(&row, "unknown organization kind"),
+        };
+        let forms = std::iter::once(canonical).chain(split_aliases(row.get(2)));
+        match (kind, row.get(1)) {
+            (Some(kind), _) => {
+                let org = Org {
+                    canonical: canonical.to_owned(),
+                    kind,
+                    named: row.get(1) == "local_named",
+                    whole: row.get(1) == "local_whole",
+                    descriptive: row.get(1) == "body",
+                };
+                for form in forms {
+                    add(&file, &row, &mut lex.orgs, form, org.clone());
+                }
+            }
+            (None, "sector") => {
+                for form in forms {
+                    add(&file, &row, &mut lex.sectors, form, canonical.to_owned());
+                }
+            }
+            _ => {
+                for form in forms {
+                    add(&file, &row, &mut lex.parts, form, canonical.to_owned());
+                }
+            }
+        }
+    }
+
+    let file = grammar_file!("titles.tsv");
+    for row in file.rows(2, 3) {
+        let kind = match row.get(1) {
+            "head" => TitleKind::Head,
+            "deputy" => TitleKind::Deputy,
+            "acting" => TitleKind::Acting,
+            "former" => TitleKind::Former,
+            "post" => TitleKind::Post,
+            "rank" => TitleKind::Rank,
+            "academic" => TitleKind::Academic,
+            "honorific" => TitleKind::Honorific,
+            "role" => TitleKind::Role,
+            "join" => TitleKind::Join,
+            _ => file.fail(&row, "unknown title part kind"),
+        };
+        let flag = row.get(2);
+        if !(flag.is_empty() || kind == TitleKind::Head && matches!(flag, "abroad" | "bound")) {
+            file.fail(&row, "flags are abroad or bound, on heads only");
+        }
+        let part = TitlePart {
+            kind,
+            abroad: flag == "abroad",
+            bound: flag == "bound",
+        };
+        add(&file, &row, &mut lex.titles, row.get(0), part);
+    }
+
+    let file = grammar_file!("surnames.tsv");
+    for row in file.rows(2, 3) {
+        if !matches!(row.get(1), "common" | "ethnic" | "compound") {
+            file.fail(&row, "group must be common, ethnic or compound");
+        }
+        let word = match row.get(2) {
+            "" => false,
+            "word" => true,
+            _ => file.fail(&row, "the third column is empty or word"),
+        };
+        add(&file, &row, &mut lex.surnames, row.get(0), word);
+    }
+
+    let file = grammar_file!("name_stops.tsv");
+    for row in file.rows(1, 2) {
+        let key = crate::normalize::key(row.get(0));
+        match row.get(1) {
+            "" => {
+                lex.stops.insert(key.clone());
+                lex.inner_stops.insert(key);
+            }
+            "inner" => {
+                lex.inner_stops.insert(key);
+            }
+            _ => file.fail(&row, "where is empty or inner"),
+        }
+    }
+
+    // One probe per token: which tables a key can start.
+    let mut first: HashMap<String, u8> = HashMap::new();
+    let mut mark = |keys: Vec<String>, bit: u8| {
+        for k in keys {
+            *first.entry(k).or_default() |= bit;
+        }
+    };
+    mark(lex.places.keys_where(|_| true), PLACE);
+    mark(lex.units.keys_where(|_| true), UNIT | LOWER);
+    mark(lex.orgs.keys_where(|_| true), ORG);
+    mark(lex.titles.keys_where(|_| true), TITLE);
+    mark(lex.surnames.keys_where(|_| true), SURNAME);
+    // Lower-case words can start only a place ("tỉnh Bến Tre", "miền Trung"),
+    // an honorific or occupation + name ("ông Ba") or a former title
+    // ("nguyên Bộ trưởng").
+    mark(lex.places.keys_where(|p| !p.cap), LOWER);
+    mark(
+        lex.titles.keys_where(|t| {
+            matches!(
+                t.kind,
+                TitleKind::Honorific | TitleKind::Role | TitleKind::Former
+            )
+        }),
+        LOWER,
+    );
+    mark(vec!["ảnh".to_owned()], PHOTO | LOWER);
+    lex.first = first;
+    lex
+}
+
+/// The gazetteers, parsed on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenizer::tokenize;
+
+    #[test]
+    fn every_names_grammar_file_loads() {
+        let lex = &*LEXICON;
+        assert!(lex.places.starts_with("bến"));
+        assert!(lex.surnames.starts_with("nguyễn"));
+        assert!(lex.titles.starts_with("bí"));
+        assert!(lex.orgs.starts_with("ubnd"));
+        assert!(lex.sectors.starts_with("công"));
+        assert!(lex.units.starts_with("tp."));
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_tone_styles_match() {
+        let text = "Thừa Thiên - Huế và Hoà Bình";
+        let toks = tokenize(text);
+        let input = Toks::new(text, &toks.tokens, &toks.keys);
+        let (n, place) = LEXICON.places.longest(&input).unwrap();
+        assert_eq!((n, place.canonical.as_str()), (4, "Huế"));
+        let (n, place) = LEXICON
+            .places
+            .longest(&nom::Input::take_from(&input, 5))
+            .unwrap();
+        assert_eq!((n, place.canonical.as_str()), (2, "Hòa Bình"));
+    }
+
+    #[test]
+    fn both_province_eras_are_listed() {
+        let provinces = |era: &str| {
+            grammar_file!("places.tsv")
+                .rows(3, 4)
+                .filter(|r| matches!(r.get(1), "city" | "province"))
+                .filter(|r| r.get(2) == "both" || r.get(2) == era)
+                .count()
+        };
+        assert_eq!(provinces("legacy"), 63);
+        assert_eq!(provinces("2025"), 34);
+    }
+}

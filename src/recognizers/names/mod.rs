@@ -1,0 +1,530 @@
+//! Officials, persons, organizations and places.
+//!
+//! In: a sentence's tokens. Out: `official`, `person`, `org` and `place`
+//! candidates (an official's name, organization and place are emitted too,
+//! nested inside it), and after resolution short mentions ("ông Thọ", "Bí thư
+//! Thọ") linked to the first full mention of the name.
+//!
+//! The vocabulary is data (`grammars/places.tsv`, `place_units.tsv`,
+//! `orgs.tsv`, `titles.tsv`, `surnames.tsv`, `name_stops.tsv`, loaded by the private `lexicon` module); the grammar,
+//! over tokens compared by their matching keys:
+//!
+//! ```text
+//! place      := unit (known | number | capword{1,3})      "tỉnh Bến Tre", "phường 5", "đường Lê Lợi"
+//!             | unit-abbreviation "." number (one token)  "Q.1"
+//!             | known                                     "TP.HCM", "Tây Nguyên", "Nhật Bản"
+//! unit       := tỉnh | thành phố | TP. | huyện | xã | phường | đường | …   (place_units.tsv)
+//! org        := fixed                                     "Quốc hội", "TTXVN"
+//!             | "Bộ" sector                               "Bộ Công an"
+//!             | ("Sở" | "Phòng") sector [place]           "Sở Y tế tỉnh Bến Tre"
+//!             | local (part | org | place | unit)         "Tỉnh ủy Bến Tre", "UBND tỉnh Cà Mau",
+//!                                                         "Ban Tổ chức Trung ương", "Ban Thường vụ Tỉnh ủy X"
+//!             | generic bodyname [unit place]             "Bệnh viện Đa khoa tỉnh Bến Tre"
+//! bodyname   := capword {capword | part | lowerword}      at most 8; one to three lower-case words
+//!                                                         only before a capitalized one ("Đa khoa tỉnh")
+//! title      := rank | academic
+//!             | {former | acting | deputy} head {post} [org | sector | "nước"] [place]
+//!               ["khóa" term] ["tại" place]               "Đại biểu Quốc hội khóa XV"
+//! chain      := title {("," ["kiêm"] | "kiêm") title}      at most 6 titles
+//! name       := surname capword{1,3}                      "Lê Đức Thọ" (at most 4 syllables)
+//!             | capword{1,5}                              only after a title, an honorific or "Ảnh:"
+//!                                                         ("ông Y Thanh Hà Niê Kđăm")
+//! official   := chain [[","] honorific] name [("," | "-") chain]
+//!                                                         "Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an"
+//!             | [honorific] name ("," | "-") chain        "ông Nguyễn Văn Hùng, Giám đốc Sở Công Thương"
+//! person     := honorific name | surname-name | "Ảnh" ":" [agency "/"] name ["/" org]
+//!             | name alone on the last line of the document (a byline)
+//! ```
+//!
+//! After resolution ([`Recognizer::finish`]): a one-syllable name ("ông Thọ",
+//! "Bí thư Thọ") gets `refers_to` = the span of the first full mention whose
+//! last syllable it is (a "TITLE Word" official that links to nothing is
+//! dropped); a bare capitalized title ("Thủ tướng nhấn mạnh…") held by exactly
+//! one earlier official becomes an official with that name and `refers_to`.
+//!
+//! The parsers live in `places`, `orgs`, `titles` and `persons`; `linking`
+//! does the work after resolution.
+//!
+//! Honorifics (ông, bà, anh, chị, đồng chí) are left out of every span.
+//! Where a word is both a surname and something else ("Phó", "Ông", "Lâm"),
+//! the title, honorific or place reading wins.
+
+pub(crate) mod lexicon;
+mod linking;
+mod orgs;
+mod persons;
+mod places;
+mod titles;
+
+use super::{Candidate, Recognizer, SentenceView, Triggers};
+use crate::model::{Document, EntityValue};
+use crate::span::Span;
+use crate::token_input::{satisfy, Tok, TokError, TokResult, Toks};
+use crate::tokenizer::{Gap, TokenKind};
+use lexicon::{Follows, OrgKind, PlaceKind, TitleKind, TitlePart, LEXICON};
+use lexicon::{LOWER, ORG, PHOTO, PLACE, SURNAME, TITLE, UNIT};
+use nom::error::{ErrorKind, ParseError};
+use nom::multi::many_m_n;
+use nom::{Input, Parser};
+use std::ops::Range;
+
+use linking::*;
+use orgs::*;
+use persons::*;
+use places::*;
+use titles::*;
+
+/// The names recognizer: officials, persons, organizations and places.
+///
+/// ```
+/// let doc = chiso::Annotator::new().annotate("Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ phát biểu.");
+/// let official = doc.entities.iter().find(|e| e.value.type_name() == "official").unwrap();
+/// assert_eq!(official.text(&doc.text), "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ");
+/// ```
+#[derive(Debug, Default)]
+pub struct Names;
+
+impl Names {
+    /// A names recognizer (the gazetteers load on first use).
+    pub fn new() -> Names {
+        Names
+    }
+}
+
+const RULE_SHORT_TITLE: &str = "names::title_short";
+
+fn fail<'a, T>(input: Toks<'a>) -> TokResult<'a, T> {
+    Err(nom::Err::Error(TokError::from_error_kind(
+        input,
+        ErrorKind::Verify,
+    )))
+}
+
+/// The longest phrase of `table` accepted by `ok`, as a parser.
+fn phrase<'a, 'p, V>(
+    table: &'p lexicon::Phrases<V>,
+    ok: impl Fn(&V) -> bool,
+) -> impl Fn(Toks<'a>) -> TokResult<'a, &'p V> {
+    move |input: Toks<'a>| match table.longest_where(&input, &ok) {
+        Some((n, v)) => Ok((input.take_from(n), v)),
+        None => fail(input),
+    }
+}
+
+fn title_kind<'a>(
+    ok: impl Fn(TitleKind) -> bool,
+) -> impl Fn(Toks<'a>) -> TokResult<'a, &'static TitlePart> {
+    phrase(&LEXICON.titles, move |t: &TitlePart| ok(t.kind))
+}
+
+/// A word that can be a syllable of a name: capitalized, with a lower-case
+/// letter unless it is one letter ("A"), so acronyms (GRDP) are not names.
+fn name_shaped(t: &Tok<'_>) -> bool {
+    t.token.kind == TokenKind::Word
+        && t.token.capitalized
+        && (t.text.chars().skip(1).any(char::is_lowercase) || t.text.chars().count() == 1)
+        && !LEXICON.stops.contains(t.key)
+}
+
+/// A listed place at the start of `input` accepted by `ok`, written with a
+/// capital when the list writes it so ("Pháp", not "biện pháp").
+fn listed_place<'a>(
+    input: Toks<'a>,
+    ok: impl Fn(&lexicon::Place) -> bool,
+) -> TokResult<'a, &'static lexicon::Place> {
+    let cap = input.first().is_some_and(|t| t.token.capitalized);
+    // "BỘ TƯ PHÁP": a heading in capitals is not the country "Pháp".
+    let shouting = input
+        .first()
+        .is_some_and(|t| t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase));
+    phrase(&LEXICON.places, move |p: &lexicon::Place| {
+        (cap || !p.cap) && (!shouting || p.acronym) && ok(p)
+    })(input)
+}
+
+/// A name syllable that continues a name: on the same line.
+fn continues(t: &Tok<'_>) -> bool {
+    name_shaped(t) && matches!(t.token.gap, Gap::Space)
+}
+
+fn one<'a>(text: &'static str) -> impl Fn(Toks<'a>) -> TokResult<'a, Tok<'a>> {
+    satisfy(move |t| t.key == text)
+}
+
+// ---------------------------------------------------------------- emitting
+
+struct Emit<'s, 'a> {
+    view: &'s SentenceView<'a>,
+    out: &'s mut Vec<Candidate>,
+}
+
+impl Emit<'_, '_> {
+    fn text(&self, r: &Range<usize>) -> String {
+        let span = self.view.tokens[r.start]
+            .span
+            .cover(self.view.tokens[r.end - 1].span);
+        span.slice(self.view.text).to_owned()
+    }
+
+    fn push(&mut self, tokens: Range<usize>, value: EntityValue, rule: &'static str) {
+        if !tokens.is_empty() {
+            self.out.push(Candidate {
+                tokens,
+                value,
+                rule,
+            });
+        }
+    }
+
+    fn place(&mut self, p: &PlaceM) {
+        self.push(
+            p.range.clone(),
+            EntityValue::Place(p.canonical.clone()),
+            "names::place",
+        );
+    }
+
+    fn org(&mut self, o: &OrgM) {
+        if o.bare {
+            return;
+        }
+        self.push(
+            o.range.clone(),
+            EntityValue::Org(o.canonical.clone()),
+            "names::org",
+        );
+        if let Some(p) = &o.place {
+            self.place(p);
+        }
+    }
+
+    fn person(&mut self, name: &Range<usize>, rule: &'static str) {
+        let value = EntityValue::Person {
+            name: self.text(name),
+            refers_to: None,
+        };
+        self.push(name.clone(), value, rule);
+    }
+
+    /// An official: `titles` before and/or after the `name`.
+    fn official(&mut self, name: Range<usize>, before: &[(Sep, TitleM)], after: &[(Sep, TitleM)]) {
+        let start = before.first().map_or(name.start, |(_, t)| t.range.start);
+        let end = after.last().map_or(name.end, |(_, t)| t.range.end);
+        let mut title = String::new();
+        let mut org = None;
+        let mut place = None;
+        for (i, (sep, t)) in before.iter().chain(after).enumerate() {
+            if i > 0 {
+                title.push_str(match (i == before.len(), sep) {
+                    (true, _) | (_, Sep::Comma) => ", ",
+                    (_, Sep::Kiem) => " kiêm ",
+                    (_, Sep::CommaKiem) => ", kiêm ",
+                });
+            }
+            title.push_str(&self.text(&(t.range.start..t.text_end.max(t.range.start + 1))));
+            if let Some(o) = &t.org {
+                org = Some(o.canonical.clone());
+                self.org(o);
+            }
+            if let Some(p) = &t.place {
+                place = Some(p.canonical.clone());
+                self.place(p);
+            }
+        }
+        let short = name.len() == 1 && after.is_empty();
+        let rule = if short {
+            RULE_SHORT_TITLE
+        } else {
+            "names::official"
+        };
+        self.person(&name, rule);
+        let value = EntityValue::Official {
+            name: self.text(&name),
+            title,
+            org,
+            place,
+            refers_to: None,
+        };
+        self.push(start..end, value, rule);
+    }
+
+    /// After a name: ", TITLE…" makes an official, otherwise a person.
+    fn name_then_titles(&mut self, name: Range<usize>, rest: Toks<'_>, rule: &'static str) {
+        if let Ok((_, (_, titles))) = name_sep.and(|i| chain(i, false)).parse(rest) {
+            if titles[0].1.headed || titles.len() > 1 {
+                self.official(name, &[], &titles);
+                return;
+            }
+        }
+        self.person(&name, rule);
+    }
+}
+
+impl Recognizer for Names {
+    fn name(&self) -> &'static str {
+        "names"
+    }
+
+    fn triggers(&self) -> Triggers {
+        let mut keys: Vec<String> = LEXICON
+            .first
+            .iter()
+            .filter(|(_, bits)| *bits & LOWER != 0)
+            .map(|(k, _)| k.clone())
+            .collect();
+        keys.sort();
+        Triggers {
+            keys,
+            kinds: Vec::new(),
+            capitalized: true,
+        }
+    }
+
+    fn recognize_at(&self, view: &SentenceView<'_>, at: usize, out: &mut Vec<Candidate>) {
+        let lex = &*LEXICON;
+        let input = view.from(at);
+        let Some(tok) = input.first() else {
+            return;
+        };
+        let mut emit = Emit { view, out };
+        let bits = lex.first.get(tok.key).copied().unwrap_or(0);
+        if !tok.token.capitalized && bits & LOWER == 0 {
+            return;
+        }
+        if bits == 0 {
+            if tok.key.contains('.') {
+                if let Ok((_, p)) = dotted_place(input) {
+                    emit.place(&p);
+                    return;
+                }
+            }
+            byline(&mut emit, view, at);
+            return;
+        }
+        let prev = (at > view.range.0)
+            .then(|| view.from(at - 1).first())
+            .flatten();
+
+        // Photo credit: "(Ảnh: Huỳnh Phúc Hậu/TTXVN)".
+        if bits & PHOTO != 0 {
+            let Ok((after_colon, _)) = one(":")(input.take_from(1)) else {
+                return;
+            };
+            // "Ảnh: VGP/Nhật Bắc": the agency may come first.
+            let agency_first = after_colon.first().is_some_and(|t| {
+                t.token.kind == TokenKind::Word && !t.text.chars().any(char::is_lowercase)
+            }) && after_colon.get(1).is_some_and(|t| t.key == "/");
+            if agency_first {
+                if let Ok((_, name)) = loose_name(after_colon.take_from(2)) {
+                    emit.person(&name, "names::photo_credit");
+                }
+                return;
+            }
+            // One word alone is usually a source ("Ảnh: Internet"), not a person.
+            if let Ok((rest, name)) = loose_name(after_colon) {
+                if name.len() > 1 || rest.first().is_some_and(|t| t.key == "/") {
+                    emit.person(&name, "names::photo_credit");
+                }
+            }
+            return;
+        }
+
+        // Places and organizations.
+        let placeish = bits & (PLACE | UNIT) != 0;
+        if let Some((_, p)) = placeish.then(|| place(input).ok()).flatten() {
+            let single_weak = p.range.len() == 1
+                && name_shaped(&tok)
+                && (prev.is_some_and(|t| name_shaped(&t))
+                    || after_honorific(view, at)
+                    || input.get(1).is_some_and(|t| continues(&t)));
+            if !single_weak {
+                emit.place(&p);
+            }
+        }
+        if bits & ORG != 0 {
+            if let Ok((_, o)) = org(input, false, 0) {
+                emit.org(&o);
+            }
+        }
+
+        // Title first: "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ".
+        let mut titled = false;
+        if bits & TITLE != 0 {
+            if let Ok((rest, mut titles)) = chain(input, true) {
+                titled = true;
+                // "Chủ tịch HĐQT Vietjet Nguyễn Thị Phương Thảo": one or two
+                // unlisted capitalized words before a full name belong to the
+                // title (the body's own name).
+                if let Some(k) = (1..=2).find(|&k| {
+                    rest.len() > k
+                        && (0..k).all(|i| rest.get(i).is_some_and(|t| continues(&t)))
+                        && strict_name(rest).is_err()
+                        && full_name_at(rest.take_from(k))
+                }) {
+                    let rest_k = rest.take_from(k);
+                    if let Some((_, last)) = titles.last_mut() {
+                        last.range.end = rest_k.offset();
+                        if last.text_end == rest.offset() {
+                            last.text_end = rest_k.offset();
+                        }
+                    }
+                }
+                let rest = match titles.last() {
+                    Some((_, t)) if t.range.end > rest.offset() => {
+                        rest.take_from(t.range.end - rest.offset())
+                    }
+                    _ => rest,
+                };
+                // "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": an honorific may
+                // stand between the title and the name.
+                let headed = titles.last().is_some_and(|(_, t)| t.headed);
+                let rest = match (opt_comma, title_kind(|k| k == TitleKind::Honorific)).parse(rest)
+                {
+                    Ok((after, _)) if headed && after.first().is_some_and(|t| continues(&t)) => {
+                        after
+                    }
+                    _ => rest,
+                };
+                let loose = loose_name(rest).ok().filter(|(_, name)| {
+                    // "Chủ tịch Real Madrid": after a bare domestic head only a
+                    // surname name or one syllable (a short mention) is a name.
+                    let last = titles.last().map(|(_, t)| t);
+                    let strong = last.is_some_and(|t| {
+                        !t.headed || t.abroad || t.org.is_some() || t.place.is_some()
+                    });
+                    strong || name.len() == 1 || strict_name(rest).is_ok()
+                });
+                if let Some((rest, name)) = loose {
+                    let more = name_sep
+                        .and(|i| chain(i, false))
+                        .parse(rest)
+                        .ok()
+                        .map(|(_, (_, t))| t)
+                        .filter(|t| t[0].1.headed);
+                    emit.official(name, &titles, more.as_deref().unwrap_or(&[]));
+                }
+            }
+        }
+
+        // Honorific + name: "ông Nguyễn Văn Hùng", "ông Ba" (not "Bà Rịa").
+        let introducer = |k| matches!(k, TitleKind::Honorific | TitleKind::Role);
+        if let Ok((after, part)) = title_kind(introducer)(input) {
+            if phrase(&lex.places, |_| true)(input).is_err() {
+                if let Ok((rest, name)) = loose_name(after) {
+                    // "cầu thủ Brazil", "HLV Barcelona": after an occupation one
+                    // unlisted word or a place is not a name ("ca sĩ Mỹ Tâm" is).
+                    let place_only =
+                        listed_place(after, |_| true).is_ok_and(|(r, _)| r.offset() >= name.end);
+                    let one_word = name.len() == 1 && strict_name(after).is_err();
+                    if part.kind == TitleKind::Role && (place_only || one_word) {
+                        return;
+                    }
+                    emit.name_then_titles(name, rest, "names::honorific");
+                    return;
+                }
+            }
+        }
+
+        // A surname: "Nguyễn Văn Hùng", "Nguyễn Văn Hùng, Giám đốc Sở Công Thương".
+        // Not where a title ("Phó Chủ tịch"), an honorific ("Ông Nguyễn")
+        // or a listed place ("Hàn Quốc", "Lâm Đồng") reads better.
+        if titled || bits & SURNAME == 0 || !name_shaped(&tok) {
+            return;
+        }
+        if bits & TITLE != 0 {
+            let next = |k: fn(TitleKind) -> bool| {
+                title_kind(k)(input).ok().and_then(|(rest, _)| rest.first())
+            };
+            let deputy = next(|k| matches!(k, TitleKind::Deputy | TitleKind::Acting));
+            let honorific = next(|k| k == TitleKind::Honorific);
+            if deputy.is_some_and(|t| lex.titles.starts_with(t.key))
+                || honorific.is_some_and(|t| continues(&t))
+            {
+                return;
+            }
+        }
+        if bits & PLACE != 0 && listed_place(input, |p| p.kind != PlaceKind::UnitOnly).is_ok() {
+            return;
+        }
+        if let Ok((rest, name)) = strict_name(input) {
+            let word = lex.surnames.longest_where(&input, |w| *w);
+            // "Từ Hà Nội": a word-like surname before a listed place is a word.
+            let before_place = word.is_some_and(|(n, _)| {
+                listed_place(input.take_from(n), |p| p.kind != PlaceKind::UnitOnly)
+                    .is_ok_and(|(after, _)| after.offset() >= name.end)
+            });
+            if !before_place && (word.is_none() || name.len() >= 3) {
+                emit.name_then_titles(name, rest, "names::surname");
+            }
+        }
+    }
+
+    fn finish(&self, doc: &mut Document) {
+        link_short_mentions(doc);
+        link_bare_titles(doc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenizer::tokenize;
+
+    fn parse_with<T>(text: &str, p: impl Fn(Toks<'_>) -> TokResult<'_, T>) -> Option<(T, usize)> {
+        let toks = tokenize(text);
+        let input = Toks::new(text, &toks.tokens, &toks.keys);
+        p(input).ok().map(|(rest, v)| (v, rest.offset()))
+    }
+
+    #[test]
+    fn places_take_their_unit_word() {
+        let (p, n) = parse_with("tỉnh Bến Tre có", place).unwrap();
+        assert_eq!((p.canonical.as_str(), n), ("Bến Tre", 3));
+        let (p, _) = parse_with("TP.HCM", place).unwrap();
+        assert_eq!(p.canonical, "Thành phố Hồ Chí Minh");
+        let (p, _) = parse_with("thành phố Hồ Chí Minh", place).unwrap();
+        assert_eq!(p.canonical, "Thành phố Hồ Chí Minh");
+        let (p, _) = parse_with("phường 5", place).unwrap();
+        assert_eq!(p.canonical, "Phường 5");
+        assert!(parse_with("tỉnh Nguyễn Văn", place).is_none());
+    }
+
+    #[test]
+    fn organizations_compose() {
+        let canon = |t: &str| parse_with(t, |i| org(i, false, 0)).map(|(o, _)| o.canonical);
+        assert_eq!(
+            canon("UBND tỉnh Cà Mau").unwrap(),
+            "Ủy ban nhân dân tỉnh Cà Mau"
+        );
+        assert_eq!(canon("Tỉnh uỷ Bến Tre").unwrap(), "Tỉnh ủy Bến Tre");
+        assert_eq!(canon("Bộ Công an").unwrap(), "Bộ Công an");
+        assert_eq!(
+            canon("Ban Tổ chức Trung ương").unwrap(),
+            "Ban Tổ chức Trung ương"
+        );
+        assert_eq!(
+            canon("Ban Chấp hành Đảng bộ tỉnh Bến Tre").unwrap(),
+            "Ban Chấp hành Đảng bộ tỉnh Bến Tre"
+        );
+        assert_eq!(
+            canon("UBND TP.HCM").unwrap(),
+            "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+        );
+        assert_eq!(canon("TTXVN").unwrap(), "Thông tấn xã Việt Nam");
+        assert!(canon("Văn phòng").is_none());
+    }
+
+    #[test]
+    fn titles_are_a_grammar() {
+        let t =
+            |s: &str| parse_with(s, |i| title(i, true)).map(|(t, n)| (t.text_end, t.range.end, n));
+        assert_eq!(
+            t("Phó Chủ tịch Thường trực UBND tỉnh Bến Tre"),
+            Some((6, 9, 9))
+        );
+        assert_eq!(t("Bí thư Tỉnh ủy Bến Tre"), Some((4, 6, 6)));
+        assert!(t("tăng trưởng GRDP").is_none());
+        assert!(parse_with("Lê Đức Thọ", strict_name).is_some());
+        assert!(parse_with("Phó Chủ tịch", strict_name).is_none());
+    }
+}

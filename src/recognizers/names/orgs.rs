@@ -1,0 +1,132 @@
+//! Organizations: listed bodies, ministries and departments by sector, local bodies with
+//! their place or parent, kinds of bodies followed by a proper name.
+
+use super::*;
+
+/// A recognized organization.
+#[derive(Debug, Clone)]
+pub(super) struct OrgM {
+    pub(super) range: Range<usize>,
+    pub(super) canonical: String,
+    /// Where the body ends and its place begins (== range.end without a place).
+    pub(super) body_end: usize,
+    /// The place inside it, if any.
+    pub(super) place: Option<PlaceM>,
+    /// A local body with nothing after it ("Tỉnh ủy"): not emitted alone.
+    pub(super) bare: bool,
+}
+
+/// The canonical suffix a place gives an organization: "tỉnh Cà Mau",
+/// "Bến Tre", "Thành phố Hồ Chí Minh".
+pub(super) fn place_suffix(p: &PlaceM) -> String {
+    match p.unit {
+        Some(unit) if !p.name.starts_with(char::is_uppercase) || !p.name.contains(' ') => {
+            if p.name.to_lowercase().starts_with(unit) {
+                p.name.clone()
+            } else {
+                format!("{unit} {}", p.name)
+            }
+        }
+        Some(unit) if p.name.to_lowercase().starts_with(unit) => p.name.clone(),
+        Some(unit) => format!("{unit} {}", p.name),
+        None => p.name.clone(),
+    }
+}
+
+/// `org`; `bare_ok` accepts a local body with no complement ("Bí thư Tỉnh ủy").
+pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, OrgM> {
+    if !input.first().is_some_and(|t| t.token.capitalized) {
+        return fail(input);
+    }
+    let (rest, entry) = phrase(&LEXICON.orgs, |_| true)(input)?;
+    let start = input.offset();
+    let simple = |rest: Toks<'_>, canonical: String| OrgM {
+        range: start..rest.offset(),
+        canonical,
+        body_end: rest.offset(),
+        place: None,
+        bare: false,
+    };
+    let with_place = |rest: Toks<'_>, body: Toks<'_>, canonical: &str, p: PlaceM| OrgM {
+        range: start..rest.offset(),
+        canonical: format!("{canonical} {}", place_suffix(&p)),
+        body_end: body.offset(),
+        place: Some(p),
+        bare: false,
+    };
+    match entry.kind {
+        OrgKind::Fixed => Ok((rest, simple(rest, entry.canonical.clone()))),
+        OrgKind::Ministry | OrgKind::Department => {
+            let (body, sector) = phrase(&LEXICON.sectors, |_| true)(rest)?;
+            let canonical = format!("{} {sector}", entry.canonical);
+            if entry.kind == OrgKind::Department {
+                if let Ok((after, p)) = place(body) {
+                    return Ok((after, with_place(after, body, &canonical, p)));
+                }
+            }
+            Ok((body, simple(body, canonical)))
+        }
+        OrgKind::Local => {
+            if let Ok((after, part)) = phrase(&LEXICON.parts, |_| true)(rest) {
+                return Ok((after, simple(after, format!("{} {part}", entry.canonical))));
+            }
+            if depth < 2 {
+                if let Ok((after, inner)) = org(rest, true, depth + 1) {
+                    let m = OrgM {
+                        range: start..after.offset(),
+                        canonical: format!("{} {}", entry.canonical, inner.canonical),
+                        body_end: inner.body_end,
+                        place: inner.place,
+                        bare: false,
+                    };
+                    return Ok((after, m));
+                }
+            }
+            if let Ok((after, p)) = place(rest) {
+                return Ok((after, with_place(after, rest, &entry.canonical, p)));
+            }
+            if entry.named {
+                if let Ok((after, n)) = open_words(rest, 3) {
+                    let name = words_text(&rest, n);
+                    let p = PlaceM {
+                        range: rest.offset()..after.offset(),
+                        unit: None,
+                        name_start: rest.offset(),
+                        name: name.clone(),
+                        canonical: name,
+                    };
+                    return Ok((after, with_place(after, rest, &entry.canonical, p)));
+                }
+            }
+            if let Ok((after, unit)) = phrase(&LEXICON.units, |_| true)(rest) {
+                let canonical = format!("{} {}", entry.canonical, unit.canonical);
+                return Ok((after, simple(after, canonical)));
+            }
+            if bare_ok || entry.whole {
+                let mut m = simple(rest, entry.canonical.clone());
+                m.bare = !entry.whole;
+                return Ok((rest, m));
+            }
+            fail(input)
+        }
+        OrgKind::Generic => {
+            let (body, _) = open_words_with(rest, 8, true, entry.descriptive)?;
+            // "Công ty Cổ phần Phần mềm…": one short syllable before a
+            // lower-case word is a cut compound, not the company's name.
+            let words = body.offset() - rest.offset();
+            let short = rest.first().is_some_and(|t| t.text.chars().count() <= 4);
+            let lower_next = body
+                .first()
+                .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
+            if words == 1 && short && lower_next {
+                return fail(input);
+            }
+            let n = body.offset() - start;
+            let canonical = words_text(&input, n);
+            if let Ok((after, p)) = unit_place(body) {
+                return Ok((after, with_place(after, body, &canonical, p)));
+            }
+            Ok((body, simple(body, canonical)))
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! Places: listed provinces, cities, regions and countries, and unit word + name.
+
+use super::*;
+
+/// A recognized place.
+#[derive(Debug, Clone)]
+pub(super) struct PlaceM {
+    pub(super) range: Range<usize>,
+    /// The unit word's canonical form, when one introduces the place.
+    pub(super) unit: Option<&'static str>,
+    /// Where the name starts (after the unit word).
+    pub(super) name_start: usize,
+    /// The name without the unit ("Bến Tre", "5", "Lê Lợi").
+    pub(super) name: String,
+    /// The canonical place name ("Bến Tre", "Quận 5").
+    pub(super) canonical: String,
+}
+
+pub(super) fn words_text(input: &Toks<'_>, n: usize) -> String {
+    let (a, b) = (
+        input.get(0).expect("n > 0"),
+        input.get(n - 1).expect("n > 0"),
+    );
+    input.text()[a.span().start..b.span().end].to_owned()
+}
+
+/// A known place (not one that needs a unit word).
+pub(super) fn known_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
+    let (rest, place) = listed_place(input, |p| p.kind != PlaceKind::UnitOnly)?;
+    Ok((
+        rest,
+        PlaceM {
+            range: input.offset()..rest.offset(),
+            unit: None,
+            name_start: input.offset(),
+            name: place.canonical.clone(),
+            canonical: place.canonical.clone(),
+        },
+    ))
+}
+
+/// unit (known | number | capword{1,3})
+pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
+    let (after_unit, unit) = phrase(&LEXICON.units, |_| true)(input)?;
+    // "Hồ Văn Mười": a capitalized unit word that is also a surname is the surname.
+    let first = input.first().expect("a unit was read");
+    if first.token.capitalized && LEXICON.surnames.exact(first.key).is_some() {
+        return fail(input);
+    }
+    let done = |rest: Toks<'a>, name: String, canonical: String| -> TokResult<'a, PlaceM> {
+        Ok((
+            rest,
+            PlaceM {
+                range: input.offset()..rest.offset(),
+                unit: Some(unit.canonical.as_str()),
+                name_start: after_unit.offset(),
+                name,
+                canonical,
+            },
+        ))
+    };
+    let admin = |p: &lexicon::Place| {
+        matches!(
+            p.kind,
+            PlaceKind::Province | PlaceKind::Town | PlaceKind::UnitOnly
+        )
+    };
+    if unit.follows != Follows::Name {
+        if let Ok((rest, place)) = listed_place(after_unit, admin) {
+            // "phường Hội An Tây" is not "phường Hội An" + "Tây".
+            let longer = unit.follows == Follows::Open
+                && open_words(after_unit, 3).is_ok_and(|(r, _)| r.offset() > rest.offset());
+            if !longer {
+                return done(rest, place.canonical.clone(), place.canonical.clone());
+            }
+        }
+    }
+    if unit.follows == Follows::Known {
+        return fail(input);
+    }
+    if let Some(t) = after_unit.first() {
+        if t.token.kind == TokenKind::Number && t.token.gap != Gap::None {
+            let mut canonical = capitalize(&unit.canonical);
+            canonical.push(' ');
+            canonical.push_str(t.text);
+            return done(after_unit.take_from(1), t.text.to_owned(), canonical);
+        }
+    }
+    let (rest, n) = open_words(after_unit, 3)?;
+    let name = words_text(&after_unit, n);
+    done(rest, name.clone(), name)
+}
+
+/// One to `max` capitalized words of a proper name ("Châu Thành"), stopping
+/// before a person's full name ("huyện Châu Thành Nguyễn Văn Bảy") and taking
+/// "Trung ương" whole ("Bệnh viện Nhi Trung ương").
+pub(super) fn open_words(input: Toks<'_>, max: usize) -> TokResult<'_, usize> {
+    open_words_with(input, max, false, false)
+}
+
+/// [`open_words`]; with `lower`, a lower-case word may sit inside the name
+/// when a capitalized word, a unit word or "Trung ương" follows it
+/// ("Bệnh viện Đa khoa tỉnh", "Viện Tim mạch Trung ương"), as in the names
+/// of bodies. With `descriptive` (schools, hospitals, institutes), the first
+/// capitalized syllable of the name, or one right after an acronym, takes one
+/// lower-case syllable with it: "Trường ĐH Sư phạm", "Viện Tim mạch".
+pub(super) fn open_words_with(
+    input: Toks<'_>,
+    max: usize,
+    lower: bool,
+    descriptive: bool,
+) -> TokResult<'_, usize> {
+    let mut rest = input;
+    let mut n = 0;
+    let mut proper = false;
+    let mut after_acronym = false;
+    while n < max {
+        if lower && proper {
+            // One to three lower-case words ("Đa khoa", "Kinh tế và Chính sách")
+            // when a capitalized word, a unit word or "Trung ương" follows them
+            // and no new body starts there ("… Trung ương và Bệnh viện …").
+            let lower_word = |t: &Tok<'_>| {
+                t.token.kind == TokenKind::Word
+                    && !t.token.capitalized
+                    && t.token.gap == Gap::Space
+                    && (!LEXICON.inner_stops.contains(t.key) || t.key == "và")
+            };
+            let run = (0..3)
+                .take_while(|&i| rest.get(i).is_some_and(|t| lower_word(&t)))
+                .count();
+            let next_ok = |k: usize| {
+                let after = rest.take_from(k);
+                after.first().is_some_and(|t| {
+                    (continues(&t) && LEXICON.orgs.longest_where(&after, |_| true).is_none())
+                        || LEXICON.units.longest_where(&after, |_| true).is_some()
+                        || LEXICON.parts.longest_where(&after, |_| true).is_some()
+                })
+            };
+            if let Some(k) = (1..=run).find(|&k| next_ok(k)) {
+                rest = rest.take_from(k);
+                n += k;
+                // "Kinh tế và Chính sách": the next syllable starts a compound too.
+                after_acronym = true;
+                continue;
+            }
+        }
+        // "Trung ương", "Cổ phần" (lower case only right after the kind of
+        // body: "Công ty cổ phần X", not "Công ty X cổ phần").
+        let part_ok = !proper || rest.first().is_some_and(|t| t.token.capitalized);
+        if part_ok {
+            if let Ok((after, _)) = phrase(&LEXICON.parts, |_| true)(rest) {
+                rest = after;
+                n += 1;
+                continue;
+            }
+        }
+        match rest.first() {
+            Some(t) if continues(&t) && (n == 0 || !full_name_at(rest)) => {
+                let starts_compound = descriptive && (n == 0 || after_acronym);
+                rest = rest.take_from(1);
+                n += 1;
+                proper = true;
+                after_acronym = false;
+                let second = rest.first().filter(|w| {
+                    w.token.kind == TokenKind::Word
+                        && !w.token.capitalized
+                        && w.token.gap == Gap::Space
+                        && !LEXICON.inner_stops.contains(w.key)
+                });
+                if starts_compound && second.is_some() {
+                    // Take "Sư phạm" only where the name goes on or the clause
+                    // ends after it ("Học viện Múa kêu gọi…" is no name).
+                    let after = rest.take_from(1);
+                    let goes_on = after.first().map_or(true, |t| {
+                        t.token.kind == TokenKind::Punct
+                            || continues(&t)
+                            || LEXICON.units.longest_where(&after, |_| true).is_some()
+                            || LEXICON.parts.longest_where(&after, |_| true).is_some()
+                    });
+                    if goes_on && n < max {
+                        rest = after;
+                        n += 1;
+                    }
+                }
+            }
+            // An acronym inside the name of a body: "Trường THPT Chuyên Bến Tre".
+            Some(t)
+                if lower
+                    && t.token.kind == TokenKind::Word
+                    && t.token.capitalized
+                    && t.token.gap == Gap::Space
+                    && !t.text.chars().any(char::is_lowercase) =>
+            {
+                rest = rest.take_from(1);
+                n += 1;
+                after_acronym = true;
+            }
+            _ => break,
+        }
+    }
+    // A lone syllable cut from its compound ("Học viện Múa kêu gọi") is no name.
+    let cut = descriptive
+        && n == 1
+        && rest
+            .first()
+            .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
+    if !proper || cut {
+        return fail(input);
+    }
+    Ok((rest, rest.offset() - input.offset()))
+}
+
+/// Does a full person name (three syllables or more) start here?
+pub(super) fn full_name_at(input: Toks<'_>) -> bool {
+    strict_name(input).is_ok_and(|(_, r)| r.len() >= 3)
+}
+
+pub(super) fn place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
+    unit_place(input)
+        .or_else(|_| dotted_place(input))
+        .or_else(|_| known_place(input))
+}
+
+/// One token "Q.1", "P.5": a dotted unit abbreviation glued to a number.
+pub(super) fn dotted_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
+    let Some(t) = input.first() else {
+        return fail(input);
+    };
+    let split = t.key.find('.').map(|i| t.key.split_at(i + 1));
+    let unit = split.and_then(|(unit, number)| {
+        let table = &LEXICON.units;
+        let found = table.exact(unit)?;
+        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+            .then_some((found, number))
+    });
+    match unit {
+        Some((unit, number)) if unit.follows != Follows::Known => {
+            let canonical = format!("{} {number}", capitalize(&unit.canonical));
+            let rest = input.take_from(1);
+            Ok((
+                rest,
+                PlaceM {
+                    range: input.offset()..rest.offset(),
+                    unit: Some(unit.canonical.as_str()),
+                    name_start: input.offset(),
+                    name: number.to_owned(),
+                    canonical,
+                },
+            ))
+        }
+        _ => fail(input),
+    }
+}
+
+pub(super) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

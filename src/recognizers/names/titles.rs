@@ -1,0 +1,158 @@
+//! Titles: rank, academic title, or modifiers + head + complement; chains of titles.
+
+use super::*;
+
+/// One title of a chain.
+#[derive(Debug, Clone)]
+pub(super) struct TitleM {
+    pub(super) range: Range<usize>,
+    /// End of the title text (before a place complement).
+    pub(super) text_end: usize,
+    pub(super) org: Option<OrgM>,
+    pub(super) place: Option<PlaceM>,
+    /// A head title (not only a rank or academic title).
+    pub(super) headed: bool,
+    /// End of the modifiers and head ("Phó Thủ tướng"), before any complement.
+    pub(super) head_end: usize,
+    /// The head may name a foreign office ("Tổng thống", "Đại sứ").
+    pub(super) abroad: bool,
+}
+
+/// `title`; with `need_cap` the head (or rank) must be capitalized.
+pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
+    let start = input.offset();
+    let cap_ok = |t: Option<Tok<'_>>| !need_cap || t.is_some_and(|t| t.token.capitalized);
+    if let Ok((rest, _)) = title_kind(|k| matches!(k, TitleKind::Rank | TitleKind::Academic))(input)
+    {
+        if !cap_ok(input.first()) {
+            return fail(input);
+        }
+        let m = TitleM {
+            range: start..rest.offset(),
+            text_end: rest.offset(),
+            org: None,
+            place: None,
+            headed: false,
+            head_end: rest.offset(),
+            abroad: false,
+        };
+        return Ok((rest, m));
+    }
+    let modifier =
+        title_kind(|k| matches!(k, TitleKind::Former | TitleKind::Acting | TitleKind::Deputy));
+    let (rest, mods) = many_m_n(0, 3, modifier).parse(input)?;
+    let first_cap = if mods.is_empty() {
+        input.first()
+    } else {
+        // "nguyên Bộ trưởng": a lower-case former is fine when the rest is capitalized.
+        input
+            .first()
+            .filter(|t| t.token.capitalized)
+            .or(rest.first())
+    };
+    if !cap_ok(first_cap) {
+        return fail(input);
+    }
+    let (rest, head) = title_kind(|k| k == TitleKind::Head)(rest)?;
+    let (mut rest, _) = many_m_n(0, 2, title_kind(|k| k == TitleKind::Post)).parse(rest)?;
+    let mut m = TitleM {
+        range: start..rest.offset(),
+        text_end: rest.offset(),
+        org: None,
+        place: None,
+        headed: true,
+        head_end: rest.offset(),
+        abroad: head.abroad,
+    };
+    let complement = org(rest, true, 0);
+    if head.bound && complement.is_err() {
+        // "Trưởng ấp Phú Lợi": a bound head may also take a place with its unit.
+        let Ok((after, p)) = unit_place(rest) else {
+            return fail(input);
+        };
+        m.text_end = p.name_start;
+        m.place = Some(p);
+        m.range.end = after.offset();
+        return Ok((after, m));
+    }
+    if let Ok((after, o)) = complement {
+        m.text_end = o.body_end;
+        m.place = o.place.clone();
+        m.org = Some(o);
+        rest = after;
+    } else if let Ok((after, _)) = phrase(&LEXICON.sectors, |_| true)(rest) {
+        rest = after;
+        if let Ok((after, _)) = phrase(&LEXICON.units, |_| true)(rest) {
+            if place(rest).is_err() {
+                rest = after;
+            }
+        }
+        m.text_end = rest.offset();
+    } else if let Ok((after, _)) = one("nước")(rest) {
+        rest = after;
+        m.text_end = rest.offset();
+    }
+    if m.place.is_none() {
+        if let Ok((after, p)) = known_place(rest) {
+            m.text_end = m.text_end.min(p.range.start);
+            m.place = Some(p);
+            rest = after;
+        }
+    }
+    // "Đại biểu Quốc hội khóa XV": the term belongs to the title.
+    if let Ok((after, _)) = one("khoá").and(term_number).parse(rest) {
+        if m.text_end == rest.offset() {
+            m.text_end = after.offset();
+        }
+        rest = after;
+    }
+    if head.abroad {
+        if let Ok((after, p)) = one("tại").and(known_place).parse(rest) {
+            m.place = Some(p.1);
+            rest = after;
+        }
+    }
+    m.range.end = rest.offset();
+    Ok((rest, m))
+}
+
+/// A term number: a Roman numeral ("XV") or digits ("15").
+pub(super) fn term_number(input: Toks<'_>) -> TokResult<'_, Tok<'_>> {
+    satisfy(|t| {
+        t.token.kind == TokenKind::Number
+            || (t.token.kind == TokenKind::Word && t.text.chars().all(|c| "IVXLC".contains(c)))
+    })(input)
+}
+
+/// How two titles of a chain are joined.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Sep {
+    Comma,
+    Kiem,
+    CommaKiem,
+}
+
+pub(super) fn sep(input: Toks<'_>) -> TokResult<'_, Sep> {
+    if let Ok((rest, _)) = one(",")(input) {
+        if let Ok((rest, _)) = title_kind(|k| k == TitleKind::Join)(rest) {
+            return Ok((rest, Sep::CommaKiem));
+        }
+        return Ok((rest, Sep::Comma));
+    }
+    let (rest, _) = title_kind(|k| k == TitleKind::Join)(input)?;
+    Ok((rest, Sep::Kiem))
+}
+
+/// A chain of titles: `title {sep title}`.
+pub(super) fn chain(input: Toks<'_>, need_cap: bool) -> TokResult<'_, Vec<(Sep, TitleM)>> {
+    let (rest, first) = title(input, need_cap)?;
+    let next = |i| {
+        let (r, s) = sep(i)?;
+        let (r, t) = title(r, need_cap)?;
+        Ok((r, (s, t)))
+    };
+    let (rest, more) = many_m_n(0, 5, next).parse(rest)?;
+    let mut all = vec![(Sep::Comma, first)];
+    all.extend(more);
+    Ok((rest, all))
+}
