@@ -1,0 +1,251 @@
+//! Statistics records from resolved entities: "Tăng trưởng GRDP ước đạt
+//! 3,4%" → {indicator "tăng trưởng GRDP", value 3.4, unit "%", change
+//! level, qualifier estimate, period and place from the context}.
+//!
+//! In: a [`Document`] whose entities are resolved. Out: [`Statistic`]s in
+//! text order. Nothing here looks at raw text except to copy the indicator;
+//! words are matched on their keys against `grammars/stat_words.tsv` (verbs,
+//! comparisons, qualifiers, connectors, …) and `grammars/stat_indicators.tsv`
+//! (known indicators).
+//!
+//! # Grammar
+//!
+//! A sentence is first read as items: each outermost entity is one item
+//! (FIGURE = number, percent, money, quantity; TIME = period, date, time;
+//! PLACE; OTHER), then the longest vocabulary phrase at a token, else one
+//! token. Then:
+//!
+//! ```text
+//! sentence   := clause ( boundary clause )*
+//! boundary   := ";"                                  (always)
+//!             | ( "," | CONNECTOR ) &new-statement    (only after the clause's verb)
+//! clause     := lead* INDICATOR? QUALIFIER* group+
+//! lead       := CONNECTOR | LEAD | TIME | PLACE | … ","   (everything up to the
+//!                                                     last comma before the verb)
+//! group      := VERB figures ( BASE | RESTATE FIGURE | TIME | PLACE )*
+//! figures    := FIGURE ( ( "," | "và" ) FIGURE )*
+//! VERB       := tăng | giảm | đạt | chiếm | bằng | ở mức | là | vượt
+//!             | giảm còn | tăng lên | …               (stat_words.tsv, role change)
+//! BASE       := so với cùng kỳ | so với quý trước | kế hoạch | …
+//! ```
+//!
+//! - **new-statement**: after a comma or connector, a new clause starts
+//!   unless what follows continues the current one: a FIGURE, a VERB used as
+//!   a verb ("…, tăng 14,9% so với cùng kỳ"), a BASE, an adverb, or a
+//!   qualifier then a verb ("…, dự kiến đạt …"). A TIME or PLACE starts a new
+//!   clause ("…, quý II tăng 6%"); so does any other word when a verb follows
+//!   before the sentence ends ("…, nhập khẩu đạt 4 tỷ USD").
+//! - **Verb or noun**: a change verb directly followed by a content word,
+//!   with another verb later and no figure between, is part of the indicator
+//!   ("tốc độ tăng trưởng ngành dịch vụ đạt 5%").
+//! - **Indicator**: from the clause start, or after the last comma before
+//!   the verb, skipping connectors, lead words ("toàn tỉnh", "có", "do"),
+//!   qualifiers, periods and places, up to the first cut word ("của",
+//!   "trên địa bàn", "tại", "trong"), entity, bracket or the verb. A known
+//!   indicator is one item, so "tổng sản phẩm trong nước" is not cut at
+//!   "trong". Written as in the text, each word lower-cased except acronyms
+//!   ("tăng trưởng GRDP"). A clause without an indicator ("…, quý II tăng
+//!   6%") takes the one of the previous clause of the sentence.
+//! - **Records**: one per FIGURE after a verb, with that verb's change. A
+//!   BASE applies to the figures of its verb group ("đạt 305,6 tỷ USD, tăng
+//!   14,9% so với cùng kỳ": only the increase is against the same period);
+//!   figures inside a comparison ("so với năm 2022") or after "tương đương"
+//!   are skipped. "bằng 48,2% kế hoạch" is change `share`, base `plan`; a
+//!   target word after a figure ("bằng 50% chỉ tiêu") is a `plan` base, and
+//!   before it a `target` qualifier. A qualifier holds for the rest of the
+//!   clause ("ước đạt 5 tỷ USD, tăng 10%" are both estimates).
+//! - **Qualitative statements**: a rising or falling verb with no figure in
+//!   its clause, followed only by adverbs, a comparison, or the clause end
+//!   ("lượng khách và doanh thu tăng mạnh so cùng kỳ"), gives a record with
+//!   no value. Level and share verbs without a figure give nothing ("đạt
+//!   kết quả tốt" is no statistic).
+//! - **Percentage points**: unit "điểm phần trăm"; per mille: "‰".
+//!
+//! # Context
+//!
+//! - **Period**: the first period/date entity of the clause outside a
+//!   comparison; else the first of the sentence; else the nearest preceding
+//!   one in the same paragraph, where only periods and dates without a day
+//!   ("tháng 6/2023", "năm 2023") carry over (a day date is an event, not a
+//!   reporting period).
+//! - **Place**: the first place entity of the clause; else of the sentence;
+//!   else the nearest preceding one in the paragraph; else the document's
+//!   main place: the place named most often in the document (ties: the one
+//!   named first), not counting places introduced by an administrative word
+//!   below a province ("huyện", "xã", …).
+
+mod csv;
+mod frames;
+mod lexicon;
+
+pub use csv::{write_csv_bom, write_csv_header, write_csv_rows, CSV_COLUMNS, UTF8_BOM};
+
+use crate::model::{Document, EntityValue, Statistic, Temporal};
+use lexicon::{Role, LEXICON};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The statistics records of `doc`, in text order.
+///
+/// ```
+/// let doc = chiso::Annotator::new().annotate("Số doanh nghiệp mới đạt 1.234 và tăng 12 so với cùng kỳ.");
+/// let stats = chiso::statistics::extract(&doc);
+/// assert_eq!(stats.len(), 2);
+/// assert_eq!(stats[0].indicator, "số doanh nghiệp mới");
+/// assert_eq!(stats[1].change, Some(chiso::model::Change::Increase));
+/// assert_eq!(stats[1].base, Some(chiso::model::Base::SamePeriod));
+/// ```
+pub fn extract(doc: &Document) -> Vec<Statistic> {
+    let main_place = main_place(doc);
+    let mut out = Vec::new();
+    let mut paragraph = usize::MAX;
+    let mut carried_period: Option<Temporal> = None;
+    let mut carried_place: Option<String> = None;
+    let mut next_entity = 0;
+    for sentence in &doc.sentences {
+        if sentence.paragraph != paragraph {
+            paragraph = sentence.paragraph;
+            carried_period = None;
+            carried_place = None;
+        }
+        // Entities of this sentence (entities are sorted by start).
+        while next_entity < doc.entities.len()
+            && doc.entities[next_entity].tokens.start < sentence.tokens.start
+        {
+            next_entity += 1;
+        }
+        let mut entities = Vec::new();
+        let mut e = next_entity;
+        while e < doc.entities.len() && doc.entities[e].tokens.start < sentence.tokens.end {
+            entities.push(e);
+            e += 1;
+        }
+        let items = frames::lex(doc, sentence, &entities);
+        let clauses: Vec<_> = frames::clauses(&items)
+            .into_iter()
+            .map(|r| frames::read_clause(doc, &items, r))
+            .collect();
+        let sentence_period = clauses.iter().find_map(|c| c.period);
+        let sentence_place = clauses.iter().find_map(|c| c.place);
+        let mut indicator: Option<String> = None;
+        for clause in &clauses {
+            if let Some(tokens) = &clause.indicator {
+                indicator = Some(indicator_text(doc, tokens.clone()));
+            }
+            let Some(name) = &indicator else { continue };
+            let period = clause
+                .period
+                .or(sentence_period)
+                .and_then(|e| doc.entities[e].value.temporal().cloned())
+                .or_else(|| carried_period.clone());
+            let place = clause
+                .place
+                .or(sentence_place)
+                .and_then(|e| place_name(&doc.entities[e].value))
+                .or_else(|| carried_place.clone())
+                .or_else(|| main_place.clone());
+            let span = crate::Span::new(
+                doc.tokens[clause.tokens.start].span.start,
+                doc.tokens[clause.tokens.end - 1].span.end,
+            );
+            for f in &clause.frames {
+                out.push(Statistic {
+                    indicator: name.clone(),
+                    amount: f.amount.clone(),
+                    unit: f.unit.clone(),
+                    change: f.change,
+                    base: f.base,
+                    qualifier: f.qualifier,
+                    period: period.clone(),
+                    place: place.clone(),
+                    span,
+                });
+            }
+        }
+        // What the next sentences of the paragraph carry.
+        for c in &clauses {
+            if let Some(e) = c.period {
+                let value = &doc.entities[e].value;
+                let carries = match value {
+                    EntityValue::Period(_) => true,
+                    EntityValue::Date(t) => t.value.len() <= 7,
+                    _ => false,
+                };
+                if carries {
+                    carried_period = value.temporal().cloned();
+                }
+            }
+            if let Some(e) = c.place {
+                carried_place = place_name(&doc.entities[e].value).or(carried_place.take());
+            }
+        }
+    }
+    out
+}
+
+fn place_name(value: &EntityValue) -> Option<String> {
+    match value {
+        EntityValue::Place(name) => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// The indicator as written, each word lower-cased unless it is an acronym
+/// (two or more capitals: "GRDP", "TP.HCM").
+fn indicator_text(doc: &Document, tokens: Range<usize>) -> String {
+    let start = doc.tokens[tokens.start].span.start;
+    let end = doc.tokens[tokens.end - 1].span.end;
+    let raw = &doc.text[start..end];
+    let mut out = String::with_capacity(raw.len());
+    for (i, word) in raw.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+            out.push_str(word);
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    out
+}
+
+/// The document's main place: the place entity named most often (ties: the
+/// first named), not counting places that start with, or come right after,
+/// an administrative word below a province ("huyện Chợ Lách").
+///
+/// ```
+/// let doc = chiso::Annotator::new().annotate("Không có địa danh.");
+/// assert_eq!(chiso::statistics::main_place(&doc), None);
+/// ```
+pub fn main_place(doc: &Document) -> Option<String> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (order, entity) in doc.entities.iter().enumerate() {
+        let EntityValue::Place(name) = &entity.value else {
+            continue;
+        };
+        let first = entity.tokens.start;
+        let sub = subplace_len(doc, first, entity.tokens.end).is_some()
+            || (first >= 1 && subplace_len(doc, first - 1, first) == Some(1))
+            || (first >= 2 && subplace_len(doc, first - 2, first) == Some(2));
+        if sub {
+            continue;
+        }
+        let c = counts.entry(name.as_str()).or_insert((0, order));
+        c.0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, order))| (*n, std::cmp::Reverse(*order)))
+        .map(|(name, _)| name.to_owned())
+}
+
+/// The length of the administrative word below a province ("huyện", "thị
+/// xã") starting at token `at`, looking no further than token `end`.
+fn subplace_len(doc: &Document, at: usize, end: usize) -> Option<usize> {
+    let key_at = |k: usize| (at + k < end).then(|| doc.key(&doc.tokens[at + k]));
+    LEXICON
+        .words
+        .longest(key_at, |r| *r == Role::Subplace)
+        .map(|(len, _)| len)
+}
