@@ -805,3 +805,57 @@ fn csv_rows_quote_and_carry_every_field() {
         chiso::statistics::CSV_COLUMNS.len()
     );
 }
+
+#[test]
+fn have_frame_counts_and_continues() {
+    let doc = doc_with(
+        "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới, tăng 12% so với cùng kỳ.",
+        &[
+            ("1.250 doanh nghiệp", qty("1250", "doanh nghiệp")),
+            ("12%", pct("12")),
+        ],
+    );
+    assert_eq!(
+        records(&doc),
+        [
+            rec(
+                "doanh nghiệp thành lập mới",
+                Some("1250"),
+                Some("doanh nghiệp"),
+                Some(Level),
+                None,
+                None,
+                None,
+                None
+            ),
+            rec(
+                "doanh nghiệp thành lập mới",
+                Some("12"),
+                Some("%"),
+                Some(Increase),
+                Some(Base::SamePeriod),
+                None,
+                None,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn destination_place_stays_in_the_indicator() {
+    let doc = doc_with(
+        "Kim ngạch xuất khẩu sang Hoa Kỳ đạt 1,8 tỷ USD. So với cùng kỳ, giá cá tra giảm 6%.",
+        &[
+            ("Hoa Kỳ", place("Hoa Kỳ")),
+            ("1,8 tỷ USD", money("1800000000", "USD")),
+            ("6%", pct("6")),
+        ],
+    );
+    let got = records(&doc);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].indicator, "kim ngạch xuất khẩu sang Hoa Kỳ");
+    assert_eq!(got[0].place, None);
+    assert_eq!(got[1].indicator, "giá cá tra");
+    assert_eq!(got[1].base, Some(Base::SamePeriod));
+}

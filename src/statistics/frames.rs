@@ -297,18 +297,47 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
     out.tokens = items[start].tokens.start..items[end - 1].tokens.end;
     let verb = (start..end).find(|&k| is_verb(items, k));
     let mut qualifier = None;
+    let mut pre_base = None;
     let pre_end = verb.unwrap_or(end);
-    // Leading context and qualifiers before the verb.
-    for item in &items[start..pre_end] {
+    // Leading context, qualifiers and comparisons before the verb.
+    for k in start..pre_end {
+        let item = &items[k];
         match item.kind {
             Kind::Time if out.period.is_none() => out.period = item.entity,
-            Kind::Place if out.place.is_none() => out.place = item.entity,
+            Kind::Place if out.place.is_none() && !after_toward(items, k) => {
+                out.place = item.entity
+            }
             Kind::Word(Role::Qualifier(q)) => qualifier = Some(q),
             Kind::Word(Role::Base(Some(Base::Plan))) => qualifier = Some(Qualifier::Target),
+            Kind::Word(Role::Base(Some(b))) => pre_base = Some(b),
             _ => {}
         }
     }
-    out.indicator = indicator_tokens(items, start, pre_end);
+    // "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới": the counted noun and
+    // the words after it are the indicator of a level.
+    let have = (start..pre_end.saturating_sub(1)).find(|&k| {
+        items[k].kind == Kind::Word(Role::Have)
+            && items[k + 1].kind == Kind::Figure
+            && matches!(
+                items[k + 1].entity.map(|e| &doc.entities[e].value),
+                Some(EntityValue::Quantity { per: None, .. })
+            )
+    });
+    if let Some(k) = have {
+        let entity = &doc.entities[items[k + 1].entity.expect("figures are entities")];
+        out.indicator = have_indicator(doc, items, k + 1, pre_end);
+        if out.indicator.is_some() {
+            out.frames.push(Frame {
+                amount: entity.value.amount().cloned(),
+                unit: unit_of(&entity.value),
+                change: Some(Change::Level),
+                base: None,
+                qualifier,
+            });
+        }
+    } else {
+        out.indicator = indicator_tokens(items, start, pre_end);
+    }
     let Some(verb) = verb else {
         return out;
     };
@@ -357,12 +386,21 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
             Kind::Word(Role::Restate) => skipping = true,
             Kind::Comma | Kind::Word(Role::Connector) => skipping = false,
             Kind::Time if !skipping && out.period.is_none() => out.period = item.entity,
-            Kind::Place if !skipping && out.place.is_none() => out.place = item.entity,
+            Kind::Place if !skipping && out.place.is_none() && !after_toward(items, k) => {
+                out.place = item.entity
+            }
             _ => {}
         }
     }
     if out.frames.is_empty() {
         qualitative(items, verb, end, qualifier, &mut out);
+    }
+    if let Some(base) = pre_base {
+        for f in &mut out.frames {
+            if f.change != Some(Change::Level) {
+                f.base.get_or_insert(base);
+            }
+        }
     }
     if out.indicator.is_none() {
         // Nothing is measured without an indicator (it may be inherited).
@@ -428,6 +466,7 @@ fn indicator_tokens(items: &[Item], start: usize, verb: usize) -> Option<Range<u
             Kind::Word(
                 Role::Connector
                     | Role::Lead
+                    | Role::Have
                     | Role::Scope
                     | Role::Qualifier(_)
                     | Role::Base(Some(Base::Plan))
@@ -439,27 +478,90 @@ fn indicator_tokens(items: &[Item], start: usize, verb: usize) -> Option<Range<u
     {
         s += 1;
     }
-    let mut e = s;
-    while e < verb
-        && matches!(
-            items[e].kind,
-            Kind::Plain
-                | Kind::Indicator
-                | Kind::Other
-                | Kind::Word(
-                    Role::Modifier
-                        | Role::Connector
-                        | Role::Change(..)
-                        | Role::NotVerb
-                        | Role::Lead
-                        | Role::Subplace
-                )
-        )
-    {
-        e += 1;
-    }
+    let mut e = noun_phrase_end(items, s, verb);
     while e > s && matches!(items[e - 1].kind, Kind::Word(Role::Connector)) {
         e -= 1;
     }
     (e > s).then(|| items[s].tokens.start..items[e - 1].tokens.end)
+}
+
+/// Is the place at item `k` a destination or origin ("xuất khẩu sang Hoa
+/// Kỳ")? Then it belongs to the indicator, not to the record's place.
+fn after_toward(items: &[Item], k: usize) -> bool {
+    k > 0 && items[k - 1].kind == Kind::Word(Role::Toward)
+}
+
+/// The end of the noun phrase of an indicator starting at item `s`: content
+/// words, known indicators, adverbs, inner connectors ("lượng khách và doanh
+/// thu"), verbs used as nouns, and destinations ("sang Hoa Kỳ").
+fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
+    let mut e = s;
+    while e < limit {
+        let continues = match items[e].kind {
+            Kind::Plain
+            | Kind::Indicator
+            | Kind::Other
+            | Kind::Word(
+                Role::Modifier
+                | Role::Connector
+                | Role::Change(..)
+                | Role::NotVerb
+                | Role::Lead
+                | Role::Have
+                | Role::Subplace,
+            ) => true,
+            Kind::Word(Role::Toward) => e + 1 < limit && e > s,
+            Kind::Place => after_toward(items, e),
+            _ => false,
+        };
+        if !continues {
+            break;
+        }
+        e += 1;
+    }
+    while e > s
+        && matches!(
+            items[e - 1].kind,
+            Kind::Word(Role::Connector | Role::Toward)
+        )
+    {
+        e -= 1;
+    }
+    e
+}
+
+/// The indicator of a "có FIGURE noun …" frame: the figure's counted noun
+/// (its last tokens) and the noun phrase after it.
+fn have_indicator(
+    doc: &Document,
+    items: &[Item],
+    figure: usize,
+    limit: usize,
+) -> Option<Range<usize>> {
+    let entity = &doc.entities[items[figure].entity?];
+    let EntityValue::Quantity { unit, .. } = &entity.value else {
+        return None;
+    };
+    let unit_tokens = crate::tokenizer::tokenize(unit).tokens.len();
+    let tokens = &entity.tokens;
+    if unit_tokens == 0 || unit_tokens >= tokens.len() {
+        return None;
+    }
+    let start = tokens.end - unit_tokens;
+    // The unit must be written as such (not "km²" for "km2").
+    let written = doc.text[doc.tokens[start].span.start..doc.tokens[tokens.end - 1].span.end]
+        .split_whitespace()
+        .map(crate::normalize::key)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if written != crate::normalize::phrase_key(unit) {
+        return None;
+    }
+    let e = noun_phrase_end(items, figure + 1, limit);
+    let end = if e > figure + 1 {
+        items[e - 1].tokens.end
+    } else {
+        tokens.end
+    };
+    Some(start..end)
 }

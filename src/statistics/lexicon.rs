@@ -24,6 +24,11 @@ pub enum Role {
     Connector,
     /// "có", "do": stripped at the start of an indicator.
     Lead,
+    /// "có": stripped at the start of an indicator; "có 1.250 doanh nghiệp …"
+    /// is a level.
+    Have,
+    /// "sang", "vào": a place after it is a destination, part of the indicator.
+    Toward,
     /// "toàn tỉnh", "cả nước": stripped at the start of an indicator, ends it elsewhere.
     Scope,
     /// "của", "trên địa bàn", "tại": ends an indicator.
@@ -148,6 +153,8 @@ fn parse_role(file: &GrammarFile, row: &crate::grammar::Row<'_>) -> Role {
         "connector" => Role::Connector,
         "lead" => Role::Lead,
         "scope" => Role::Scope,
+        "have" => Role::Have,
+        "toward" => Role::Toward,
         "cut" => Role::Cut,
         "restate" => Role::Restate,
         "not_verb" => Role::NotVerb,

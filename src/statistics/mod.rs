@@ -54,6 +54,12 @@
 //!   target word after a figure ("bằng 50% chỉ tiêu") is a `plan` base, and
 //!   before it a `target` qualifier. A qualifier holds for the rest of the
 //!   clause ("ước đạt 5 tỷ USD, tăng 10%" are both estimates).
+//! - **"có" + quantity**: "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới"
+//!   is a `level` whose indicator is the counted noun and the words after it
+//!   ("doanh nghiệp thành lập mới"); a verb after it continues with that
+//!   indicator (", tăng 12% so với cùng kỳ").
+//! - **Comparison first**: "So với cùng kỳ, giá cá tra giảm 6%" — a base
+//!   before the verb applies to the clause's changes (not to its levels).
 //! - **Qualitative statements**: a rising or falling verb with no figure in
 //!   its clause, followed only by adverbs, a comparison, or the clause end
 //!   ("lượng khách và doanh thu tăng mạnh so cùng kỳ"), gives a record with
@@ -72,7 +78,9 @@
 //!   else the nearest preceding one in the paragraph; else the document's
 //!   main place: the place named most often in the document (ties: the one
 //!   named first), not counting places introduced by an administrative word
-//!   below a province ("huyện", "xã", …).
+//!   below a province ("huyện", "xã", …) or by "sang", "từ", "vào" (a
+//!   destination or origin, which stays in the indicator: "kim ngạch xuất
+//!   khẩu sang Hoa Kỳ").
 
 mod csv;
 mod frames;
@@ -190,18 +198,38 @@ fn place_name(value: &EntityValue) -> Option<String> {
     }
 }
 
-/// The indicator as written, each word lower-cased unless it is an acronym
-/// (two or more capitals: "GRDP", "TP.HCM").
+/// The indicator as written, lower-cased except acronyms (two or more
+/// capitals: "GRDP") and names (words inside a place, org or person entity:
+/// "sang Hoa Kỳ").
 fn indicator_text(doc: &Document, tokens: Range<usize>) -> String {
-    let start = doc.tokens[tokens.start].span.start;
-    let end = doc.tokens[tokens.end - 1].span.end;
-    let raw = &doc.text[start..end];
-    let mut out = String::with_capacity(raw.len());
-    for (i, word) in raw.split_whitespace().enumerate() {
-        if i > 0 {
+    let first = doc.tokens[tokens.start].span.start;
+    let last = doc.tokens[tokens.end - 1].span.end;
+    let names: Vec<crate::Span> = doc
+        .entities
+        .iter()
+        .filter(|e| e.span.start < last && first < e.span.end)
+        .filter(|e| {
+            matches!(
+                e.value,
+                EntityValue::Place(_)
+                    | EntityValue::Org(_)
+                    | EntityValue::Person { .. }
+                    | EntityValue::Official { .. }
+            )
+        })
+        .map(|e| e.span)
+        .collect();
+    let mut out = String::with_capacity(last - first);
+    let mut at = first;
+    for token in &doc.tokens[tokens] {
+        if token.span.start > at {
             out.push(' ');
         }
-        if word.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+        at = token.span.end;
+        let word = token.span.slice(&doc.text);
+        let keep = word.chars().filter(|c| c.is_uppercase()).count() >= 2
+            || names.iter().any(|n| n.contains(token.span));
+        if keep {
             out.push_str(word);
         } else {
             out.extend(word.chars().flat_map(char::to_lowercase));
@@ -212,7 +240,8 @@ fn indicator_text(doc: &Document, tokens: Range<usize>) -> String {
 
 /// The document's main place: the place entity named most often (ties: the
 /// first named), not counting places that start with, or come right after,
-/// an administrative word below a province ("huyện Chợ Lách").
+/// an administrative word below a province ("huyện Chợ Lách"), nor
+/// destinations and origins ("sang Hoa Kỳ").
 ///
 /// ```
 /// let doc = chiso::Annotator::new().annotate("Không có địa danh.");
@@ -225,9 +254,10 @@ pub fn main_place(doc: &Document) -> Option<String> {
             continue;
         };
         let first = entity.tokens.start;
-        let sub = subplace_len(doc, first, entity.tokens.end).is_some()
-            || (first >= 1 && subplace_len(doc, first - 1, first) == Some(1))
-            || (first >= 2 && subplace_len(doc, first - 2, first) == Some(2));
+        let sub = word_len(doc, first, entity.tokens.end, Role::Subplace).is_some()
+            || (first >= 1 && word_len(doc, first - 1, first, Role::Subplace) == Some(1))
+            || (first >= 2 && word_len(doc, first - 2, first, Role::Subplace) == Some(2))
+            || (first >= 1 && word_len(doc, first - 1, first, Role::Toward) == Some(1));
         if sub {
             continue;
         }
@@ -240,12 +270,12 @@ pub fn main_place(doc: &Document) -> Option<String> {
         .map(|(name, _)| name.to_owned())
 }
 
-/// The length of the administrative word below a province ("huyện", "thị
-/// xã") starting at token `at`, looking no further than token `end`.
-fn subplace_len(doc: &Document, at: usize, end: usize) -> Option<usize> {
+/// The length of the phrase of `role` starting at token `at` ("huyện",
+/// "thị xã", "sang"), looking no further than token `end`.
+fn word_len(doc: &Document, at: usize, end: usize, role: Role) -> Option<usize> {
     let key_at = |k: usize| (at + k < end).then(|| doc.key(&doc.tokens[at + k]));
     LEXICON
         .words
-        .longest(key_at, |r| *r == Role::Subplace)
+        .longest(key_at, |r| *r == role)
         .map(|(len, _)| len)
 }
