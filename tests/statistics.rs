@@ -579,7 +579,8 @@ fn comparison_period_is_neither_a_figure_nor_the_period() {
     assert_eq!(got.len(), 2);
     assert_eq!(got[0].indicator, "số khách quốc tế");
     assert!(got.iter().all(|r| r.period.as_deref() == Some("2024")));
-    assert_eq!(got[1].base, None);
+    // "so với năm 2023" for a 2024 figure: the previous period.
+    assert_eq!(got[1].base, Some(Base::PreviousPeriod));
 }
 
 #[test]

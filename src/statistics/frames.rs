@@ -152,7 +152,12 @@ pub(crate) fn is_verb(items: &[Item], k: usize) -> bool {
     }
     let content_next = matches!(
         items.get(k + 1).map(|i| i.kind),
-        Some(Kind::Plain | Kind::Indicator | Kind::Other | Kind::Word(Role::Lead))
+        Some(
+            Kind::Plain
+                | Kind::Indicator
+                | Kind::Other
+                | Kind::Word(Role::Lead | Role::Of | Role::Trail | Role::Area)
+        )
     );
     if !content_next {
         return true;
@@ -177,7 +182,7 @@ fn starts_new(items: &[Item], k: usize) -> bool {
     while j < items.len()
         && matches!(
             items[j].kind,
-            Kind::Comma | Kind::Word(Role::Connector) | Kind::Punct
+            Kind::Comma | Kind::Word(Role::Connector | Role::With) | Kind::Punct
         )
     {
         j += 1;
@@ -214,7 +219,9 @@ pub(crate) fn clauses(items: &[Item]) -> Vec<Range<usize>> {
                 start = k + 1;
                 verb_seen = false;
             }
-            Kind::Comma | Kind::Word(Role::Connector) if verb_seen && starts_new(items, k) => {
+            Kind::Comma | Kind::Word(Role::Connector | Role::With)
+                if verb_seen && starts_new(items, k) =>
+            {
                 out.push(start..k);
                 start = k;
                 verb_seen = false;
@@ -241,6 +248,30 @@ pub(crate) struct Frame {
     pub base: Option<Base>,
     /// Qualifier.
     pub qualifier: Option<Qualifier>,
+    /// Its own indicator (tokens), when it is not the clause's ("… với tổng
+    /// vốn đăng ký 450 triệu USD").
+    pub indicator: Option<Range<usize>>,
+    /// The time entity of a comparison we could not name ("so với năm
+    /// 2023"), to name it against the record's period.
+    pub compared: Option<usize>,
+}
+
+impl Frame {
+    fn new(
+        value: Option<&EntityValue>,
+        change: Option<Change>,
+        qualifier: Option<Qualifier>,
+    ) -> Frame {
+        Frame {
+            amount: value.and_then(|v| v.amount().cloned()),
+            unit: value.and_then(unit_of),
+            change,
+            base: None,
+            qualifier,
+            indicator: None,
+            compared: None,
+        }
+    }
 }
 
 /// What one clause yields.
@@ -256,6 +287,9 @@ pub(crate) struct ClauseFrames {
     pub period: Option<usize>,
     /// The first place entity of the clause outside a comparison.
     pub place: Option<usize>,
+    /// A comparison before the verb ("So với cùng kỳ, …"): it also holds for
+    /// the next clauses of the sentence.
+    pub lead_base: Option<Base>,
 }
 
 /// The unit of a figure: "%" (or "điểm phần trăm", "‰"), the ISO currency,
@@ -275,13 +309,17 @@ pub(crate) fn unit_of(value: &EntityValue) -> Option<String> {
     }
 }
 
+fn entity_value<'d>(doc: &'d Document, item: &Item) -> Option<&'d EntityValue> {
+    item.entity.map(|e| &doc.entities[e].value)
+}
+
 /// Reads the records of clause `r` of `items`.
 pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> ClauseFrames {
     let mut start = r.start;
     while start < r.end
         && matches!(
             items[start].kind,
-            Kind::Comma | Kind::Punct | Kind::Word(Role::Connector)
+            Kind::Comma | Kind::Punct | Kind::Word(Role::Connector | Role::With)
         )
     {
         start += 1;
@@ -297,7 +335,6 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
     out.tokens = items[start].tokens.start..items[end - 1].tokens.end;
     let verb = (start..end).find(|&k| is_verb(items, k));
     let mut qualifier = None;
-    let mut pre_base = None;
     let pre_end = verb.unwrap_or(end);
     // Leading context, qualifiers and comparisons before the verb.
     for k in start..pre_end {
@@ -309,42 +346,59 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
             }
             Kind::Word(Role::Qualifier(q)) => qualifier = Some(q),
             Kind::Word(Role::Base(Some(Base::Plan))) => qualifier = Some(Qualifier::Target),
-            Kind::Word(Role::Base(Some(b))) => pre_base = Some(b),
+            Kind::Word(Role::Base(Some(b))) => out.lead_base = Some(b),
             _ => {}
         }
     }
+    // Figures read by the "với" frame, not to be read again.
+    let mut taken: Vec<usize> = Vec::new();
     // "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới": the counted noun and
     // the words after it are the indicator of a level.
     let have = (start..pre_end.saturating_sub(1)).find(|&k| {
         items[k].kind == Kind::Word(Role::Have)
             && items[k + 1].kind == Kind::Figure
             && matches!(
-                items[k + 1].entity.map(|e| &doc.entities[e].value),
-                Some(EntityValue::Quantity { per: None, .. })
+                entity_value(doc, &items[k + 1]),
+                Some(
+                    EntityValue::Quantity { per: None, .. } | EntityValue::Money { per: None, .. }
+                )
             )
     });
     if let Some(k) = have {
-        let entity = &doc.entities[items[k + 1].entity.expect("figures are entities")];
         out.indicator = have_indicator(doc, items, k + 1, pre_end);
         if out.indicator.is_some() {
-            out.frames.push(Frame {
-                amount: entity.value.amount().cloned(),
-                unit: unit_of(&entity.value),
-                change: Some(Change::Level),
-                base: None,
+            taken.push(k + 1);
+            out.frames.push(Frame::new(
+                entity_value(doc, &items[k + 1]),
+                Some(Change::Level),
                 qualifier,
-            });
+            ));
         }
     } else {
         out.indicator = indicator_tokens(items, start, pre_end);
+    }
+    // "… với tổng vốn đăng ký 450 triệu USD": a level with its own indicator.
+    for k in start..end {
+        if items[k].kind != Kind::Word(Role::With) {
+            continue;
+        }
+        let e = noun_phrase_end(items, k + 1, end);
+        if e > k + 1 && items.get(e).is_some_and(|i| i.kind == Kind::Figure) && e < end {
+            let mut frame =
+                Frame::new(entity_value(doc, &items[e]), Some(Change::Level), qualifier);
+            frame.indicator = Some(items[k + 1].tokens.start..items[e - 1].tokens.end);
+            out.frames.push(frame);
+            taken.push(e);
+        }
     }
     let Some(verb) = verb else {
         return out;
     };
     let mut change = None;
-    let mut group = 0;
+    let mut group = out.frames.len();
     let mut group_base: Option<Base> = None;
     let mut skipping = false;
+    let mut comparing = false;
     for k in verb..end {
         let item = &items[k];
         match item.kind {
@@ -353,16 +407,12 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 group = out.frames.len();
                 group_base = None;
                 skipping = false;
+                comparing = false;
             }
-            Kind::Figure if !skipping && change.is_some() => {
-                let entity = &doc.entities[item.entity.expect("figures are entities")];
-                out.frames.push(Frame {
-                    amount: entity.value.amount().cloned(),
-                    unit: unit_of(&entity.value),
-                    change,
-                    base: group_base,
-                    qualifier,
-                });
+            Kind::Figure if !skipping && change.is_some() && !taken.contains(&k) => {
+                let mut frame = Frame::new(entity_value(doc, item), change, qualifier);
+                frame.base = group_base;
+                out.frames.push(frame);
             }
             Kind::Word(Role::Base(base)) => {
                 if let Some(base) = base {
@@ -371,6 +421,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                     }
                     group_base.get_or_insert(base);
                 }
+                comparing = base.is_none();
                 skipping = true;
             }
             Kind::Word(Role::Qualifier(q)) => {
@@ -384,7 +435,19 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 }
             }
             Kind::Word(Role::Restate) => skipping = true,
-            Kind::Comma | Kind::Word(Role::Connector) => skipping = false,
+            Kind::Comma | Kind::Word(Role::Connector | Role::With) => {
+                skipping = false;
+                comparing = false;
+            }
+            Kind::Time if comparing => {
+                for f in &mut out.frames[group..] {
+                    if f.base.is_none() {
+                        f.compared
+                            .get_or_insert(item.entity.expect("times are entities"));
+                    }
+                }
+                comparing = false;
+            }
             Kind::Time if !skipping && out.period.is_none() => out.period = item.entity,
             Kind::Place if !skipping && out.place.is_none() && !after_toward(items, k) => {
                 out.place = item.entity
@@ -395,23 +458,19 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
     if out.frames.is_empty() {
         qualitative(items, verb, end, qualifier, &mut out);
     }
-    if let Some(base) = pre_base {
+    if let Some(base) = out.lead_base {
         for f in &mut out.frames {
             if f.change != Some(Change::Level) {
                 f.base.get_or_insert(base);
             }
         }
     }
-    if out.indicator.is_none() {
-        // Nothing is measured without an indicator (it may be inherited).
-        out.frames.retain(|f| f.amount.is_some());
-    }
     out
 }
 
 /// A clause with a rising or falling verb and no figure ("doanh thu tăng mạnh
-/// so cùng kỳ") is a record without a value, when the verb ends the clause or
-/// is followed only by an adverb or a comparison.
+/// so cùng kỳ") is a record without a value, when the verb (and its adverbs)
+/// is not followed by a content word or a figure.
 fn qualitative(
     items: &[Item],
     verb: usize,
@@ -430,59 +489,62 @@ fn qualitative(
                 base = b;
                 break;
             }
-            _ => return,
+            Kind::Plain | Kind::Indicator | Kind::Other | Kind::Figure => return,
+            _ => break,
         }
     }
     if out.indicator.is_none() {
         return;
     }
-    out.frames.push(Frame {
-        amount: None,
-        unit: None,
-        change: Some(change),
-        base,
-        qualifier,
-    });
+    let mut frame = Frame::new(None, Some(change), qualifier);
+    frame.base = base;
+    out.frames.push(frame);
 }
 
 /// The indicator between `start` and the verb at `verb`: after the last
-/// comma, leading connectors, lead words, qualifiers, periods and places
-/// skipped, up to the first cut word, entity, bracket or comparison.
+/// comma (or after the last qualifier, when words follow it: "tỉnh phấn đấu
+/// thu ngân sách đạt …"), skipping connectors, lead words, qualifiers,
+/// periods and places, then a noun phrase.
 fn indicator_tokens(items: &[Item], start: usize, verb: usize) -> Option<Range<usize>> {
-    // After the last comma, or after the last qualifier that content words
-    // follow ("tỉnh phấn đấu thu ngân sách đạt …").
-    let mut s = (start..verb)
+    let after_comma = (start..verb)
         .rev()
-        .find(|&k| {
-            items[k].kind == Kind::Comma
-                || (matches!(items[k].kind, Kind::Word(Role::Qualifier(_)))
-                    && k + 1 < verb
-                    && matches!(items[k + 1].kind, Kind::Plain | Kind::Indicator))
-        })
+        .find(|&k| items[k].kind == Kind::Comma)
         .map_or(start, |k| k + 1);
-    while s < verb
-        && matches!(
-            items[s].kind,
-            Kind::Word(
-                Role::Connector
-                    | Role::Lead
-                    | Role::Have
-                    | Role::Scope
-                    | Role::Qualifier(_)
-                    | Role::Base(Some(Base::Plan))
-            ) | Kind::Time
-                | Kind::Place
-                | Kind::Punct
-                | Kind::Comma
-        )
-    {
-        s += 1;
+    let after_qualifier = (after_comma..verb)
+        .rev()
+        .find(|&k| matches!(items[k].kind, Kind::Word(Role::Qualifier(_))))
+        .map(|k| k + 1);
+    for s in after_qualifier.into_iter().chain([after_comma]) {
+        let mut s = s;
+        while s < verb
+            && matches!(
+                items[s].kind,
+                Kind::Word(
+                    Role::Connector
+                        | Role::With
+                        | Role::Lead
+                        | Role::Have
+                        | Role::Scope
+                        | Role::Qualifier(_)
+                        | Role::Base(Some(Base::Plan))
+                        | Role::Cut
+                        | Role::Of
+                        | Role::Trail
+                        | Role::Aux
+                ) | Kind::Time
+                    | Kind::Place
+                    | Kind::Punct
+                    | Kind::Comma
+            )
+        {
+            s += 1;
+        }
+        let e = noun_phrase_end(items, s, verb);
+        if e > s {
+            return Some(items[s].tokens.start..items[e - 1].tokens.end);
+        }
     }
-    let mut e = noun_phrase_end(items, s, verb);
-    while e > s && matches!(items[e - 1].kind, Kind::Word(Role::Connector)) {
-        e -= 1;
-    }
-    (e > s).then(|| items[s].tokens.start..items[e - 1].tokens.end)
+    None
 }
 
 /// Is the place at item `k` a destination or origin ("xuất khẩu sang Hoa
@@ -493,7 +555,9 @@ fn after_toward(items: &[Item], k: usize) -> bool {
 
 /// The end of the noun phrase of an indicator starting at item `s`: content
 /// words, known indicators, adverbs, inner connectors ("lượng khách và doanh
-/// thu"), verbs used as nouns, and destinations ("sang Hoa Kỳ").
+/// thu"), verbs used as nouns, destinations ("sang Hoa Kỳ"), and "của" when
+/// no place follows it ("doanh thu của các doanh nghiệp" but not "GRDP của
+/// tỉnh").
 fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
     let mut e = s;
     while e < limit {
@@ -508,9 +572,23 @@ fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
                 | Role::NotVerb
                 | Role::Lead
                 | Role::Have
-                | Role::Subplace,
+                | Role::Subplace
+                | Role::Trail
+                | Role::Aux
+                | Role::Area,
             ) => true,
-            Kind::Word(Role::Toward) => e + 1 < limit && e > s,
+            Kind::Word(Role::Toward) => e > s,
+            Kind::Word(Role::Of) => {
+                e > s
+                    && !matches!(
+                        items.get(e + 1).map(|i| i.kind),
+                        None | Some(
+                            Kind::Place
+                                | Kind::Time
+                                | Kind::Word(Role::Scope | Role::Area | Role::Subplace)
+                        )
+                    )
+            }
             Kind::Place => after_toward(items, e),
             _ => false,
         };
@@ -522,7 +600,9 @@ fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
     while e > s
         && matches!(
             items[e - 1].kind,
-            Kind::Word(Role::Connector | Role::Toward)
+            Kind::Word(
+                Role::Connector | Role::Toward | Role::Trail | Role::Aux | Role::Of | Role::Lead
+            )
         )
     {
         e -= 1;
@@ -530,8 +610,10 @@ fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
     e
 }
 
-/// The indicator of a "có FIGURE noun …" frame: the figure's counted noun
-/// (its last tokens) and the noun phrase after it.
+/// The indicator of a "có FIGURE …" frame: the counted noun of the figure
+/// (its last tokens) and the noun phrase after it ("có 1.250 doanh nghiệp
+/// thành lập mới"); for a measure unit or money, the noun phrase alone
+/// ("có 1.200 ha tôm siêu thâm canh", "thu hút 1,2 tỷ USD vốn FDI").
 fn have_indicator(
     doc: &Document,
     items: &[Item],
@@ -539,29 +621,28 @@ fn have_indicator(
     limit: usize,
 ) -> Option<Range<usize>> {
     let entity = &doc.entities[items[figure].entity?];
+    let e = noun_phrase_end(items, figure + 1, limit);
+    let phrase = (e > figure + 1).then(|| items[figure + 1].tokens.start..items[e - 1].tokens.end);
     let EntityValue::Quantity { unit, .. } = &entity.value else {
-        return None;
+        return phrase;
     };
+    if LEXICON.is_measure(unit) {
+        return phrase;
+    }
     let unit_tokens = crate::tokenizer::tokenize(unit).tokens.len();
     let tokens = &entity.tokens;
     if unit_tokens == 0 || unit_tokens >= tokens.len() {
         return None;
     }
     let start = tokens.end - unit_tokens;
-    // The unit must be written as such (not "km²" for "km2").
-    let written = doc.text[doc.tokens[start].span.start..doc.tokens[tokens.end - 1].span.end]
-        .split_whitespace()
-        .map(crate::normalize::key)
+    // The counted noun must be written as such.
+    let written = doc.tokens[start..tokens.end]
+        .iter()
+        .map(|t| doc.key(t))
         .collect::<Vec<_>>()
         .join(" ");
     if written != crate::normalize::phrase_key(unit) {
         return None;
     }
-    let e = noun_phrase_end(items, figure + 1, limit);
-    let end = if e > figure + 1 {
-        items[e - 1].tokens.end
-    } else {
-        tokens.end
-    };
-    Some(start..end)
+    Some(start..phrase.map_or(tokens.end, |p| p.end))
 }

@@ -31,8 +31,23 @@ pub enum Role {
     Toward,
     /// "toàn tỉnh", "cả nước": stripped at the start of an indicator, ends it elsewhere.
     Scope,
-    /// "của", "trên địa bàn", "tại": ends an indicator.
+    /// "trên địa bàn", "tại": ends an indicator.
     Cut,
+    /// "của": ends an indicator before a place or an area word ("GRDP của
+    /// tỉnh"), else part of it ("doanh thu của các doanh nghiệp").
+    Of,
+    /// "tỉnh", "địa phương": an area word after "của".
+    Area,
+    /// "trong": part of an indicator inside it ("khu vực kinh tế trong nước"),
+    /// dropped at its end ("doanh thu trong [quý I]").
+    Trail,
+    /// "tiếp tục", "đã", "vẫn": dropped at the end of an indicator.
+    Aux,
+    /// "với": "… với tổng vốn đăng ký 450 triệu USD" is a level with its
+    /// own indicator; else it joins clauses like a connector.
+    With,
+    /// "ha", "tấn": a measure unit, not a counted noun.
+    Measure,
     /// "tương đương": the figure after it restates the previous one.
     Restate,
     /// "tăng cường": a compound that is not a change verb.
@@ -107,6 +122,15 @@ pub struct Lexicon {
     pub words: PhraseTable<Role>,
     /// Known indicators (value: the row number, unused but handy in tests).
     pub indicators: PhraseTable<usize>,
+    /// Measure units (role `measure`), by phrase key.
+    measures: std::collections::HashSet<String>,
+}
+
+impl Lexicon {
+    /// Is `unit` ("ha", "tấn") a measure unit rather than a counted noun?
+    pub fn is_measure(&self, unit: &str) -> bool {
+        self.measures.contains(&crate::normalize::phrase_key(unit))
+    }
 }
 
 /// The keys of the tokens of `phrase`, as the document tokenizer makes them.
@@ -156,6 +180,12 @@ fn parse_role(file: &GrammarFile, row: &crate::grammar::Row<'_>) -> Role {
         "have" => Role::Have,
         "toward" => Role::Toward,
         "cut" => Role::Cut,
+        "of" => Role::Of,
+        "area" => Role::Area,
+        "trail" => Role::Trail,
+        "aux" => Role::Aux,
+        "with" => Role::With,
+        "measure" => Role::Measure,
         "restate" => Role::Restate,
         "not_verb" => Role::NotVerb,
         "subplace" => Role::Subplace,
@@ -171,11 +201,15 @@ fn same_kind(a: Role, b: Role) -> bool {
 fn load() -> Lexicon {
     let file = crate::grammar_file!("stat_words.tsv");
     let mut words = PhraseTable::default();
+    let mut measures = std::collections::HashSet::new();
     for row in file.rows(3, 4) {
         let keys = phrase_keys(row.get(0));
         let role = parse_role(&file, &row);
         if words.get_exact(&keys).iter().any(|r| same_kind(*r, role)) {
             file.fail(&row, "this phrase already has this role");
+        }
+        if role == Role::Measure {
+            measures.insert(crate::normalize::phrase_key(row.get(0)));
         }
         words.insert(keys, role);
     }
@@ -188,7 +222,11 @@ fn load() -> Lexicon {
         }
         indicators.insert(keys, row.line);
     }
-    Lexicon { words, indicators }
+    Lexicon {
+        words,
+        indicators,
+        measures,
+    }
 }
 
 /// The vocabulary, parsed on first use.

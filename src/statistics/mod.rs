@@ -88,7 +88,7 @@ mod lexicon;
 
 pub use csv::{write_csv_bom, write_csv_header, write_csv_rows, CSV_COLUMNS, UTF8_BOM};
 
-use crate::model::{Document, EntityValue, Statistic, Temporal};
+use crate::model::{Base, Change, Document, EntityValue, Statistic, Temporal};
 use lexicon::{Role, LEXICON};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -136,11 +136,15 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         let sentence_period = clauses.iter().find_map(|c| c.period);
         let sentence_place = clauses.iter().find_map(|c| c.place);
         let mut indicator: Option<String> = None;
+        let mut lead_base = None;
         for clause in &clauses {
+            lead_base = clause.lead_base.or(lead_base);
             if let Some(tokens) = &clause.indicator {
                 indicator = Some(indicator_text(doc, tokens.clone()));
             }
-            let Some(name) = &indicator else { continue };
+            let Some(name) = &indicator else {
+                continue;
+            };
             let period = clause
                 .period
                 .or(sentence_period)
@@ -157,12 +161,23 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 doc.tokens[clause.tokens.end - 1].span.end,
             );
             for f in &clause.frames {
+                let compared = f.compared.and_then(|e| doc.entities[e].value.temporal());
+                let base = f
+                    .base
+                    .or_else(|| infer_base(period.as_ref()?, compared?))
+                    .or(match f.change {
+                        Some(Change::Level) | None => None,
+                        _ => lead_base,
+                    });
                 out.push(Statistic {
-                    indicator: name.clone(),
+                    indicator: match &f.indicator {
+                        Some(tokens) => indicator_text(doc, tokens.clone()),
+                        None => name.clone(),
+                    },
                     amount: f.amount.clone(),
                     unit: f.unit.clone(),
                     change: f.change,
-                    base: f.base,
+                    base,
                     qualifier: f.qualifier,
                     period: period.clone(),
                     place: place.clone(),
@@ -278,4 +293,47 @@ fn word_len(doc: &Document, at: usize, end: usize, role: Role) -> Option<usize> 
         .words
         .longest(key_at, |r| *r == role)
         .map(|(len, _)| len)
+}
+
+/// Names a comparison with a time ("so với năm 2023", "so với quý II")
+/// against the record's period: the same part of an earlier year is
+/// `same_period` ("6 tháng đầu năm 2024" vs "2023-H1"); an earlier value of
+/// the same shape is `previous_period` ("năm 2024" vs "năm 2023", "quý III"
+/// vs "quý II"); anything else stays unnamed.
+///
+/// ```
+/// use chiso::model::{Base, Temporal};
+/// use chiso::statistics::infer_base;
+/// let t = |v: &str| Temporal { value: v.into(), from: None, to: None };
+/// assert_eq!(infer_base(&t("2024-H1"), &t("2023-H1")), Some(Base::SamePeriod));
+/// assert_eq!(infer_base(&t("2024"), &t("2023")), Some(Base::PreviousPeriod));
+/// assert_eq!(infer_base(&t("2024-Q3"), &t("2024-Q2")), Some(Base::PreviousPeriod));
+/// assert_eq!(infer_base(&t("2024-Q3"), &t("2024-06")), None);
+/// assert_eq!(infer_base(&t("2024"), &t("2021")), None);
+/// ```
+pub fn infer_base(period: &Temporal, compared: &Temporal) -> Option<Base> {
+    let (p, c) = (period.value.as_str(), compared.value.as_str());
+    let shape = |v: &str| -> String {
+        v.chars()
+            .map(|ch| if ch.is_ascii_digit() { '9' } else { ch })
+            .collect()
+    };
+    if shape(p) != shape(c) || c >= p || p.contains('X') || c.contains('X') {
+        return None;
+    }
+    let year = |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let (py, cy) = (year(p)?, year(c)?);
+    // The value without its years: "-01/-09" for "2024-01/2024-09".
+    let part = |v: &str, y: i32| v.replace(&y.to_string(), "");
+    if py == cy + 1 && part(p, py) == part(c, cy) {
+        if part(p, py).is_empty() {
+            Some(Base::PreviousPeriod)
+        } else {
+            Some(Base::SamePeriod)
+        }
+    } else if py == cy || py == cy + 1 {
+        Some(Base::PreviousPeriod)
+    } else {
+        None
+    }
 }
