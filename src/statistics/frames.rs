@@ -4,7 +4,7 @@
 
 use super::lexicon::{Role, LEXICON};
 use crate::model::{Amount, Base, Change, Document, EntityValue, Qualifier};
-use crate::tokenizer::{Sentence, TokenKind};
+use crate::tokenizer::{Gap, Sentence, TokenKind};
 use std::ops::Range;
 
 /// What one item of a sentence is.
@@ -30,6 +30,8 @@ pub(crate) enum Kind {
     Comma,
     /// "(" or "[".
     Open,
+    /// "-", "/", "&" glued to the words on both sides ("VN-Index").
+    Joiner,
     /// Any other punctuation or symbol.
     Punct,
 }
@@ -96,6 +98,15 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                 ";" | "." | "!" | "?" | "…" | "..." => Kind::Hard,
                 "," | ":" => Kind::Comma,
                 "(" | "[" => Kind::Open,
+                "-" | "/" | "&" | "+"
+                    if token.gap == Gap::None
+                        && doc
+                            .tokens
+                            .get(i + 1)
+                            .is_some_and(|t| t.gap == Gap::None && i + 1 < range.end) =>
+                {
+                    Kind::Joiner
+                }
                 _ => Kind::Punct,
             }),
             TokenKind::Email | TokenKind::Url => Some(Kind::Punct),
@@ -201,8 +212,16 @@ fn starts_new(items: &[Item], k: usize) -> bool {
             false
         }
         Kind::Time | Kind::Place => true,
-        _ => verb_ahead(items, j),
+        _ => verb_ahead(items, j) || verbless(items, j).is_some(),
     }
+}
+
+/// A clause without a verb that still states a figure: a noun phrase
+/// directly followed by a figure ("…, nhập siêu 0,6 tỷ USD"). Only read
+/// after a clause boundary. Returns the figure's item.
+fn verbless(items: &[Item], j: usize) -> Option<usize> {
+    let e = noun_phrase_end(items, j, items.len());
+    (e > j && items.get(e)?.kind == Kind::Figure).then_some(e)
 }
 
 /// Splits items into clauses (ranges of item indices): at ";" always, and at
@@ -227,6 +246,9 @@ pub(crate) fn clauses(items: &[Item]) -> Vec<Range<usize>> {
                 verb_seen = false;
             }
             Kind::Word(Role::Change(..)) if is_verb(items, k) => verb_seen = true,
+            Kind::Word(Role::Have) if items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure) => {
+                verb_seen = true
+            }
             _ => {}
         }
     }
@@ -315,6 +337,12 @@ fn entity_value<'d>(doc: &'d Document, item: &Item) -> Option<&'d EntityValue> {
 
 /// Reads the records of clause `r` of `items`.
 pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> ClauseFrames {
+    // A clause that a comma or connector split off another one.
+    let continued = r.start > 0
+        && matches!(
+            items[r.start].kind,
+            Kind::Comma | Kind::Word(Role::Connector | Role::With)
+        );
     let mut start = r.start;
     while start < r.end
         && matches!(
@@ -392,6 +420,16 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         }
     }
     let Some(verb) = verb else {
+        if continued && out.frames.is_empty() {
+            if let Some(f) = verbless(&items[..end], start) {
+                out.indicator = Some(items[start].tokens.start..items[f - 1].tokens.end);
+                out.frames.push(Frame::new(
+                    entity_value(doc, &items[f]),
+                    Some(Change::Level),
+                    qualifier,
+                ));
+            }
+        }
         return out;
     };
     let mut change = None;
@@ -577,7 +615,7 @@ fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
                 | Role::Aux
                 | Role::Area,
             ) => true,
-            Kind::Word(Role::Toward) => e > s,
+            Kind::Word(Role::Toward) | Kind::Joiner => e > s,
             Kind::Word(Role::Of) => {
                 e > s
                     && !matches!(
@@ -600,9 +638,15 @@ fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
     while e > s
         && matches!(
             items[e - 1].kind,
-            Kind::Word(
-                Role::Connector | Role::Toward | Role::Trail | Role::Aux | Role::Of | Role::Lead
-            )
+            Kind::Joiner
+                | Kind::Word(
+                    Role::Connector
+                        | Role::Toward
+                        | Role::Trail
+                        | Role::Aux
+                        | Role::Of
+                        | Role::Lead
+                )
         )
     {
         e -= 1;

@@ -58,6 +58,13 @@
 //!   is a `level` whose indicator is the counted noun and the words after it
 //!   ("doanh nghiệp thành lập mới"); a verb after it continues with that
 //!   indicator (", tăng 12% so với cùng kỳ").
+//! - **Verbless clause**: after a clause boundary, a noun phrase directly
+//!   followed by a figure is a `level` ("…, nhập siêu 0,6 tỷ USD"; "thu hút
+//!   35 dự án mới, tổng vốn đầu tư 820 triệu USD"). Not at a sentence start
+//!   ("Ông Ba 50 tuổi" is no statistic), so "toàn tỉnh gieo trồng 76.500 ha"
+//!   is missed.
+//! - **"với"**: "… với tổng vốn đăng ký 450 triệu USD" is a `level` with
+//!   its own indicator.
 //! - **Comparison first**: "So với cùng kỳ, giá cá tra giảm 6%" — a base
 //!   before the verb applies to the clause's changes (not to its levels).
 //! - **Qualitative statements**: a rising or falling verb with no figure in
@@ -65,7 +72,12 @@
 //!   ("lượng khách và doanh thu tăng mạnh so cùng kỳ"), gives a record with
 //!   no value. Level and share verbs without a figure give nothing ("đạt
 //!   kết quả tốt" is no statistic).
-//! - **Percentage points**: unit "điểm phần trăm"; per mille: "‰".
+//! - **Percentage points**: unit "điểm phần trăm"; per mille: "‰"; money and
+//!   quantities with a denominator: "VND/kg", "tạ/ha".
+//! - **Comparisons with a time** ("so với năm 2023", "so với cùng kỳ năm
+//!   2023"): the time is neither a figure nor the period; an unnamed one is
+//!   named against the record's period by [`infer_base`] (with no period, a
+//!   bare year is the `previous_period`).
 //!
 //! # Context
 //!
@@ -73,7 +85,9 @@
 //!   comparison; else the first of the sentence; else the nearest preceding
 //!   one in the same paragraph, where only periods and dates without a day
 //!   ("tháng 6/2023", "năm 2023") carry over (a day date is an event, not a
-//!   reporting period).
+//!   reporting period); else the document's period when it names exactly
+//!   one period entity (a report on "quý I/2024" whose figures come in later
+//!   paragraphs).
 //! - **Place**: the first place entity of the clause; else of the sentence;
 //!   else the nearest preceding one in the paragraph; else the document's
 //!   main place: the place named most often in the document (ties: the one
@@ -105,6 +119,7 @@ use std::ops::Range;
 /// ```
 pub fn extract(doc: &Document) -> Vec<Statistic> {
     let main_place = main_place(doc);
+    let main_period = main_period(doc);
     let mut out = Vec::new();
     let mut paragraph = usize::MAX;
     let mut carried_period: Option<Temporal> = None;
@@ -149,7 +164,8 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 .period
                 .or(sentence_period)
                 .and_then(|e| doc.entities[e].value.temporal().cloned())
-                .or_else(|| carried_period.clone());
+                .or_else(|| carried_period.clone())
+                .or_else(|| main_period.clone());
             let place = clause
                 .place
                 .or(sentence_place)
@@ -164,7 +180,11 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 let compared = f.compared.and_then(|e| doc.entities[e].value.temporal());
                 let base = f
                     .base
-                    .or_else(|| infer_base(period.as_ref()?, compared?))
+                    .or_else(|| match &period {
+                        Some(period) => infer_base(period, compared?),
+                        // "so với năm 2023" with no period known: the year before.
+                        None => (compared?.value.len() == 4).then_some(Base::PreviousPeriod),
+                    })
                     .or(match f.change {
                         Some(Change::Level) | None => None,
                         _ => lead_base,
@@ -206,6 +226,21 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
     out
 }
 
+/// The document's period when it names exactly one (as `period` entities):
+/// a report on "quý I/2024" whose figures come in later paragraphs.
+fn main_period(doc: &Document) -> Option<Temporal> {
+    let mut found: Option<&Temporal> = None;
+    for e in &doc.entities {
+        if let EntityValue::Period(t) = &e.value {
+            match found {
+                Some(f) if f.value != t.value => return None,
+                _ => found = Some(t),
+            }
+        }
+    }
+    found.cloned()
+}
+
 fn place_name(value: &EntityValue) -> Option<String> {
     match value {
         EntityValue::Place(name) => Some(name.clone()),
@@ -213,8 +248,8 @@ fn place_name(value: &EntityValue) -> Option<String> {
     }
 }
 
-/// The indicator as written, lower-cased except acronyms (two or more
-/// capitals: "GRDP") and names (words inside a place, org or person entity:
+/// The indicator as written (spaces between words made single), lower-cased
+/// except acronyms (words with two or more capitals: "GRDP", "VN-Index") and names (words inside a place, org or person entity:
 /// "sang Hoa Kỳ").
 fn indicator_text(doc: &Document, tokens: Range<usize>) -> String {
     let first = doc.tokens[tokens.start].span.start;
@@ -235,19 +270,30 @@ fn indicator_text(doc: &Document, tokens: Range<usize>) -> String {
         .map(|e| e.span)
         .collect();
     let mut out = String::with_capacity(last - first);
-    let mut at = first;
-    for token in &doc.tokens[tokens] {
-        if token.span.start > at {
+    // Words are runs of glued tokens ("VN-Index").
+    let mut word_start = first;
+    let ts = &doc.tokens[tokens];
+    for (i, token) in ts.iter().enumerate() {
+        let word_ends = ts
+            .get(i + 1)
+            .is_none_or(|next| next.span.start > token.span.end);
+        if !word_ends {
+            continue;
+        }
+        let span = crate::Span::new(word_start, token.span.end);
+        let word = span.slice(&doc.text);
+        if !out.is_empty() {
             out.push(' ');
         }
-        at = token.span.end;
-        let word = token.span.slice(&doc.text);
         let keep = word.chars().filter(|c| c.is_uppercase()).count() >= 2
-            || names.iter().any(|n| n.contains(token.span));
+            || names.iter().any(|n| n.contains(span));
         if keep {
             out.push_str(word);
         } else {
             out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if let Some(next) = ts.get(i + 1) {
+            word_start = next.span.start;
         }
     }
     out
