@@ -276,7 +276,7 @@ fn indicator_text(doc: &Document, tokens: Range<usize>) -> String {
     for (i, token) in ts.iter().enumerate() {
         let word_ends = ts
             .get(i + 1)
-            .is_none_or(|next| next.span.start > token.span.end);
+            .map_or(true, |next| next.span.start > token.span.end);
         if !word_ends {
             continue;
         }
