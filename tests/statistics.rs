@@ -1418,3 +1418,18 @@ fn gold_table_precision_and_recall() {
     // not a blind measurement. Known misses are listed in the report.
     assert!(precision >= 0.95 && recall >= 0.95, "{report}");
 }
+
+#[test]
+fn long_sentences_stay_linear() {
+    // One sentence of 2,000 clauses, and one of 20,000 words before its verb.
+    let text = "Giá lúa tăng 5, giá gạo giảm 3, ".repeat(1000) + "hết.";
+    let start = std::time::Instant::now();
+    let doc = Annotator::new().annotate(&text);
+    assert_eq!(doc.statistics.len(), 2000);
+    assert_eq!(doc.statistics[1].indicator, "giá gạo");
+    assert_eq!(doc.statistics[1].change, Some(Decrease));
+    let text = "rất ".repeat(20_000) + "nhiều tăng 5.";
+    let doc = Annotator::new().annotate(&text);
+    assert_eq!(doc.statistics.len(), 1);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}

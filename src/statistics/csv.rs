@@ -13,7 +13,10 @@
 //! `period_from`, `period_to`, `place`, `start`, `end` (code-point offsets
 //! of the clause, as in the JSON output), `clause` (its text) and `sentence`
 //! (the text of the sentence holding it). Numbers are written with a dot as
-//! decimal point ("3.4"); empty fields mean null.
+//! decimal point ("3.4"); empty fields mean null. A text field that a
+//! spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`:
+//! Vietnamese reports open list items with "- ") gets a leading `'`, as
+//! spreadsheets themselves do; the `indicator` never starts so.
 
 use crate::model::{Document, Statistic};
 use serde::Serialize;
@@ -97,7 +100,7 @@ fn fields(doc: &Document, s: &Statistic, start: usize, end: usize) -> Vec<String
         .map(|x| x.span.slice(&doc.text))
         .unwrap_or_default();
     vec![
-        doc.id.clone().unwrap_or_default(),
+        guard(doc.id.as_deref().unwrap_or_default()),
         s.indicator.clone(),
         num(amount.value),
         num(amount.min),
@@ -122,9 +125,19 @@ fn fields(doc: &Document, s: &Statistic, start: usize, end: usize) -> Vec<String
         s.place.clone().unwrap_or_default(),
         start.to_string(),
         end.to_string(),
-        s.span.slice(&doc.text).to_owned(),
-        sentence.to_owned(),
+        guard(s.span.slice(&doc.text)),
+        guard(sentence),
     ]
+}
+
+/// A text that a spreadsheet would read as a formula ("- Tổng thu …", a
+/// sentence opening with a list dash) gets a leading apostrophe.
+fn guard(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
 }
 
 fn write_row(out: &mut Vec<u8>, fields: impl Iterator<Item = String>) {
@@ -198,6 +211,13 @@ mod tests {
         assert_eq!(field("nói \"tăng\""), "\"nói \"\"tăng\"\"\"");
         assert_eq!(field("a\nb"), "\"a\nb\"");
         assert_eq!(field(""), "");
+    }
+
+    #[test]
+    fn formula_like_texts_are_guarded() {
+        assert_eq!(guard("- Tổng thu đạt 5 tỷ"), "'- Tổng thu đạt 5 tỷ");
+        assert_eq!(guard("=1+1"), "'=1+1");
+        assert_eq!(guard("GRDP tăng"), "GRDP tăng");
     }
 
     #[test]

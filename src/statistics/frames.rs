@@ -7,6 +7,10 @@ use crate::model::{Amount, Base, Change, Document, EntityValue, Qualifier};
 use crate::tokenizer::{Gap, Sentence, TokenKind};
 use std::ops::Range;
 
+/// How many items any look-ahead reads at most (a verb after a noun, the
+/// end of a noun phrase): keeps every clause linear in its length.
+const LOOKAHEAD: usize = 32;
+
 /// What one item of a sentence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -175,6 +179,7 @@ pub(crate) fn is_verb(items: &[Item], k: usize) -> bool {
     }
     let later_verb = items[k + 1..]
         .iter()
+        .take(LOOKAHEAD)
         .take_while(|i| !matches!(i.kind, Kind::Hard | Kind::Figure))
         .any(|i| change_of(i.kind).is_some());
     !later_verb
@@ -182,6 +187,7 @@ pub(crate) fn is_verb(items: &[Item], k: usize) -> bool {
 
 fn verb_ahead(items: &[Item], from: usize) -> bool {
     (from..items.len())
+        .take(LOOKAHEAD)
         .take_while(|&k| items[k].kind != Kind::Hard)
         .any(|k| is_verb(items, k))
 }
@@ -597,6 +603,7 @@ fn after_toward(items: &[Item], k: usize) -> bool {
 /// no place follows it ("doanh thu của các doanh nghiệp" but not "GRDP của
 /// tỉnh").
 fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
+    let limit = limit.min(s + LOOKAHEAD);
     let mut e = s;
     while e < limit {
         let continues = match items[e].kind {
