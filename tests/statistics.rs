@@ -1433,3 +1433,39 @@ fn long_sentences_stay_linear() {
     assert_eq!(doc.statistics.len(), 1);
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+#[test]
+fn an_area_word_alone_is_no_indicator() {
+    let doc = doc_with(
+        "Tỉnh đạt 3 giải vàng. - Tổng thu ngân sách đạt 500 tỷ đồng.",
+        &[
+            ("3 giải", qty("3", "giải")),
+            ("500 tỷ đồng", money("500000000000", "VND")),
+        ],
+    );
+    let got = records(&doc);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].indicator, "tổng thu ngân sách");
+    // The clause leaves the list dash out.
+    assert_eq!(
+        doc.statistics[0].span.slice(&doc.text),
+        "Tổng thu ngân sách đạt 500 tỷ đồng"
+    );
+}
+
+#[test]
+fn statistics_reach_the_json_document() {
+    let doc = Annotator::new().annotate("Doanh thu đạt 1.234, tăng 12 so với cùng kỳ.");
+    let json = chiso::output::json::to_value(&doc, Default::default());
+    let stats = json["statistics"].as_array().unwrap();
+    assert_eq!(stats.len(), 2);
+    assert_eq!(stats[0]["indicator"], "doanh thu");
+    assert_eq!(stats[0]["value"], 1234);
+    assert_eq!(stats[0]["change"], "level");
+    assert_eq!(stats[1]["base"], "same_period");
+    assert_eq!(stats[1]["start"], 0);
+    assert_eq!(
+        stats[1]["text"],
+        "Doanh thu đạt 1.234, tăng 12 so với cùng kỳ"
+    );
+}

@@ -569,6 +569,7 @@ fn indicator_tokens(items: &[Item], start: usize, verb: usize) -> Option<Range<u
                         | Role::Lead
                         | Role::Have
                         | Role::Scope
+                        | Role::Area
                         | Role::Qualifier(_)
                         | Role::Base(Some(Base::Plan))
                         | Role::Cut
