@@ -39,13 +39,20 @@
 //!   with another verb later and no figure between, is part of the indicator
 //!   ("tốc độ tăng trưởng ngành dịch vụ đạt 5%").
 //! - **Indicator**: from the clause start, or after the last comma before
-//!   the verb, skipping connectors, lead words ("toàn tỉnh", "có", "do"),
-//!   qualifiers, periods and places, up to the first cut word ("của",
-//!   "trên địa bàn", "tại", "trong"), entity, bracket or the verb. A known
-//!   indicator is one item, so "tổng sản phẩm trong nước" is not cut at
-//!   "trong". Written as in the text, each word lower-cased except acronyms
-//!   ("tăng trưởng GRDP"). A clause without an indicator ("…, quý II tăng
-//!   6%") takes the one of the previous clause of the sentence.
+//!   the verb (or after a qualifier that words follow: "tỉnh phấn đấu thu
+//!   ngân sách đạt …"), skipping connectors, lead and scope words ("có",
+//!   "do", "toàn tỉnh", "cả nước"), area words ("tỉnh"), qualifiers,
+//!   periods and places; then a noun phrase up to a cut word ("trên địa
+//!   bàn", "tại", "đến", "theo"), "của" before a place or area word ("GRDP
+//!   của tỉnh", but "doanh thu của các doanh nghiệp chế biến gỗ"), an
+//!   entity other than a destination ("sang Hoa Kỳ"), a bracket ("(CPI)")
+//!   or the verb; "trong", "đã", "tiếp tục" are dropped at its end. At most
+//!   32 items are read. A known indicator is one item, so "tổng sản phẩm
+//!   trong nước" and "ngành chế biến, chế tạo" stay whole. Written as in
+//!   the text, lower-cased except acronyms ("tăng trưởng GRDP", "VN-Index")
+//!   and words of names ("sang Hoa Kỳ"). A clause without an indicator
+//!   ("…, quý II tăng 6%") takes the one of the previous clause of the
+//!   sentence; a clause with none at all gives no record ("Tăng 5%.").
 //! - **Records**: one per FIGURE after a verb, with that verb's change. A
 //!   BASE applies to the figures of its verb group ("đạt 305,6 tỷ USD, tăng
 //!   14,9% so với cùng kỳ": only the increase is against the same period);
@@ -54,10 +61,13 @@
 //!   target word after a figure ("bằng 50% chỉ tiêu") is a `plan` base, and
 //!   before it a `target` qualifier. A qualifier holds for the rest of the
 //!   clause ("ước đạt 5 tỷ USD, tăng 10%" are both estimates).
-//! - **"có" + quantity**: "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới"
-//!   is a `level` whose indicator is the counted noun and the words after it
-//!   ("doanh nghiệp thành lập mới"); a verb after it continues with that
-//!   indicator (", tăng 12% so với cùng kỳ").
+//! - **"có" + figure** (also "đón", "thu hút", "xảy ra", "cấp mới"): "Toàn
+//!   tỉnh có 1.250 doanh nghiệp thành lập mới" is a `level` whose indicator
+//!   is the counted noun and the words after it ("doanh nghiệp thành lập
+//!   mới"); after a measure unit or money only the words after it count
+//!   ("có 1.200 ha tôm" → "tôm", "thu hút 1,2 tỷ USD vốn FDI" → "vốn FDI").
+//!   A verb after it continues with that indicator (", tăng 12% so với cùng
+//!   kỳ").
 //! - **Verbless clause**: after a clause boundary, a noun phrase directly
 //!   followed by a figure is a `level` ("…, nhập siêu 0,6 tỷ USD"; "thu hút
 //!   35 dự án mới, tổng vốn đầu tư 820 triệu USD"). Not at a sentence start
