@@ -1469,3 +1469,22 @@ fn statistics_reach_the_json_document() {
         "Doanh thu đạt 1.234, tăng 12 so với cùng kỳ"
     );
 }
+
+#[test]
+fn a_comparison_read_as_a_period_stays_a_comparison() {
+    let doc = doc_with(
+        "Quý I/2024, doanh thu bằng 105% cùng kỳ năm trước.",
+        &[
+            ("Quý I/2024", period("2024-Q1", "2024-01-01", "2024-03-31")),
+            ("105%", pct("105")),
+            (
+                "cùng kỳ năm trước",
+                period("2023-Q1", "2023-01-01", "2023-03-31"),
+            ),
+        ],
+    );
+    let got = records(&doc);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].base, Some(Base::SamePeriod));
+    assert_eq!(got[0].period.as_deref(), Some("2024-Q1"));
+}

@@ -86,10 +86,28 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                     _ => Kind::Other,
                 };
                 let end = entity.tokens.end.min(range.end).max(i + 1);
+                // A time that is a comparison ("cùng kỳ năm trước" read as a
+                // period) is the comparison.
+                let base = (kind == Kind::Time)
+                    .then(|| {
+                        let key_at = |k: usize| {
+                            let j = i + k;
+                            (j < range.end).then(|| doc.key(&doc.tokens[j]))
+                        };
+                        LEXICON
+                            .words
+                            .longest(key_at, |r| matches!(r, Role::Base(Some(_))))
+                    })
+                    .flatten()
+                    .filter(|(len, _)| i + len >= end);
+                let (kind, end, entity) = match base {
+                    Some((len, role)) => (Kind::Word(role), i + len, None),
+                    None => (kind, end, Some(e)),
+                };
                 items.push(Item {
                     kind,
                     tokens: i..end,
-                    entity: Some(e),
+                    entity,
                 });
                 i = end;
                 continue;
