@@ -1488,3 +1488,18 @@ fn a_comparison_read_as_a_period_stays_a_comparison() {
     assert_eq!(got[0].base, Some(Base::SamePeriod));
     assert_eq!(got[0].period.as_deref(), Some("2024-Q1"));
 }
+
+#[test]
+fn reported_speech_without_a_comma() {
+    let doc = doc_with(
+        "Giám đốc Sở Công Thương cho biết kim ngạch xuất khẩu quý I tăng 9%.",
+        &[
+            ("quý I", period("2024-Q1", "2024-01-01", "2024-03-31")),
+            ("9%", pct("9")),
+        ],
+    );
+    let got = records(&doc);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].indicator, "kim ngạch xuất khẩu");
+    assert_eq!(got[0].period.as_deref(), Some("2024-Q1"));
+}

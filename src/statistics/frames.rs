@@ -564,13 +564,13 @@ fn qualitative(
 }
 
 /// The indicator between `start` and the verb at `verb`: after the last
-/// comma (or after the last qualifier, when words follow it: "tỉnh phấn đấu
+/// comma or reporting verb ("Ông A cho biết GRDP tăng …") (or after the last qualifier, when words follow it: "tỉnh phấn đấu
 /// thu ngân sách đạt …"), skipping connectors, lead words, qualifiers,
 /// periods and places, then a noun phrase.
 fn indicator_tokens(items: &[Item], start: usize, verb: usize) -> Option<Range<usize>> {
     let after_comma = (start..verb)
         .rev()
-        .find(|&k| items[k].kind == Kind::Comma)
+        .find(|&k| matches!(items[k].kind, Kind::Comma | Kind::Word(Role::Say)))
         .map_or(start, |k| k + 1);
     let after_qualifier = (after_comma..verb)
         .rev()

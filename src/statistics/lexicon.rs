@@ -48,6 +48,8 @@ pub enum Role {
     With,
     /// "ha", "tấn": a measure unit, not a counted noun.
     Measure,
+    /// "cho biết", "cho thấy": reported speech; the indicator starts after it.
+    Say,
     /// "tương đương": the figure after it restates the previous one.
     Restate,
     /// "tăng cường": a compound that is not a change verb.
@@ -186,6 +188,7 @@ fn parse_role(file: &GrammarFile, row: &crate::grammar::Row<'_>) -> Role {
         "aux" => Role::Aux,
         "with" => Role::With,
         "measure" => Role::Measure,
+        "say" => Role::Say,
         "restate" => Role::Restate,
         "not_verb" => Role::NotVerb,
         "subplace" => Role::Subplace,

@@ -38,8 +38,8 @@
 //! - **Verb or noun**: a change verb directly followed by a content word,
 //!   with another verb later and no figure between, is part of the indicator
 //!   ("tốc độ tăng trưởng ngành dịch vụ đạt 5%").
-//! - **Indicator**: from the clause start, or after the last comma before
-//!   the verb (or after a qualifier that words follow: "tỉnh phấn đấu thu
+//! - **Indicator**: from the clause start, or after the last comma or
+//!   reporting verb ("cho biết", "cho thấy") before the verb (or after a qualifier that words follow: "tỉnh phấn đấu thu
 //!   ngân sách đạt …"), skipping connectors, lead and scope words ("có",
 //!   "do", "toàn tỉnh", "cả nước"), area words ("tỉnh"), qualifiers,
 //!   periods and places; then a noun phrase up to a cut word ("trên địa
