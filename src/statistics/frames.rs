@@ -2,7 +2,7 @@
 //!
 //! See the module docs of [`crate::statistics`] for the grammar.
 
-use super::lexicon::{Role, LEXICON};
+use super::lexicon::{Role, VerbUse, LEXICON};
 use crate::model::{Amount, Base, Change, Document, EntityValue, Qualifier};
 use crate::tokenizer::{Gap, Sentence, TokenKind};
 use std::ops::Range;
@@ -177,10 +177,10 @@ fn change_of(kind: Kind) -> Option<Change> {
 /// noun phrase ("tốc độ tăng trưởng ngành dịch vụ đạt …", "thanh toán bằng
 /// thẻ chiếm …").
 pub(crate) fn is_verb(items: &[Item], k: usize) -> bool {
-    let Kind::Word(Role::Change(_, direct)) = items[k].kind else {
+    let Kind::Word(Role::Change(_, usage)) = items[k].kind else {
         return false;
     };
-    if direct {
+    if usage == VerbUse::Direct {
         return items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure);
     }
     let content_next = matches!(
@@ -270,7 +270,9 @@ pub(crate) fn clauses(items: &[Item]) -> Vec<Range<usize>> {
                 verb_seen = false;
             }
             Kind::Word(Role::Change(..)) if is_verb(items, k) => verb_seen = true,
-            Kind::Word(Role::Have) if items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure) => {
+            Kind::Word(Role::Have) | Kind::Indicator
+                if items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure) =>
+            {
                 verb_seen = true
             }
             _ => {}
@@ -336,6 +338,8 @@ pub(crate) struct ClauseFrames {
     /// A comparison before the verb ("So với cùng kỳ, …"): it also holds for
     /// the next clauses of the sentence.
     pub lead_base: Option<Base>,
+    /// Split off the previous clause at a comma or connector (not at ";").
+    pub continued: bool,
 }
 
 /// The unit of a figure: "%" (or "điểm phần trăm", "‰"), the ISO currency,
@@ -363,6 +367,7 @@ fn entity_value<'d>(doc: &'d Document, item: &Item) -> Option<&'d EntityValue> {
 pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> ClauseFrames {
     // A clause that a comma or connector split off another one.
     let continued = r.start > 0
+        && items[r.start - 1].kind != Kind::Hard
         && matches!(
             items[r.start].kind,
             Kind::Comma | Kind::Word(Role::Connector | Role::With)
@@ -380,7 +385,10 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
     while end > start && matches!(items[end - 1].kind, Kind::Comma | Kind::Punct | Kind::Hard) {
         end -= 1;
     }
-    let mut out = ClauseFrames::default();
+    let mut out = ClauseFrames {
+        continued,
+        ..ClauseFrames::default()
+    };
     if start == end {
         return out;
     }
@@ -388,17 +396,23 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
     let verb = (start..end).find(|&k| is_verb(items, k));
     let mut qualifier = None;
     let pre_end = verb.unwrap_or(end);
-    // Leading context, qualifiers and comparisons before the verb.
+    // Leading context, qualifiers and comparisons before the verb (and
+    // before any figure: "giải ngân 65% kế hoạch" has a base, not a target).
+    let mut figure_seen = false;
     for k in start..pre_end {
         let item = &items[k];
+        figure_seen |= item.kind == Kind::Figure;
         match item.kind {
+            Kind::Word(Role::Qualifier(_) | Role::Base(_)) if figure_seen => {}
             Kind::Time if out.period.is_none() => out.period = item.entity,
             Kind::Place if out.place.is_none() && !after_toward(items, k) => {
                 out.place = item.entity
             }
-            Kind::Word(Role::Qualifier(q)) => qualifier = Some(q),
-            Kind::Word(Role::Base(Some(Base::Plan))) => qualifier = Some(Qualifier::Target),
-            Kind::Word(Role::Base(Some(b))) => out.lead_base = Some(b),
+            Kind::Word(Role::Qualifier(q)) if qualifies(items, k) => qualifier = Some(q),
+            Kind::Word(Role::Base(Some(Base::Plan))) if qualifies(items, k) => {
+                qualifier = Some(Qualifier::Target)
+            }
+            Kind::Word(Role::Base(Some(b))) if b != Base::Plan => out.lead_base = Some(b),
             _ => {}
         }
     }
@@ -426,6 +440,27 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 qualifier,
             ));
         }
+    } else if let Some(k) = (start..pre_end.saturating_sub(1))
+        .find(|&k| items[k].kind == Kind::Indicator && items[k + 1].kind == Kind::Figure)
+    {
+        // "Đà Nẵng thu ngân sách 14.600 tỷ đồng": a known indicator right
+        // before a figure states its level.
+        out.indicator = indicator_tokens(items, start, k + 1);
+        taken.push(k + 1);
+        let value = entity_value(doc, &items[k + 1]);
+        let mut frame = Frame::new(value, Some(Change::Level), qualifier);
+        // "giải ngân 65% kế hoạch": a share of the plan.
+        frame.base = match items.get(k + 2).map(|i| i.kind) {
+            Some(Kind::Word(Role::Base(b))) => b,
+            Some(Kind::Word(Role::Qualifier(Qualifier::Target))) => Some(Base::Plan),
+            _ => None,
+        };
+        if frame.base == Some(Base::Plan)
+            && matches!(value, Some(EntityValue::Percent { points: false, .. }))
+        {
+            frame.change = Some(Change::Share);
+        }
+        out.frames.push(frame);
     } else {
         out.indicator = indicator_tokens(items, start, pre_end);
     }
@@ -461,10 +496,17 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
     let mut group_base: Option<Base> = None;
     let mut skipping = false;
     let mut comparing = false;
+    let mut group_verb = verb;
     for k in verb..end {
         let item = &items[k];
         match item.kind {
             Kind::Word(Role::Change(c, _)) if is_verb(items, k) => {
+                if k > verb && out.frames.len() == group {
+                    if let Some(f) = qualitative(items, group_verb, k, qualifier) {
+                        out.frames.push(f);
+                    }
+                }
+                group_verb = k;
                 change = Some(c);
                 group = out.frames.len();
                 group_base = None;
@@ -486,7 +528,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 comparing = base.is_none();
                 skipping = true;
             }
-            Kind::Word(Role::Qualifier(q)) => {
+            Kind::Word(Role::Qualifier(q)) if qualifies(items, k) => {
                 if q == Qualifier::Target && out.frames.len() > group {
                     for f in &mut out.frames[group..] {
                         f.base.get_or_insert(Base::Plan);
@@ -517,8 +559,10 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
             _ => {}
         }
     }
-    if out.frames.is_empty() {
-        qualitative(items, verb, end, qualifier, &mut out);
+    if out.frames.len() == group {
+        if let Some(f) = qualitative(items, group_verb, end, qualifier) {
+            out.frames.push(f);
+        }
     }
     if let Some(base) = out.lead_base {
         for f in &mut out.frames {
@@ -530,18 +574,20 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
     out
 }
 
-/// A clause with a rising or falling verb and no figure ("doanh thu tăng mạnh
-/// so cùng kỳ") is a record without a value, when the verb (and its adverbs)
-/// is not followed by a content word or a figure.
+/// A verb group with a rising or falling verb and no figure ("doanh thu
+/// tăng mạnh so cùng kỳ", "…, giảm nhẹ so với cùng kỳ") is a record without
+/// a value, when the verb (and its adverbs) is not followed by a content
+/// word or a figure before `end`.
 fn qualitative(
     items: &[Item],
     verb: usize,
     end: usize,
     qualifier: Option<Qualifier>,
-    out: &mut ClauseFrames,
-) {
-    let Some(change @ (Change::Increase | Change::Decrease)) = change_of(items[verb].kind) else {
-        return;
+) -> Option<Frame> {
+    let Kind::Word(Role::Change(change @ (Change::Increase | Change::Decrease), VerbUse::Free)) =
+        items[verb].kind
+    else {
+        return None;
     };
     let mut base = None;
     for item in &items[verb + 1..end] {
@@ -551,16 +597,22 @@ fn qualitative(
                 base = b;
                 break;
             }
-            Kind::Plain | Kind::Indicator | Kind::Other | Kind::Figure => return,
+            Kind::Plain | Kind::Indicator | Kind::Other | Kind::Figure => return None,
             _ => break,
         }
     }
-    if out.indicator.is_none() {
-        return;
-    }
     let mut frame = Frame::new(None, Some(change), qualifier);
     frame.base = base;
-    out.frames.push(frame);
+    Some(frame)
+}
+
+/// Is the qualifier word at `k` used as one? Not when a comma or the
+/// sentence end follows it ("được kiểm soát dưới mục tiêu, …").
+fn qualifies(items: &[Item], k: usize) -> bool {
+    !matches!(
+        items.get(k + 1).map(|i| i.kind),
+        None | Some(Kind::Comma | Kind::Hard)
+    )
 }
 
 /// The indicator between `start` and the verb at `verb`: after the last
@@ -574,9 +626,9 @@ fn indicator_tokens(items: &[Item], start: usize, verb: usize) -> Option<Range<u
         .map_or(start, |k| k + 1);
     let after_qualifier = (after_comma..verb)
         .rev()
-        .find(|&k| matches!(items[k].kind, Kind::Word(Role::Qualifier(_))))
+        .find(|&k| matches!(items[k].kind, Kind::Word(Role::Qualifier(_))) && qualifies(items, k))
         .map(|k| k + 1);
-    for s in after_qualifier.into_iter().chain([after_comma]) {
+    for s in after_qualifier.into_iter().chain([after_comma, start]) {
         let mut s = s;
         while s < verb
             && matches!(

@@ -11,9 +11,8 @@ use std::sync::LazyLock;
 /// What a phrase of `stat_words.tsv` does in a clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
-    /// A verb before a figure: "tăng", "đạt", "chiếm"; `true` when it is a
-    /// verb only right before a figure ("là", "bằng").
-    Change(Change, bool),
+    /// A verb before a figure: "tăng", "đạt", "chiếm", and how it is used.
+    Change(Change, VerbUse),
     /// A comparison: "so với cùng kỳ"; `None` for one we cannot name ("so với").
     Base(Option<Base>),
     /// "ước", "dự kiến", "mục tiêu".
@@ -56,6 +55,18 @@ pub enum Role {
     NotVerb,
     /// "huyện", "xã": an administrative level below a province.
     Subplace,
+}
+
+/// How a change verb may be used (the flags column of `stat_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbUse {
+    /// With a figure, or alone as a qualitative statement ("giá tăng mạnh").
+    Free,
+    /// Only with a figure: "vượt chỉ tiêu" is no change of the indicator.
+    NeedsFigure,
+    /// Only right before a figure: "là 2,3%", "bằng 48,2%", but not "là
+    /// người", "bằng thẻ".
+    Direct,
 }
 
 /// A table of multi-token phrases, looked up by the first token's key with
@@ -156,9 +167,10 @@ fn parse_role(file: &GrammarFile, row: &crate::grammar::Row<'_>) -> Role {
                 _ => file.fail(row, &format!("unknown value {value:?} for this role")),
             },
             match row.get(3) {
-                "" => false,
-                "direct" => true,
-                _ => file.fail(row, "the only flag is \"direct\""),
+                "" => VerbUse::Free,
+                "figure" => VerbUse::NeedsFigure,
+                "direct" => VerbUse::Direct,
+                _ => file.fail(row, "the flag is \"figure\" or \"direct\""),
             },
         ),
         "base" => Role::Base(match value {
@@ -262,12 +274,12 @@ mod tests {
         assert_eq!(lookup("so với"), Some((2, Role::Base(None))));
         assert_eq!(
             lookup("giảm còn"),
-            Some((2, Role::Change(Change::Decrease, false)))
+            Some((2, Role::Change(Change::Decrease, VerbUse::Free)))
         );
         assert_eq!(lookup("tăng cường"), Some((2, Role::NotVerb)));
         assert_eq!(
             lookup("Tăng"),
-            Some((1, Role::Change(Change::Increase, false)))
+            Some((1, Role::Change(Change::Increase, VerbUse::Free)))
         );
         assert_eq!(lookup("kinh tế"), None);
     }

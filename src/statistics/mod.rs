@@ -59,8 +59,15 @@
 //!   figures inside a comparison ("so với năm 2022") or after "tương đương"
 //!   are skipped. "bằng 48,2% kế hoạch" is change `share`, base `plan`; a
 //!   target word after a figure ("bằng 50% chỉ tiêu") is a `plan` base, and
-//!   before it a `target` qualifier. A qualifier holds for the rest of the
-//!   clause ("ước đạt 5 tỷ USD, tăng 10%" are both estimates).
+//!   before it a `target` qualifier (unless a comma follows it: "dưới mục
+//!   tiêu, …"). A qualifier holds for the rest of the clause ("ước đạt 5 tỷ
+//!   USD, tăng 10%" are both estimates) and for the clauses split off it at
+//!   a comma or connector ("phấn đấu đón 8,5 triệu lượt khách, doanh thu du
+//!   lịch đạt …"), not across ";".
+//! - **Known indicator + figure**: a listed indicator right before a figure
+//!   states its level ("Đà Nẵng thu ngân sách 14.600 tỷ đồng"); a percent
+//!   followed by a plan word is a `share` of the plan ("giải ngân 65% kế
+//!   hoạch").
 //! - **"có" + figure** (also "đón", "thu hút", "xảy ra", "cấp mới"): "Toàn
 //!   tỉnh có 1.250 doanh nghiệp thành lập mới" is a `level` whose indicator
 //!   is the counted noun and the words after it ("doanh nghiệp thành lập
@@ -78,10 +85,11 @@
 //! - **Comparison first**: "So với cùng kỳ, giá cá tra giảm 6%" — a base
 //!   before the verb applies to the clause's changes (not to its levels).
 //! - **Qualitative statements**: a rising or falling verb with no figure in
-//!   its clause, followed only by adverbs, a comparison, or the clause end
-//!   ("lượng khách và doanh thu tăng mạnh so cùng kỳ"), gives a record with
-//!   no value. Level and share verbs without a figure give nothing ("đạt
-//!   kết quả tốt" is no statistic).
+//!   its verb group, followed only by adverbs, a comparison, or the group
+//!   end ("lượng khách và doanh thu tăng mạnh so cùng kỳ"; "đạt 780.000
+//!   tấn, giảm nhẹ so với cùng kỳ"), gives a record with no value. Level and
+//!   share verbs without a figure give nothing ("đạt kết quả tốt" is no
+//!   statistic), nor do verbs flagged `figure` ("vượt chỉ tiêu").
 //! - **Percentage points**: unit "điểm phần trăm"; per mille: "‰"; money and
 //!   quantities with a denominator: "VND/kg", "tạ/ha".
 //! - **Comparisons with a time** ("so với năm 2023", "so với cùng kỳ năm
@@ -162,8 +170,14 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         let sentence_place = clauses.iter().find_map(|c| c.place);
         let mut indicator: Option<String> = None;
         let mut lead_base = None;
+        let mut qualifier = None;
         for clause in &clauses {
             lead_base = clause.lead_base.or(lead_base);
+            if !clause.continued {
+                qualifier = None;
+            }
+            let clause_qualifier = clause.frames.iter().find_map(|f| f.qualifier);
+            qualifier = clause_qualifier.or(qualifier);
             if let Some(tokens) = &clause.indicator {
                 indicator = Some(indicator_text(doc, tokens.clone()));
             }
@@ -208,7 +222,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                     unit: f.unit.clone(),
                     change: f.change,
                     base,
-                    qualifier: f.qualifier,
+                    qualifier: f.qualifier.or(qualifier),
                     period: period.clone(),
                     place: place.clone(),
                     span,
