@@ -1553,6 +1553,13 @@ fn long_sentences_stay_linear() {
     let text = "rất ".repeat(20_000) + "nhiều tăng 5.";
     let doc = Annotator::new().annotate(&text);
     assert_eq!(doc.statistics.len(), 1);
+    // 30,000 sentences, each with a record, and their CSV.
+    let text = "Giá lúa tăng 5. ".repeat(30_000);
+    let doc = Annotator::new().annotate(&text);
+    assert_eq!(doc.statistics.len(), 30_000);
+    let mut out = Vec::new();
+    chiso::statistics::write_csv_rows(&doc, &mut out);
+    assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 30_000);
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
 

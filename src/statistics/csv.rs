@@ -93,10 +93,11 @@ fn name<T: Serialize>(value: &Option<T>) -> String {
 fn fields(doc: &Document, s: &Statistic, start: usize, end: usize) -> Vec<String> {
     let num = |d: Option<crate::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
     let amount = s.amount.clone().unwrap_or_default();
+    let i = doc.sentences.partition_point(|x| x.span.end < s.span.end);
     let sentence = doc
         .sentences
-        .iter()
-        .find(|x| x.span.contains(s.span))
+        .get(i)
+        .filter(|x| x.span.contains(s.span))
         .map(|x| x.span.slice(&doc.text))
         .unwrap_or_default();
     vec![
@@ -166,8 +167,8 @@ fn write_field(out: &mut Vec<u8>, field: &str) {
     }
 }
 
-/// Byte offsets → code-point offsets, for offsets that only move forward
-/// (falls back to counting from the start otherwise).
+/// Byte offsets → code-point offsets, counting only the text between one
+/// offset and the next (records come in text order, so this stays linear).
 struct CharOffsets<'t> {
     text: &'t str,
     byte: usize,
@@ -185,10 +186,10 @@ impl<'t> CharOffsets<'t> {
 
     fn at(&mut self, byte: usize) -> usize {
         if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+            self.chars -= self.text[byte..self.byte].chars().count();
+        } else {
+            self.chars += self.text[self.byte..byte].chars().count();
         }
-        self.chars += self.text[self.byte..byte].chars().count();
         self.byte = byte;
         self.chars
     }
@@ -227,5 +228,7 @@ mod tests {
         assert_eq!(o.at("Tăng".len()), 4);
         assert_eq!(o.at("Tăng 3".len()), 6);
         assert_eq!(o.at(0), 0);
+        assert_eq!(o.at("Tăng 3".len()), 6);
+        assert_eq!(o.at("Tă".len()), 2);
     }
 }

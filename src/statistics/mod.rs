@@ -179,7 +179,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             let clause_qualifier = clause.frames.iter().find_map(|f| f.qualifier);
             qualifier = clause_qualifier.or(qualifier);
             if let Some(tokens) = &clause.indicator {
-                indicator = Some(indicator_text(doc, tokens.clone()));
+                indicator = Some(indicator_text(doc, tokens.clone(), &entities));
             }
             let Some(name) = &indicator else {
                 continue;
@@ -215,7 +215,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                     });
                 out.push(Statistic {
                     indicator: match &f.indicator {
-                        Some(tokens) => indicator_text(doc, tokens.clone()),
+                        Some(tokens) => indicator_text(doc, tokens.clone(), &entities),
                         None => name.clone(),
                     },
                     amount: f.amount.clone(),
@@ -274,13 +274,13 @@ fn place_name(value: &EntityValue) -> Option<String> {
 
 /// The indicator as written (spaces between words made single), lower-cased
 /// except acronyms (words with two or more capitals: "GRDP", "VN-Index") and names (words inside a place, org or person entity:
-/// "sang Hoa Kỳ").
-fn indicator_text(doc: &Document, tokens: Range<usize>) -> String {
+/// "sang Hoa Kỳ"); `entities` are the sentence's.
+fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> String {
     let first = doc.tokens[tokens.start].span.start;
     let last = doc.tokens[tokens.end - 1].span.end;
-    let names: Vec<crate::Span> = doc
-        .entities
+    let names: Vec<crate::Span> = entities
         .iter()
+        .map(|&e| &doc.entities[e])
         .filter(|e| e.span.start < last && first < e.span.end)
         .filter(|e| {
             matches!(
