@@ -1,0 +1,295 @@
+//! The vocabulary of statistical statements: `grammars/stat_words.tsv`
+//! (change verbs, comparison bases, qualifiers, connectors, …) and
+//! `grammars/stat_indicators.tsv` (known indicators), parsed once into
+//! phrase tables keyed by the first token's matching key.
+
+use crate::grammar::GrammarFile;
+use crate::model::{Base, Change, Qualifier};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a phrase of `stat_words.tsv` does in a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A verb before a figure: "tăng", "đạt", "chiếm", and how it is used.
+    Change(Change, VerbUse),
+    /// A comparison: "so với cùng kỳ"; `None` for one we cannot name ("so với").
+    Base(Option<Base>),
+    /// "ước", "dự kiến", "mục tiêu".
+    Qualifier(Qualifier),
+    /// "mạnh", "nhẹ", "lần lượt": keeps a verb a verb.
+    Modifier,
+    /// "và", "trong đó", "riêng": joins clauses.
+    Connector,
+    /// "có", "do": stripped at the start of an indicator.
+    Lead,
+    /// "có": stripped at the start of an indicator; "có 1.250 doanh nghiệp …"
+    /// is a level.
+    Have,
+    /// "sang", "vào": a place after it is a destination, part of the indicator.
+    Toward,
+    /// "toàn tỉnh", "cả nước": stripped at the start of an indicator, ends it elsewhere.
+    Scope,
+    /// "trên địa bàn", "tại": ends an indicator.
+    Cut,
+    /// "của": ends an indicator before a place or an area word ("GRDP của
+    /// tỉnh"), else part of it ("doanh thu của các doanh nghiệp").
+    Of,
+    /// "tỉnh", "địa phương": an area word after "của".
+    Area,
+    /// "trong": part of an indicator inside it ("khu vực kinh tế trong nước"),
+    /// dropped at its end ("doanh thu trong [quý I]").
+    Trail,
+    /// "tiếp tục", "đã", "vẫn": dropped at the end of an indicator.
+    Aux,
+    /// "với": "… với tổng vốn đăng ký 450 triệu USD" is a level with its
+    /// own indicator; else it joins clauses like a connector.
+    With,
+    /// "ha", "tấn": a measure unit, not a counted noun.
+    Measure,
+    /// "cho biết", "cho thấy": reported speech; the indicator starts after it.
+    Say,
+    /// "tương đương": the figure after it restates the previous one.
+    Restate,
+    /// "tăng cường": a compound that is not a change verb.
+    NotVerb,
+    /// "huyện", "xã": an administrative level below a province.
+    Subplace,
+}
+
+/// How a change verb may be used (the flags column of `stat_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbUse {
+    /// With a figure, or alone as a qualitative statement ("giá tăng mạnh").
+    Free,
+    /// Only with a figure: "vượt chỉ tiêu" is no change of the indicator.
+    NeedsFigure,
+    /// Only right before a figure: "là 2,3%", "bằng 48,2%", but not "là
+    /// người", "bằng thẻ".
+    Direct,
+}
+
+/// A table of multi-token phrases, looked up by the first token's key with
+/// one hash probe; the longest phrase that matches wins.
+#[derive(Debug)]
+pub struct PhraseTable<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for PhraseTable<V> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<V: Copy> PhraseTable<V> {
+    /// Adds `phrase` (keys of its tokens, at least one) with `value`.
+    fn insert(&mut self, keys: Vec<String>, value: V) {
+        let mut keys = keys.into_iter();
+        let first = keys.next().expect("a phrase has a token");
+        let rest: Vec<String> = keys.collect();
+        let list = self.by_first.entry(first).or_default();
+        list.push((rest, value));
+        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+    }
+
+    /// The entries whose phrase equals `keys` (for the duplicate check).
+    fn get_exact(&self, keys: &[String]) -> Vec<V> {
+        let Some((first, rest)) = keys.split_first() else {
+            return Vec::new();
+        };
+        self.by_first
+            .get(first)
+            .into_iter()
+            .flatten()
+            .filter(|(r, _)| r.as_slice() == rest)
+            .map(|(_, v)| *v)
+            .collect()
+    }
+
+    /// The longest phrase starting at `keys[0]`, as (token count, values),
+    /// with every value of that phrase passing `filter`.
+    pub fn longest<'k>(
+        &self,
+        keys: impl Fn(usize) -> Option<&'k str>,
+        filter: impl Fn(&V) -> bool,
+    ) -> Option<(usize, V)> {
+        let list = self.by_first.get(keys(0)?)?;
+        list.iter()
+            .filter(|(_, v)| filter(v))
+            .find(|(rest, _)| {
+                rest.iter()
+                    .enumerate()
+                    .all(|(i, k)| keys(i + 1) == Some(k.as_str()))
+            })
+            .map(|(rest, v)| (rest.len() + 1, *v))
+    }
+}
+
+/// The parsed statistics vocabulary.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Phrases of `stat_words.tsv` with their roles.
+    pub words: PhraseTable<Role>,
+    /// Known indicators (value: the row number, unused but handy in tests).
+    pub indicators: PhraseTable<usize>,
+    /// Measure units (role `measure`), by phrase key.
+    measures: std::collections::HashSet<String>,
+}
+
+impl Lexicon {
+    /// Is `unit` ("ha", "tấn") a measure unit rather than a counted noun?
+    pub fn is_measure(&self, unit: &str) -> bool {
+        self.measures.contains(&crate::normalize::phrase_key(unit))
+    }
+}
+
+/// The keys of the tokens of `phrase`, as the document tokenizer makes them.
+fn phrase_keys(phrase: &str) -> Vec<String> {
+    let toks = crate::tokenizer::tokenize(phrase);
+    toks.tokens
+        .iter()
+        .map(|t| toks.key_of(t).to_owned())
+        .collect()
+}
+
+fn parse_role(file: &GrammarFile, row: &crate::grammar::Row<'_>) -> Role {
+    let value = row.get(2);
+    match row.get(1) {
+        "change" => Role::Change(
+            match value {
+                "increase" => Change::Increase,
+                "decrease" => Change::Decrease,
+                "level" => Change::Level,
+                "share" => Change::Share,
+                _ => file.fail(row, &format!("unknown value {value:?} for this role")),
+            },
+            match row.get(3) {
+                "" => VerbUse::Free,
+                "figure" => VerbUse::NeedsFigure,
+                "direct" => VerbUse::Direct,
+                _ => file.fail(row, "the flag is \"figure\" or \"direct\""),
+            },
+        ),
+        "base" => Role::Base(match value {
+            "same_period" => Some(Base::SamePeriod),
+            "previous_period" => Some(Base::PreviousPeriod),
+            "plan" => Some(Base::Plan),
+            "start_of_year" => Some(Base::StartOfYear),
+            "unknown" => None,
+            _ => file.fail(row, &format!("unknown value {value:?} for this role")),
+        }),
+        "qualifier" => Role::Qualifier(match value {
+            "estimate" => Qualifier::Estimate,
+            "target" => Qualifier::Target,
+            "forecast" => Qualifier::Forecast,
+            _ => file.fail(row, &format!("unknown value {value:?} for this role")),
+        }),
+        "modifier" => Role::Modifier,
+        "connector" => Role::Connector,
+        "lead" => Role::Lead,
+        "scope" => Role::Scope,
+        "have" => Role::Have,
+        "toward" => Role::Toward,
+        "cut" => Role::Cut,
+        "of" => Role::Of,
+        "area" => Role::Area,
+        "trail" => Role::Trail,
+        "aux" => Role::Aux,
+        "with" => Role::With,
+        "measure" => Role::Measure,
+        "say" => Role::Say,
+        "restate" => Role::Restate,
+        "not_verb" => Role::NotVerb,
+        "subplace" => Role::Subplace,
+        other => file.fail(row, &format!("unknown role {other:?}")),
+    }
+}
+
+/// Same role kind (ignoring the value): a phrase may not have two of these.
+fn same_kind(a: Role, b: Role) -> bool {
+    std::mem::discriminant(&a) == std::mem::discriminant(&b)
+}
+
+fn load() -> Lexicon {
+    let file = crate::grammar_file!("stat_words.tsv");
+    let mut words = PhraseTable::default();
+    let mut measures = std::collections::HashSet::new();
+    for row in file.rows(3, 4) {
+        let keys = phrase_keys(row.get(0));
+        let role = parse_role(&file, &row);
+        if words.get_exact(&keys).iter().any(|r| same_kind(*r, role)) {
+            file.fail(&row, "this phrase already has this role");
+        }
+        if role == Role::Measure {
+            measures.insert(crate::normalize::phrase_key(row.get(0)));
+        }
+        words.insert(keys, role);
+    }
+    let file = crate::grammar_file!("stat_indicators.tsv");
+    let mut indicators = PhraseTable::default();
+    for row in file.rows(1, 2) {
+        let keys = phrase_keys(row.get(0));
+        if !indicators.get_exact(&keys).is_empty() {
+            file.fail(&row, "duplicate indicator");
+        }
+        indicators.insert(keys, row.line);
+    }
+    Lexicon {
+        words,
+        indicators,
+        measures,
+    }
+}
+
+/// The vocabulary, parsed on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup(phrase: &str) -> Option<(usize, Role)> {
+        let keys = phrase_keys(phrase);
+        LEXICON
+            .words
+            .longest(|i| keys.get(i).map(String::as_str), |_| true)
+    }
+
+    #[test]
+    fn grammar_files_load() {
+        let lex = &*LEXICON;
+        assert!(lex.words.by_first.len() > 50);
+        assert!(lex.indicators.by_first.len() > 30);
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_tones_do_not_matter() {
+        assert_eq!(
+            lookup("so với cùng kỳ năm trước"),
+            Some((6, Role::Base(Some(Base::SamePeriod))))
+        );
+        assert_eq!(lookup("so với"), Some((2, Role::Base(None))));
+        assert_eq!(
+            lookup("giảm còn"),
+            Some((2, Role::Change(Change::Decrease, VerbUse::Free)))
+        );
+        assert_eq!(lookup("tăng cường"), Some((2, Role::NotVerb)));
+        assert_eq!(
+            lookup("Tăng"),
+            Some((1, Role::Change(Change::Increase, VerbUse::Free)))
+        );
+        assert_eq!(lookup("kinh tế"), None);
+    }
+
+    #[test]
+    fn indicators_match_whole_phrases() {
+        let keys = phrase_keys("Tổng sản phẩm trong nước tăng");
+        let hit = LEXICON
+            .indicators
+            .longest(|i| keys.get(i).map(String::as_str), |_| true);
+        assert_eq!(hit.map(|h| h.0), Some(5));
+    }
+}

@@ -1,0 +1,409 @@
+//! Statistics records from resolved entities: "Tăng trưởng GRDP ước đạt
+//! 3,4%" → {indicator "tăng trưởng GRDP", value 3.4, unit "%", change
+//! level, qualifier estimate, period and place from the context}.
+//!
+//! In: a [`Document`] whose entities are resolved. Out: [`Statistic`]s in
+//! text order. Nothing here looks at raw text except to copy the indicator;
+//! words are matched on their keys against `grammars/stat_words.tsv` (verbs,
+//! comparisons, qualifiers, connectors, …) and `grammars/stat_indicators.tsv`
+//! (known indicators).
+//!
+//! # Grammar
+//!
+//! A sentence is first read as items: each outermost entity is one item
+//! (FIGURE = number, percent, money, quantity; TIME = period, date, time;
+//! PLACE; OTHER), then the longest vocabulary phrase at a token, else one
+//! token. Then:
+//!
+//! ```text
+//! sentence   := clause ( boundary clause )*
+//! boundary   := ";"                                  (always)
+//!             | ( "," | CONNECTOR ) &new-statement    (only after the clause's verb)
+//! clause     := lead* INDICATOR? QUALIFIER* group+
+//! lead       := CONNECTOR | LEAD | TIME | PLACE | … ","   (everything up to the
+//!                                                     last comma before the verb)
+//! group      := VERB figures ( BASE | RESTATE FIGURE | TIME | PLACE )*
+//! figures    := FIGURE ( ( "," | "và" ) FIGURE )*
+//! VERB       := tăng | giảm | đạt | chiếm | bằng | ở mức | là | vượt
+//!             | giảm còn | tăng lên | …               (stat_words.tsv, role change)
+//! BASE       := so với cùng kỳ | so với quý trước | kế hoạch | …
+//! ```
+//!
+//! - **new-statement**: after a comma or connector, a new clause starts
+//!   unless what follows continues the current one: a FIGURE, a VERB used as
+//!   a verb ("…, tăng 14,9% so với cùng kỳ"), a BASE, an adverb, or a
+//!   qualifier then a verb ("…, dự kiến đạt …"). A TIME or PLACE starts a new
+//!   clause ("…, quý II tăng 6%"); so does any other word when a verb follows
+//!   before the sentence ends ("…, nhập khẩu đạt 4 tỷ USD").
+//! - **Verb or noun**: a change verb directly followed by a content word,
+//!   with another verb later and no figure between, is part of the indicator
+//!   ("tốc độ tăng trưởng ngành dịch vụ đạt 5%").
+//! - **Indicator**: from the clause start, or after the last comma or
+//!   reporting verb ("cho biết", "cho thấy") before the verb (or after a qualifier that words follow: "tỉnh phấn đấu thu
+//!   ngân sách đạt …"), skipping connectors, lead and scope words ("có",
+//!   "do", "toàn tỉnh", "cả nước"), area words ("tỉnh"), qualifiers,
+//!   periods and places; then a noun phrase up to a cut word ("trên địa
+//!   bàn", "tại", "đến", "theo"), "của" before a place or area word ("GRDP
+//!   của tỉnh", but "doanh thu của các doanh nghiệp chế biến gỗ"), an
+//!   entity other than a destination ("sang Hoa Kỳ"), a bracket ("(CPI)")
+//!   or the verb; "trong", "đã", "tiếp tục" are dropped at its end. At most
+//!   32 items are read. A known indicator is one item, so "tổng sản phẩm
+//!   trong nước" and "ngành chế biến, chế tạo" stay whole. Written as in
+//!   the text, lower-cased except acronyms ("tăng trưởng GRDP", "VN-Index")
+//!   and words of names ("sang Hoa Kỳ"). A clause without an indicator
+//!   ("…, quý II tăng 6%") takes the one of the previous clause of the
+//!   sentence; a clause with none at all gives no record ("Tăng 5%.").
+//! - **Records**: one per FIGURE after a verb, with that verb's change. A
+//!   BASE applies to the figures of its verb group ("đạt 305,6 tỷ USD, tăng
+//!   14,9% so với cùng kỳ": only the increase is against the same period);
+//!   figures inside a comparison ("so với năm 2022") or after "tương đương"
+//!   are skipped. "bằng 48,2% kế hoạch" is change `share`, base `plan`; a
+//!   target word after a figure ("bằng 50% chỉ tiêu") is a `plan` base, and
+//!   before it a `target` qualifier (unless a comma follows it: "dưới mục
+//!   tiêu, …"). A qualifier holds for the rest of the clause ("ước đạt 5 tỷ
+//!   USD, tăng 10%" are both estimates) and for the clauses split off it at
+//!   a comma or connector ("phấn đấu đón 8,5 triệu lượt khách, doanh thu du
+//!   lịch đạt …"), not across ";".
+//! - **Known indicator + figure**: a listed indicator right before a figure
+//!   states its level ("Đà Nẵng thu ngân sách 14.600 tỷ đồng"); a percent
+//!   followed by a plan word is a `share` of the plan ("giải ngân 65% kế
+//!   hoạch").
+//! - **"có" + figure** (also "đón", "thu hút", "xảy ra", "cấp mới"): "Toàn
+//!   tỉnh có 1.250 doanh nghiệp thành lập mới" is a `level` whose indicator
+//!   is the counted noun and the words after it ("doanh nghiệp thành lập
+//!   mới"); after a measure unit or money only the words after it count
+//!   ("có 1.200 ha tôm" → "tôm", "thu hút 1,2 tỷ USD vốn FDI" → "vốn FDI").
+//!   A verb after it continues with that indicator (", tăng 12% so với cùng
+//!   kỳ").
+//! - **Verbless clause**: after a clause boundary, a noun phrase directly
+//!   followed by a figure is a `level` ("…, nhập siêu 0,6 tỷ USD"; "thu hút
+//!   35 dự án mới, tổng vốn đầu tư 820 triệu USD"). Not at a sentence start
+//!   ("Ông Ba 50 tuổi" is no statistic), so "toàn tỉnh gieo trồng 76.500 ha"
+//!   is missed.
+//! - **"với"**: "… với tổng vốn đăng ký 450 triệu USD" is a `level` with
+//!   its own indicator.
+//! - **Comparison first**: "So với cùng kỳ, giá cá tra giảm 6%" — a base
+//!   before the verb applies to the clause's changes (not to its levels).
+//! - **Qualitative statements**: a rising or falling verb with no figure in
+//!   its verb group, followed only by adverbs, a comparison, or the group
+//!   end ("lượng khách và doanh thu tăng mạnh so cùng kỳ"; "đạt 780.000
+//!   tấn, giảm nhẹ so với cùng kỳ"), gives a record with no value. Level and
+//!   share verbs without a figure give nothing ("đạt kết quả tốt" is no
+//!   statistic), nor do verbs flagged `figure` ("vượt chỉ tiêu").
+//! - **Percentage points**: unit "điểm phần trăm"; per mille: "‰"; money and
+//!   quantities with a denominator: "VND/kg", "tạ/ha".
+//! - **Comparisons with a time** ("so với năm 2023", "so với cùng kỳ năm
+//!   2023"): the time is neither a figure nor the period; an unnamed one is
+//!   named against the record's period by [`infer_base`] (with no period, a
+//!   bare year is the `previous_period`).
+//!
+//! # Context
+//!
+//! - **Period**: the first period/date entity of the clause outside a
+//!   comparison; else the first of the sentence; else the nearest preceding
+//!   one in the same paragraph, where only periods and dates without a day
+//!   ("tháng 6/2023", "năm 2023") carry over (a day date is an event, not a
+//!   reporting period); else the document's period when it names exactly
+//!   one period entity (a report on "quý I/2024" whose figures come in later
+//!   paragraphs).
+//! - **Place**: the first place entity of the clause; else of the sentence;
+//!   else the nearest preceding one in the paragraph; else the document's
+//!   main place: the place named most often in the document (ties: the one
+//!   named first), not counting places introduced by an administrative word
+//!   below a province ("huyện", "xã", …) or by "sang", "từ", "vào" (a
+//!   destination or origin, which stays in the indicator: "kim ngạch xuất
+//!   khẩu sang Hoa Kỳ").
+
+mod csv;
+mod frames;
+mod lexicon;
+
+pub use csv::{write_csv_bom, write_csv_header, write_csv_rows, CSV_COLUMNS, UTF8_BOM};
+
+use crate::model::{Base, Change, Document, EntityValue, Statistic, Temporal};
+use lexicon::{Role, LEXICON};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The statistics records of `doc`, in text order.
+///
+/// ```
+/// let doc = chiso::Annotator::new().annotate("Số doanh nghiệp mới đạt 1.234 và tăng 12 so với cùng kỳ.");
+/// let stats = chiso::statistics::extract(&doc);
+/// assert_eq!(stats.len(), 2);
+/// assert_eq!(stats[0].indicator, "số doanh nghiệp mới");
+/// assert_eq!(stats[1].change, Some(chiso::model::Change::Increase));
+/// assert_eq!(stats[1].base, Some(chiso::model::Base::SamePeriod));
+/// ```
+pub fn extract(doc: &Document) -> Vec<Statistic> {
+    let main_place = main_place(doc);
+    let main_period = main_period(doc);
+    let mut out = Vec::new();
+    let mut paragraph = usize::MAX;
+    let mut carried_period: Option<Temporal> = None;
+    let mut carried_place: Option<String> = None;
+    let mut next_entity = 0;
+    for sentence in &doc.sentences {
+        if sentence.paragraph != paragraph {
+            paragraph = sentence.paragraph;
+            carried_period = None;
+            carried_place = None;
+        }
+        // Entities of this sentence (entities are sorted by start).
+        while next_entity < doc.entities.len()
+            && doc.entities[next_entity].tokens.start < sentence.tokens.start
+        {
+            next_entity += 1;
+        }
+        let mut entities = Vec::new();
+        let mut e = next_entity;
+        while e < doc.entities.len() && doc.entities[e].tokens.start < sentence.tokens.end {
+            entities.push(e);
+            e += 1;
+        }
+        let items = frames::lex(doc, sentence, &entities);
+        let clauses: Vec<_> = frames::clauses(&items)
+            .into_iter()
+            .map(|r| frames::read_clause(doc, &items, r))
+            .collect();
+        let sentence_period = clauses.iter().find_map(|c| c.period);
+        let sentence_place = clauses.iter().find_map(|c| c.place);
+        let mut indicator: Option<String> = None;
+        let mut lead_base = None;
+        let mut qualifier = None;
+        for clause in &clauses {
+            lead_base = clause.lead_base.or(lead_base);
+            if !clause.continued {
+                qualifier = None;
+            }
+            let clause_qualifier = clause.frames.iter().find_map(|f| f.qualifier);
+            qualifier = clause_qualifier.or(qualifier);
+            if let Some(tokens) = &clause.indicator {
+                indicator = Some(indicator_text(doc, tokens.clone(), &entities));
+            }
+            let Some(name) = &indicator else {
+                continue;
+            };
+            let period = clause
+                .period
+                .or(sentence_period)
+                .and_then(|e| doc.entities[e].value.temporal().cloned())
+                .or_else(|| carried_period.clone())
+                .or_else(|| main_period.clone());
+            let place = clause
+                .place
+                .or(sentence_place)
+                .and_then(|e| place_name(&doc.entities[e].value))
+                .or_else(|| carried_place.clone())
+                .or_else(|| main_place.clone());
+            let span = crate::Span::new(
+                doc.tokens[clause.tokens.start].span.start,
+                doc.tokens[clause.tokens.end - 1].span.end,
+            );
+            for f in &clause.frames {
+                let compared = f.compared.and_then(|e| doc.entities[e].value.temporal());
+                let base = f
+                    .base
+                    .or_else(|| match &period {
+                        Some(period) => infer_base(period, compared?),
+                        // "so với năm 2023" with no period known: the year before.
+                        None => (compared?.value.len() == 4).then_some(Base::PreviousPeriod),
+                    })
+                    .or(match f.change {
+                        Some(Change::Level) | None => None,
+                        _ => lead_base,
+                    });
+                out.push(Statistic {
+                    indicator: match &f.indicator {
+                        Some(tokens) => indicator_text(doc, tokens.clone(), &entities),
+                        None => name.clone(),
+                    },
+                    amount: f.amount.clone(),
+                    unit: f.unit.clone(),
+                    change: f.change,
+                    base,
+                    qualifier: f.qualifier.or(qualifier),
+                    period: period.clone(),
+                    place: place.clone(),
+                    span,
+                });
+            }
+        }
+        // What the next sentences of the paragraph carry.
+        for c in &clauses {
+            if let Some(e) = c.period {
+                let value = &doc.entities[e].value;
+                let carries = match value {
+                    EntityValue::Period(_) => true,
+                    EntityValue::Date(t) => t.value.len() <= 7,
+                    _ => false,
+                };
+                if carries {
+                    carried_period = value.temporal().cloned();
+                }
+            }
+            if let Some(e) = c.place {
+                carried_place = place_name(&doc.entities[e].value).or(carried_place.take());
+            }
+        }
+    }
+    out
+}
+
+/// The document's period when it names exactly one (as `period` entities):
+/// a report on "quý I/2024" whose figures come in later paragraphs.
+fn main_period(doc: &Document) -> Option<Temporal> {
+    let mut found: Option<&Temporal> = None;
+    for e in &doc.entities {
+        if let EntityValue::Period(t) = &e.value {
+            match found {
+                Some(f) if f.value != t.value => return None,
+                _ => found = Some(t),
+            }
+        }
+    }
+    found.cloned()
+}
+
+fn place_name(value: &EntityValue) -> Option<String> {
+    match value {
+        EntityValue::Place(name) => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// The indicator as written (spaces between words made single), lower-cased
+/// except acronyms (words with two or more capitals: "GRDP", "VN-Index") and names (words inside a place, org or person entity:
+/// "sang Hoa Kỳ"); `entities` are the sentence's.
+fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> String {
+    let first = doc.tokens[tokens.start].span.start;
+    let last = doc.tokens[tokens.end - 1].span.end;
+    let names: Vec<crate::Span> = entities
+        .iter()
+        .map(|&e| &doc.entities[e])
+        .filter(|e| e.span.start < last && first < e.span.end)
+        .filter(|e| {
+            matches!(
+                e.value,
+                EntityValue::Place(_)
+                    | EntityValue::Org(_)
+                    | EntityValue::Person { .. }
+                    | EntityValue::Official { .. }
+            )
+        })
+        .map(|e| e.span)
+        .collect();
+    let mut out = String::with_capacity(last - first);
+    // Words are runs of glued tokens ("VN-Index").
+    let mut word_start = first;
+    let ts = &doc.tokens[tokens];
+    for (i, token) in ts.iter().enumerate() {
+        let word_ends = ts
+            .get(i + 1)
+            .map_or(true, |next| next.span.start > token.span.end);
+        if !word_ends {
+            continue;
+        }
+        let span = crate::Span::new(word_start, token.span.end);
+        let word = span.slice(&doc.text);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let keep = word.chars().filter(|c| c.is_uppercase()).count() >= 2
+            || names.iter().any(|n| n.contains(span));
+        if keep {
+            out.push_str(word);
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if let Some(next) = ts.get(i + 1) {
+            word_start = next.span.start;
+        }
+    }
+    out
+}
+
+/// The document's main place: the place entity named most often (ties: the
+/// first named), not counting places that start with, or come right after,
+/// an administrative word below a province ("huyện Chợ Lách"), nor
+/// destinations and origins ("sang Hoa Kỳ").
+///
+/// ```
+/// let doc = chiso::Annotator::new().annotate("Không có địa danh.");
+/// assert_eq!(chiso::statistics::main_place(&doc), None);
+/// ```
+pub fn main_place(doc: &Document) -> Option<String> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (order, entity) in doc.entities.iter().enumerate() {
+        let EntityValue::Place(name) = &entity.value else {
+            continue;
+        };
+        let first = entity.tokens.start;
+        let sub = word_len(doc, first, entity.tokens.end, Role::Subplace).is_some()
+            || (first >= 1 && word_len(doc, first - 1, first, Role::Subplace) == Some(1))
+            || (first >= 2 && word_len(doc, first - 2, first, Role::Subplace) == Some(2))
+            || (first >= 1 && word_len(doc, first - 1, first, Role::Toward) == Some(1));
+        if sub {
+            continue;
+        }
+        let c = counts.entry(name.as_str()).or_insert((0, order));
+        c.0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, order))| (*n, std::cmp::Reverse(*order)))
+        .map(|(name, _)| name.to_owned())
+}
+
+/// The length of the phrase of `role` starting at token `at` ("huyện",
+/// "thị xã", "sang"), looking no further than token `end`.
+fn word_len(doc: &Document, at: usize, end: usize, role: Role) -> Option<usize> {
+    let key_at = |k: usize| (at + k < end).then(|| doc.key(&doc.tokens[at + k]));
+    LEXICON
+        .words
+        .longest(key_at, |r| *r == role)
+        .map(|(len, _)| len)
+}
+
+/// Names a comparison with a time ("so với năm 2023", "so với quý II")
+/// against the record's period: the same part of an earlier year is
+/// `same_period` ("6 tháng đầu năm 2024" vs "2023-H1"); an earlier value of
+/// the same shape is `previous_period` ("năm 2024" vs "năm 2023", "quý III"
+/// vs "quý II"); anything else stays unnamed.
+///
+/// ```
+/// use chiso::model::{Base, Temporal};
+/// use chiso::statistics::infer_base;
+/// let t = |v: &str| Temporal { value: v.into(), from: None, to: None };
+/// assert_eq!(infer_base(&t("2024-H1"), &t("2023-H1")), Some(Base::SamePeriod));
+/// assert_eq!(infer_base(&t("2024"), &t("2023")), Some(Base::PreviousPeriod));
+/// assert_eq!(infer_base(&t("2024-Q3"), &t("2024-Q2")), Some(Base::PreviousPeriod));
+/// assert_eq!(infer_base(&t("2024-Q3"), &t("2024-06")), None);
+/// assert_eq!(infer_base(&t("2024"), &t("2021")), None);
+/// ```
+pub fn infer_base(period: &Temporal, compared: &Temporal) -> Option<Base> {
+    let (p, c) = (period.value.as_str(), compared.value.as_str());
+    let shape = |v: &str| -> String {
+        v.chars()
+            .map(|ch| if ch.is_ascii_digit() { '9' } else { ch })
+            .collect()
+    };
+    if shape(p) != shape(c) || c >= p || p.contains('X') || c.contains('X') {
+        return None;
+    }
+    let year = |v: &str| v.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let (py, cy) = (year(p)?, year(c)?);
+    // The value without its years: "-01/-09" for "2024-01/2024-09".
+    let part = |v: &str, y: i32| v.replace(&y.to_string(), "");
+    if py == cy + 1 && part(p, py) == part(c, cy) {
+        if part(p, py).is_empty() {
+            Some(Base::PreviousPeriod)
+        } else {
+            Some(Base::SamePeriod)
+        }
+    } else if py == cy || py == cy + 1 {
+        Some(Base::PreviousPeriod)
+    } else {
+        None
+    }
+}
