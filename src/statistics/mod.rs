@@ -184,6 +184,9 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             let Some(name) = &indicator else {
                 continue;
             };
+            if clause.tokens.is_empty() {
+                continue; // only punctuation and connectors: nothing to read
+            }
             let period = clause
                 .period
                 .or(sentence_period)

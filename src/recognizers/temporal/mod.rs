@@ -188,9 +188,14 @@ impl Recognizer for Temporal {
         let years: Vec<Option<i32>> = parsed.iter().map(|(_, e)| explicit_year(e)).collect();
         let sentence_of = |token: usize| doc.sentences.partition_point(|s| s.tokens.end <= token);
         let mut results: Vec<Option<Resolved>> = Vec::with_capacity(parsed.len());
+        // The first explicit year at or after each entity (one backward pass: no quadratic scans).
+        let mut next_year = vec![None; years.len() + 1];
+        for k in (0..years.len()).rev() {
+            next_year[k] = years[k].or(next_year[k + 1]);
+        }
         let mut last_year = None;
         for (k, (_, e)) in parsed.iter().enumerate() {
-            let doc_year = last_year.or_else(|| years[k..].iter().flatten().next().copied());
+            let doc_year = last_year.or(next_year[k]);
             let cx = Ctx {
                 reference: doc.date,
                 doc_year,
@@ -203,19 +208,40 @@ impl Recognizer for Temporal {
         // "cùng kỳ": the period the sentence speaks of (the nearest before it
         // in the sentence, else after it in the sentence, else the nearest
         // before it in the document), a year earlier.
+        // Usable contexts are fixed before this loop (it only changes "cùng kỳ"
+        // entries, which are never usable), so the nearest usable entity on
+        // each side is precomputed: linear, however long the sentence.
+        let usable: Vec<bool> = parsed
+            .iter()
+            .zip(&results)
+            .map(|((_, e), r)| {
+                !matches!(e, Expr::SamePeriod(_) | Expr::Time { .. }) && r.as_ref().is_some_and(|r| r.from.is_some())
+            })
+            .collect();
+        let mut previous_usable = vec![None; parsed.len()];
+        let mut last = None;
+        for k in 0..parsed.len() {
+            previous_usable[k] = last;
+            if usable[k] {
+                last = Some(k);
+            }
+        }
+        let mut next_usable = vec![None; parsed.len()];
+        let mut next = None;
+        for k in (0..parsed.len()).rev() {
+            next_usable[k] = next;
+            if usable[k] {
+                next = Some(k);
+            }
+        }
         for (k, (i, e)) in parsed.iter().enumerate() {
             let Expr::SamePeriod(year) = e else { continue };
             let here = sentence_of(doc.entities[*i].tokens.start);
-            let usable = |j: usize| {
-                !matches!(parsed[j].1, Expr::SamePeriod(_) | Expr::Time { .. })
-                    && results[j].as_ref().is_some_and(|r| r.from.is_some())
-            };
-            let same = |j: usize| sentence_of(doc.entities[parsed[j].0].tokens.start) == here;
-            let context = (0..k)
-                .rev()
-                .find(|&j| usable(j) && same(j))
-                .or_else(|| (k + 1..parsed.len()).find(|&j| usable(j) && same(j)))
-                .or_else(|| (0..k).rev().find(|&j| usable(j)));
+            let same = |j: &usize| sentence_of(doc.entities[parsed[*j].0].tokens.start) == here;
+            let context = previous_usable[k]
+                .filter(same)
+                .or_else(|| next_usable[k].filter(same))
+                .or(previous_usable[k]);
             let resolved = context
                 .and_then(|j| resolve::same_period(results[j].as_ref()?, *year))
                 .or_else(|| {
