@@ -223,7 +223,10 @@ fn output_file_is_complete_and_no_temporary_is_left() {
 fn conll_brat_and_pretty_formats() {
     let text = "Có 3 tấn.";
     let conll = stdout(&chiso(&["annotate", "--format", "conll"], text));
-    assert!(conll.contains("3\t3\t4\tB-quantity\ntấn\t5\t8\tI-quantity\n"), "{conll}");
+    assert!(
+        conll.contains("3\t3\t4\tB-quantity\ntấn\t5\t8\tI-quantity\n"),
+        "{conll}"
+    );
     assert!(conll.ends_with("\n\n"));
     let pretty = stdout(&chiso(&["annotate", "--format", "pretty", "--color", "never"], text));
     assert!(pretty.contains("Có [3 tấn]{quantity}."), "{pretty}");
@@ -245,7 +248,10 @@ fn conll_brat_and_pretty_formats() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(out_dir.join("tin.txt")).unwrap(), text);
     let ann = std::fs::read_to_string(out_dir.join("tin.ann")).unwrap();
-    assert!(ann.starts_with("T1\tquantity 3 8\t3 tấn\n#1\tAnnotatorNotes T1\t"), "{ann}");
+    assert!(
+        ann.starts_with("T1\tquantity 3 8\t3 tấn\n#1\tAnnotatorNotes T1\t"),
+        "{ann}"
+    );
 }
 
 #[test]

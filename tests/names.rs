@@ -89,12 +89,10 @@ fn example_sentences_precision_and_recall() {
         let doc = annotate(&text);
         let mut got = found(&doc);
         for (ty, span, value) in &expected {
-            let score = scores
-                .entry(TYPES.iter().find(|t| *t == ty).unwrap())
-                .or_default();
-            let hit = got.iter().position(|(t, s, v)| {
-                t == ty && s == span && value.as_ref().map_or(true, |want| want == v)
-            });
+            let score = scores.entry(TYPES.iter().find(|t| *t == ty).unwrap()).or_default();
+            let hit = got
+                .iter()
+                .position(|(t, s, v)| t == ty && s == span && value.as_ref().is_none_or(|want| want == v));
             match hit {
                 Some(i) => {
                     got.remove(i);
@@ -111,14 +109,9 @@ fn example_sentences_precision_and_recall() {
             }
         }
         for (ty, span, value) in got {
-            let score = scores
-                .entry(TYPES.iter().find(|t| **t == ty).unwrap())
-                .or_default();
+            let score = scores.entry(TYPES.iter().find(|t| **t == ty).unwrap()).or_default();
             score.fp += 1;
-            failures.push(format!(
-                "line {}: extra {ty}:{span}={value} in {text:?}",
-                line_no + 1
-            ));
+            failures.push(format!("line {}: extra {ty}:{span}={value} in {text:?}", line_no + 1));
         }
     }
     for f in &failures {
@@ -148,11 +141,7 @@ fn example_sentences_precision_and_recall() {
         total.recall()
     );
     assert!(sentences >= 200, "only {sentences} example sentences");
-    assert!(
-        total.precision() >= 0.9,
-        "precision {:.3}",
-        total.precision()
-    );
+    assert!(total.precision() >= 0.9, "precision {:.3}", total.precision());
     assert!(total.recall() >= 0.85, "recall {:.3}", total.recall());
 }
 
@@ -261,7 +250,8 @@ fn official_fields() {
 
 #[test]
 fn short_mentions_link_to_the_first_full_mention() {
-    let text = "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ đến thăm xã. Ông Thọ nói rằng năm nay được mùa. Bí thư Thọ cũng tặng quà.";
+    let text =
+        "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ đến thăm xã. Ông Thọ nói rằng năm nay được mùa. Bí thư Thọ cũng tặng quà.";
     let doc = annotate(text);
     let full = doc
         .entities
@@ -273,10 +263,11 @@ fn short_mentions_link_to_the_first_full_mention() {
         .entities
         .iter()
         .filter_map(|e| match &e.value {
-            EntityValue::Person { name, refers_to }
-            | EntityValue::Official {
-                name, refers_to, ..
-            } if name == "Thọ" => Some((e.text(&doc.text), *refers_to)),
+            EntityValue::Person { name, refers_to } | EntityValue::Official { name, refers_to, .. }
+                if name == "Thọ" =>
+            {
+                Some((e.text(&doc.text), *refers_to))
+            }
             _ => None,
         })
         .collect();
@@ -286,8 +277,7 @@ fn short_mentions_link_to_the_first_full_mention() {
 
 #[test]
 fn a_two_syllable_short_name_links_too() {
-    let doc =
-        annotate("Thủ tướng Phạm Minh Chính dự hội nghị. Ông Minh Chính nói thêm về kế hoạch.");
+    let doc = annotate("Thủ tướng Phạm Minh Chính dự hội nghị. Ông Minh Chính nói thêm về kế hoạch.");
     let spans: Vec<_> = doc
         .entities
         .iter()
@@ -299,18 +289,14 @@ fn a_two_syllable_short_name_links_too() {
     assert_eq!(spans.len(), 2, "{spans:?}");
     assert_eq!(spans[0].1, None);
     assert_eq!(spans[1].0, "Minh Chính");
-    assert!(spans[1]
-        .1
-        .is_some_and(|s| s.slice(&doc.text) == "Phạm Minh Chính"));
+    assert!(spans[1].1.is_some_and(|s| s.slice(&doc.text) == "Phạm Minh Chính"));
 }
 
 #[test]
 fn unlinked_title_plus_word_is_dropped() {
     let doc = annotate("Giám đốc Công cho biết như vậy.");
     assert!(
-        doc.entities
-            .iter()
-            .all(|e| e.value.type_name() != "official"),
+        doc.entities.iter().all(|e| e.value.type_name() != "official"),
         "{:?}",
         found(&doc)
     );
@@ -353,30 +339,23 @@ fn speed() {
         return;
     };
     let text = String::from_utf8_lossy(&std::fs::read(path).expect("readable file")).into_owned();
-    let names =
-        Annotator::with_recognizers(vec![Box::new(chiso::recognizers::names::Names::new())]);
+    let names = Annotator::with_recognizers(vec![Box::new(chiso::recognizers::names::Names::new())]);
     let none = Annotator::with_recognizers(Vec::new());
-    for (label, a) in [
-        ("tokenize only", &none),
-        ("names", &names),
-        ("all", &*ANNOTATOR),
-    ] {
+    for (label, a) in [("tokenize only", &none), ("names", &names), ("all", &*ANNOTATOR)] {
         let t = std::time::Instant::now();
         let mut n = 0;
         for line in text.lines() {
             n += a.annotate(line).entities.len();
         }
         let s = t.elapsed().as_secs_f64();
-        println!(
-            "{label}: {n} entities, {:.1} MB/s",
-            text.len() as f64 / s / 1e6
-        );
+        println!("{label}: {n} entities, {:.1} MB/s", text.len() as f64 / s / 1e6);
     }
 }
 
 #[test]
 fn a_bare_title_refers_to_the_one_earlier_holder() {
-    let text = "Thủ tướng Chính phủ Phạm Minh Chính đến Cần Thơ. Thủ tướng nhấn mạnh yêu cầu phát triển. Bộ trưởng phát biểu.";
+    let text =
+        "Thủ tướng Chính phủ Phạm Minh Chính đến Cần Thơ. Thủ tướng nhấn mạnh yêu cầu phát triển. Bộ trưởng phát biểu.";
     let doc = annotate(text);
     let person = doc
         .entities

@@ -18,28 +18,13 @@ use chiso::Annotator;
 use std::collections::BTreeMap;
 
 const FILES: [(&str, &str); 7] = [
-    (
-        "numbers_multiplier.tsv",
-        include_str!("data/numbers_multiplier.tsv"),
-    ),
+    ("numbers_multiplier.tsv", include_str!("data/numbers_multiplier.tsv")),
     ("numbers.tsv", include_str!("data/numbers.tsv")),
-    (
-        "numbers_percent.tsv",
-        include_str!("data/numbers_percent.tsv"),
-    ),
+    ("numbers_percent.tsv", include_str!("data/numbers_percent.tsv")),
     ("numbers_money.tsv", include_str!("data/numbers_money.tsv")),
-    (
-        "numbers_quantity.tsv",
-        include_str!("data/numbers_quantity.tsv"),
-    ),
-    (
-        "numbers_ordinal.tsv",
-        include_str!("data/numbers_ordinal.tsv"),
-    ),
-    (
-        "numbers_negative.tsv",
-        include_str!("data/numbers_negative.tsv"),
-    ),
+    ("numbers_quantity.tsv", include_str!("data/numbers_quantity.tsv")),
+    ("numbers_ordinal.tsv", include_str!("data/numbers_ordinal.tsv")),
+    ("numbers_negative.tsv", include_str!("data/numbers_negative.tsv")),
 ];
 
 const NUMERIC: [&str; 5] = ["number", "percent", "money", "quantity", "ordinal"];
@@ -81,18 +66,11 @@ fn check(sentence: &str, ty: &str, span: &str, value: &str, fields: &str) -> Res
                 .then_some(())
                 .ok_or(format!("ordinal {n} ≠ {value}"));
         }
-        EntityValue::Percent {
-            points: p, sign: s, ..
-        } => {
+        EntityValue::Percent { points: p, sign: s, .. } => {
             points = *p;
             sign = s;
         }
-        EntityValue::Money {
-            unit: u, per: p, ..
-        }
-        | EntityValue::Quantity {
-            unit: u, per: p, ..
-        } => {
+        EntityValue::Money { unit: u, per: p, .. } | EntityValue::Quantity { unit: u, per: p, .. } => {
             unit = Some(u.clone());
             per = p.clone();
         }
@@ -190,10 +168,7 @@ fn example_tables() {
     let (mut ok, mut total) = (0, 0);
     println!("\ntype        passed / lines   recall");
     for (ty, (p, n)) in &per_type {
-        println!(
-            "{ty:<11} {p:>6} / {n:<6} {:>7.1}%",
-            100.0 * *p as f64 / *n as f64
-        );
+        println!("{ty:<11} {p:>6} / {n:<6} {:>7.1}%", 100.0 * *p as f64 / *n as f64);
         ok += p;
         total += n;
     }
@@ -206,11 +181,7 @@ fn example_tables() {
         println!("FAIL {f}");
     }
     assert!(total >= 300, "at least 300 example phrases");
-    assert!(
-        failures.is_empty(),
-        "{} of {total} lines failed",
-        failures.len()
-    );
+    assert!(failures.is_empty(), "{} of {total} lines failed", failures.len());
 }
 
 /// Held-out phrases (written after the recognizer was frozen): the recall is
@@ -219,10 +190,7 @@ fn example_tables() {
 fn heldout() {
     let text = include_str!("data/numbers_heldout.tsv");
     let (mut ok, mut total) = (0, 0);
-    for line in text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
+    for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let cols: Vec<&str> = line.split('\t').collect();
         let result = if cols[1] == "-" {
             check_negative(cols[0], cols[2])
@@ -247,11 +215,7 @@ fn verbalizer_round_trip_small_numbers_exhaustively() {
     use chiso::recognizers::numbers::{parse_words, to_words};
     for n in 0..=20_000i64 {
         let w = to_words(n);
-        assert_eq!(
-            parse_words(&w).and_then(|d| d.to_i64()),
-            Some(n),
-            "{n} → {w:?}"
-        );
+        assert_eq!(parse_words(&w).and_then(|d| d.to_i64()), Some(n), "{n} → {w:?}");
     }
 }
 

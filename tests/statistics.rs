@@ -167,10 +167,7 @@ fn sample_growth_estimate_takes_period_and_place_from_context() {
     let doc = doc_with(
         text,
         &[
-            (
-                "6 tháng đầu năm 2023",
-                period("2023-H1", "2023-01-01", "2023-06-30"),
-            ),
+            ("6 tháng đầu năm 2023", period("2023-H1", "2023-01-01", "2023-06-30")),
             ("tỉnh Bến Tre", place("Bến Tre")),
             ("3,4%", pct("3.4")),
         ],
@@ -199,10 +196,7 @@ fn sample_growth_estimate_takes_period_and_place_from_context() {
 fn level_and_increase_in_one_clause() {
     let doc = doc_with(
         "Kim ngạch xuất khẩu cả nước đạt 305,6 tỷ USD, tăng 14,9% so với cùng kỳ.",
-        &[
-            ("305,6 tỷ USD", money("305600000000", "USD")),
-            ("14,9%", pct("14.9")),
-        ],
+        &[("305,6 tỷ USD", money("305600000000", "USD")), ("14,9%", pct("14.9"))],
     );
     assert_eq!(
         records(&doc),
@@ -262,10 +256,7 @@ fn period_first_then_indicator_with_place_word() {
     let doc = doc_with(
         "Quý III/2023, GRDP của tỉnh tăng 6,1% so với quý trước.",
         &[
-            (
-                "Quý III/2023",
-                period("2023-Q3", "2023-07-01", "2023-09-30"),
-            ),
+            ("Quý III/2023", period("2023-Q3", "2023-07-01", "2023-09-30")),
             ("6,1%", pct("6.1")),
         ],
     );
@@ -495,10 +486,7 @@ fn target_qualifier_inside_the_subject() {
 fn decrease_to_and_percentage_points() {
     let doc = doc_with(
         "Tỷ lệ hộ nghèo giảm còn 2,15%, giảm 0,8 điểm phần trăm so với đầu năm.",
-        &[
-            ("2,15%", pct("2.15")),
-            ("0,8 điểm phần trăm", points("0.8")),
-        ],
+        &[("2,15%", pct("2.15")), ("0,8 điểm phần trăm", points("0.8"))],
     );
     assert_eq!(
         records(&doc),
@@ -544,9 +532,7 @@ fn sentence_period_reaches_every_clause() {
     let got = records(&doc);
     let names: Vec<_> = got.iter().map(|r| r.indicator.as_str()).collect();
     assert_eq!(names, ["vốn đầu tư thực hiện toàn xã hội", "vốn FDI"]);
-    assert!(got
-        .iter()
-        .all(|r| r.period.as_deref() == Some("2023-01/2023-09")));
+    assert!(got.iter().all(|r| r.period.as_deref() == Some("2023-01/2023-09")));
 }
 
 #[test]
@@ -655,10 +641,7 @@ fn three_verbs_one_estimate() {
         ],
     );
     let got = records(&doc);
-    let shape: Vec<_> = got
-        .iter()
-        .map(|r| (r.change, r.base, r.qualifier))
-        .collect();
+    let shape: Vec<_> = got.iter().map(|r| (r.change, r.base, r.qualifier)).collect();
     let est = Some(Qualifier::Estimate);
     assert_eq!(
         shape,
@@ -738,15 +721,9 @@ fn main_place_skips_districts_and_carries_in_paragraph() {
             ("9.000 tỷ đồng", money("9000000000000", "VND")),
         ],
     );
-    assert_eq!(
-        chiso::statistics::main_place(&doc).as_deref(),
-        Some("Bến Tre")
-    );
+    assert_eq!(chiso::statistics::main_place(&doc).as_deref(), Some("Bến Tre"));
     let got = records(&doc);
-    let brief: Vec<_> = got
-        .iter()
-        .map(|r| (r.indicator.as_str(), r.place.as_deref()))
-        .collect();
+    let brief: Vec<_> = got.iter().map(|r| (r.indicator.as_str(), r.place.as_deref())).collect();
     assert_eq!(
         brief,
         [
@@ -777,10 +754,7 @@ fn csv_rows_quote_and_carry_every_field() {
     let mut doc = doc_with(
         "Quý III/2023, GRDP của tỉnh tăng 6,1% so với quý trước.",
         &[
-            (
-                "Quý III/2023",
-                period("2023-Q3", "2023-07-01", "2023-09-30"),
-            ),
+            ("Quý III/2023", period("2023-Q3", "2023-07-01", "2023-09-30")),
             ("6,1%", pct("6.1")),
         ],
     );
@@ -801,20 +775,14 @@ fn csv_rows_quote_and_carry_every_field() {
          \"Quý III/2023, GRDP của tỉnh tăng 6,1% so với quý trước\",\
          \"Quý III/2023, GRDP của tỉnh tăng 6,1% so với quý trước.\""
     );
-    assert_eq!(
-        lines[0].split(',').count(),
-        chiso::statistics::CSV_COLUMNS.len()
-    );
+    assert_eq!(lines[0].split(',').count(), chiso::statistics::CSV_COLUMNS.len());
 }
 
 #[test]
 fn have_frame_counts_and_continues() {
     let doc = doc_with(
         "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới, tăng 12% so với cùng kỳ.",
-        &[
-            ("1.250 doanh nghiệp", qty("1250", "doanh nghiệp")),
-            ("12%", pct("12")),
-        ],
+        &[("1.250 doanh nghiệp", qty("1250", "doanh nghiệp")), ("12%", pct("12"))],
     );
     assert_eq!(
         records(&doc),
@@ -996,10 +964,7 @@ fn show(s: &Statistic) -> String {
 }
 
 fn normalize_record(line: &str) -> String {
-    line.split('|')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" | ")
+    line.split('|').map(str::trim).collect::<Vec<_>>().join(" | ")
 }
 
 const GOLD: &[(&str, &[&str])] = &[
@@ -1593,10 +1558,7 @@ fn statistics_reach_the_json_document() {
     assert_eq!(stats[0]["change"], "level");
     assert_eq!(stats[1]["base"], "same_period");
     assert_eq!(stats[1]["start"], 0);
-    assert_eq!(
-        stats[1]["text"],
-        "Doanh thu đạt 1.234, tăng 12 so với cùng kỳ"
-    );
+    assert_eq!(stats[1]["text"], "Doanh thu đạt 1.234, tăng 12 so với cùng kỳ");
 }
 
 #[test]
@@ -1606,10 +1568,7 @@ fn a_comparison_read_as_a_period_stays_a_comparison() {
         &[
             ("Quý I/2024", period("2024-Q1", "2024-01-01", "2024-03-31")),
             ("105%", pct("105")),
-            (
-                "cùng kỳ năm trước",
-                period("2023-Q1", "2023-01-01", "2023-03-31"),
-            ),
+            ("cùng kỳ năm trước", period("2023-Q1", "2023-01-01", "2023-03-31")),
         ],
     );
     let got = records(&doc);

@@ -45,10 +45,7 @@ fn rows() -> Vec<Row<'static>> {
                 line: n + 1,
                 reference: match get(0) {
                     "-" => None,
-                    d => Some(
-                        d.parse()
-                            .unwrap_or_else(|_| panic!("{file}:{}: bad date", n + 1)),
-                    ),
+                    d => Some(d.parse().unwrap_or_else(|_| panic!("{file}:{}: bad date", n + 1))),
                 },
                 sentence: get(1),
                 kind: get(2),
@@ -110,14 +107,9 @@ fn temporal_tables() {
                 .find(row.span)
                 .unwrap_or_else(|| panic!("{at}: span not in sentence"));
             let end = start + row.span.len();
-            let touched = temporal
-                .iter()
-                .any(|e| e.span.start < end && start < e.span.end);
+            let touched = temporal.iter().any(|e| e.span.start < end && start < e.span.end);
             if touched {
-                failures.push(format!(
-                    "{at}: {:?} must not be temporal; got {got:?}",
-                    row.span
-                ));
+                failures.push(format!("{at}: {:?} must not be temporal; got {got:?}", row.span));
             } else {
                 clean += 1;
             }
@@ -164,13 +156,7 @@ fn temporal_tables() {
     if filter.is_none() {
         assert!(positives >= 300, "the tables hold at least 300 phrases");
     }
-    assert!(
-        pct(found, positives) >= 95.0,
-        "recall below 95%: {failures:#?}"
-    );
-    assert!(
-        pct(exact, positives) >= 95.0,
-        "value accuracy below 95%: {failures:#?}"
-    );
+    assert!(pct(found, positives) >= 95.0, "recall below 95%: {failures:#?}");
+    assert!(pct(exact, positives) >= 95.0, "value accuracy below 95%: {failures:#?}");
     assert_eq!(clean, negatives, "negatives touched: {failures:#?}");
 }

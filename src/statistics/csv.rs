@@ -111,18 +111,9 @@ fn fields(doc: &Document, s: &Statistic, start: usize, end: usize) -> Vec<String
         name(&s.change),
         name(&s.base),
         name(&s.qualifier),
-        s.period
-            .as_ref()
-            .map(|p| p.value.clone())
-            .unwrap_or_default(),
-        s.period
-            .as_ref()
-            .and_then(|p| p.from.clone())
-            .unwrap_or_default(),
-        s.period
-            .as_ref()
-            .and_then(|p| p.to.clone())
-            .unwrap_or_default(),
+        s.period.as_ref().map(|p| p.value.clone()).unwrap_or_default(),
+        s.period.as_ref().and_then(|p| p.from.clone()).unwrap_or_default(),
+        s.period.as_ref().and_then(|p| p.to.clone()).unwrap_or_default(),
         s.place.clone().unwrap_or_default(),
         start.to_string(),
         end.to_string(),

@@ -65,10 +65,7 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
     let mut next_entity = outer.iter().peekable();
     let mut i = range.start;
     while i < range.end {
-        while next_entity
-            .peek()
-            .is_some_and(|&&e| doc.entities[e].tokens.start < i)
-        {
+        while next_entity.peek().is_some_and(|&&e| doc.entities[e].tokens.start < i) {
             next_entity.next();
         }
         if let Some(&&e) = next_entity.peek() {
@@ -79,9 +76,7 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                     | EntityValue::Percent { .. }
                     | EntityValue::Money { .. }
                     | EntityValue::Quantity { .. } => Kind::Figure,
-                    EntityValue::Date(_) | EntityValue::Time(_) | EntityValue::Period(_) => {
-                        Kind::Time
-                    }
+                    EntityValue::Date(_) | EntityValue::Time(_) | EntityValue::Period(_) => Kind::Time,
                     EntityValue::Place(_) => Kind::Place,
                     _ => Kind::Other,
                 };
@@ -94,9 +89,7 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                             let j = i + k;
                             (j < range.end).then(|| doc.key(&doc.tokens[j]))
                         };
-                        LEXICON
-                            .words
-                            .longest(key_at, |r| matches!(r, Role::Base(Some(_))))
+                        LEXICON.words.longest(key_at, |r| matches!(r, Role::Base(Some(_))))
                     })
                     .flatten()
                     .filter(|(len, _)| i + len >= end);
@@ -186,10 +179,7 @@ pub(crate) fn is_verb(items: &[Item], k: usize) -> bool {
     let content_next = matches!(
         items.get(k + 1).map(|i| i.kind),
         Some(
-            Kind::Plain
-                | Kind::Indicator
-                | Kind::Other
-                | Kind::Word(Role::Lead | Role::Of | Role::Trail | Role::Area)
+            Kind::Plain | Kind::Indicator | Kind::Other | Kind::Word(Role::Lead | Role::Of | Role::Trail | Role::Area)
         )
     );
     if !content_next {
@@ -226,15 +216,9 @@ fn starts_new(items: &[Item], k: usize) -> bool {
         return false;
     };
     match item.kind {
-        Kind::Hard
-        | Kind::Figure
-        | Kind::Word(Role::Base(_) | Role::Restate | Role::Modifier | Role::Cut) => false,
+        Kind::Hard | Kind::Figure | Kind::Word(Role::Base(_) | Role::Restate | Role::Modifier | Role::Cut) => false,
         Kind::Word(Role::Change(..)) if is_verb(items, j) => false,
-        Kind::Word(Role::Qualifier(_))
-            if items.get(j + 1).is_some_and(|_| is_verb(items, j + 1)) =>
-        {
-            false
-        }
+        Kind::Word(Role::Qualifier(_)) if items.get(j + 1).is_some_and(|_| is_verb(items, j + 1)) => false,
         Kind::Time | Kind::Place => true,
         _ => verb_ahead(items, j) || verbless(items, j).is_some(),
     }
@@ -262,17 +246,13 @@ pub(crate) fn clauses(items: &[Item]) -> Vec<Range<usize>> {
                 start = k + 1;
                 verb_seen = false;
             }
-            Kind::Comma | Kind::Word(Role::Connector | Role::With)
-                if verb_seen && starts_new(items, k) =>
-            {
+            Kind::Comma | Kind::Word(Role::Connector | Role::With) if verb_seen && starts_new(items, k) => {
                 out.push(start..k);
                 start = k;
                 verb_seen = false;
             }
             Kind::Word(Role::Change(..)) if is_verb(items, k) => verb_seen = true,
-            Kind::Word(Role::Have) | Kind::Indicator
-                if items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure) =>
-            {
+            Kind::Word(Role::Have) | Kind::Indicator if items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure) => {
                 verb_seen = true
             }
             _ => {}
@@ -305,11 +285,7 @@ pub(crate) struct Frame {
 }
 
 impl Frame {
-    fn new(
-        value: Option<&EntityValue>,
-        change: Option<Change>,
-        qualifier: Option<Qualifier>,
-    ) -> Frame {
+    fn new(value: Option<&EntityValue>, change: Option<Change>, qualifier: Option<Qualifier>) -> Frame {
         Frame {
             amount: value.and_then(|v| v.amount().cloned()),
             unit: value.and_then(unit_of),
@@ -352,9 +328,7 @@ pub(crate) fn unit_of(value: &EntityValue) -> Option<String> {
     match value {
         EntityValue::Percent { points: true, .. } => Some("điểm phần trăm".to_owned()),
         EntityValue::Percent { sign, .. } => Some((*sign).to_owned()),
-        EntityValue::Money { unit, per, .. } | EntityValue::Quantity { unit, per, .. } => {
-            Some(with_per(unit, per))
-        }
+        EntityValue::Money { unit, per, .. } | EntityValue::Quantity { unit, per, .. } => Some(with_per(unit, per)),
         _ => None,
     }
 }
@@ -405,13 +379,9 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         match item.kind {
             Kind::Word(Role::Qualifier(_) | Role::Base(_)) if figure_seen => {}
             Kind::Time if out.period.is_none() => out.period = item.entity,
-            Kind::Place if out.place.is_none() && !after_toward(items, k) => {
-                out.place = item.entity
-            }
+            Kind::Place if out.place.is_none() && !after_toward(items, k) => out.place = item.entity,
             Kind::Word(Role::Qualifier(q)) if qualifies(items, k) => qualifier = Some(q),
-            Kind::Word(Role::Base(Some(Base::Plan))) if qualifies(items, k) => {
-                qualifier = Some(Qualifier::Target)
-            }
+            Kind::Word(Role::Base(Some(Base::Plan))) if qualifies(items, k) => qualifier = Some(Qualifier::Target),
             Kind::Word(Role::Base(Some(b))) if b != Base::Plan => out.lead_base = Some(b),
             _ => {}
         }
@@ -425,9 +395,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
             && items[k + 1].kind == Kind::Figure
             && matches!(
                 entity_value(doc, &items[k + 1]),
-                Some(
-                    EntityValue::Quantity { per: None, .. } | EntityValue::Money { per: None, .. }
-                )
+                Some(EntityValue::Quantity { per: None, .. } | EntityValue::Money { per: None, .. })
             )
     });
     if let Some(k) = have {
@@ -455,9 +423,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
             Some(Kind::Word(Role::Qualifier(Qualifier::Target))) => Some(Base::Plan),
             _ => None,
         };
-        if frame.base == Some(Base::Plan)
-            && matches!(value, Some(EntityValue::Percent { points: false, .. }))
-        {
+        if frame.base == Some(Base::Plan) && matches!(value, Some(EntityValue::Percent { points: false, .. })) {
             frame.change = Some(Change::Share);
         }
         out.frames.push(frame);
@@ -471,8 +437,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         }
         let e = noun_phrase_end(items, k + 1, end);
         if e > k + 1 && items.get(e).is_some_and(|i| i.kind == Kind::Figure) && e < end {
-            let mut frame =
-                Frame::new(entity_value(doc, &items[e]), Some(Change::Level), qualifier);
+            let mut frame = Frame::new(entity_value(doc, &items[e]), Some(Change::Level), qualifier);
             frame.indicator = Some(items[k + 1].tokens.start..items[e - 1].tokens.end);
             out.frames.push(frame);
             taken.push(e);
@@ -482,11 +447,8 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         if continued && out.frames.is_empty() {
             if let Some(f) = verbless(&items[..end], start) {
                 out.indicator = Some(items[start].tokens.start..items[f - 1].tokens.end);
-                out.frames.push(Frame::new(
-                    entity_value(doc, &items[f]),
-                    Some(Change::Level),
-                    qualifier,
-                ));
+                out.frames
+                    .push(Frame::new(entity_value(doc, &items[f]), Some(Change::Level), qualifier));
             }
         }
         return out;
@@ -546,16 +508,13 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
             Kind::Time if comparing => {
                 for f in &mut out.frames[group..] {
                     if f.base.is_none() {
-                        f.compared
-                            .get_or_insert(item.entity.expect("times are entities"));
+                        f.compared.get_or_insert(item.entity.expect("times are entities"));
                     }
                 }
                 comparing = false;
             }
             Kind::Time if !skipping && out.period.is_none() => out.period = item.entity,
-            Kind::Place if !skipping && out.place.is_none() && !after_toward(items, k) => {
-                out.place = item.entity
-            }
+            Kind::Place if !skipping && out.place.is_none() && !after_toward(items, k) => out.place = item.entity,
             _ => {}
         }
     }
@@ -578,14 +537,8 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
 /// tăng mạnh so cùng kỳ", "…, giảm nhẹ so với cùng kỳ") is a record without
 /// a value, when the verb (and its adverbs) is not followed by a content
 /// word or a figure before `end`.
-fn qualitative(
-    items: &[Item],
-    verb: usize,
-    end: usize,
-    qualifier: Option<Qualifier>,
-) -> Option<Frame> {
-    let Kind::Word(Role::Change(change @ (Change::Increase | Change::Decrease), VerbUse::Free)) =
-        items[verb].kind
+fn qualitative(items: &[Item], verb: usize, end: usize, qualifier: Option<Qualifier>) -> Option<Frame> {
+    let Kind::Word(Role::Change(change @ (Change::Increase | Change::Decrease), VerbUse::Free)) = items[verb].kind
     else {
         return None;
     };
@@ -609,10 +562,7 @@ fn qualitative(
 /// Is the qualifier word at `k` used as one? Not when a comma or the
 /// sentence end follows it ("được kiểm soát dưới mục tiêu, …").
 fn qualifies(items: &[Item], k: usize) -> bool {
-    !matches!(
-        items.get(k + 1).map(|i| i.kind),
-        None | Some(Kind::Comma | Kind::Hard)
-    )
+    !matches!(items.get(k + 1).map(|i| i.kind), None | Some(Kind::Comma | Kind::Hard))
 }
 
 /// The indicator between `start` and the verb at `verb`: after the last
@@ -698,11 +648,7 @@ fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
                 e > s
                     && !matches!(
                         items.get(e + 1).map(|i| i.kind),
-                        None | Some(
-                            Kind::Place
-                                | Kind::Time
-                                | Kind::Word(Role::Scope | Role::Area | Role::Subplace)
-                        )
+                        None | Some(Kind::Place | Kind::Time | Kind::Word(Role::Scope | Role::Area | Role::Subplace))
                     )
             }
             Kind::Place => after_toward(items, e),
@@ -716,15 +662,7 @@ fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
     while e > s
         && matches!(
             items[e - 1].kind,
-            Kind::Joiner
-                | Kind::Word(
-                    Role::Connector
-                        | Role::Toward
-                        | Role::Trail
-                        | Role::Aux
-                        | Role::Of
-                        | Role::Lead
-                )
+            Kind::Joiner | Kind::Word(Role::Connector | Role::Toward | Role::Trail | Role::Aux | Role::Of | Role::Lead)
         )
     {
         e -= 1;
@@ -736,12 +674,7 @@ fn noun_phrase_end(items: &[Item], s: usize, limit: usize) -> usize {
 /// (its last tokens) and the noun phrase after it ("có 1.250 doanh nghiệp
 /// thành lập mới"); for a measure unit or money, the noun phrase alone
 /// ("có 1.200 ha tôm siêu thâm canh", "thu hút 1,2 tỷ USD vốn FDI").
-fn have_indicator(
-    doc: &Document,
-    items: &[Item],
-    figure: usize,
-    limit: usize,
-) -> Option<Range<usize>> {
+fn have_indicator(doc: &Document, items: &[Item], figure: usize, limit: usize) -> Option<Range<usize>> {
     let entity = &doc.entities[items[figure].entity?];
     let e = noun_phrase_end(items, figure + 1, limit);
     let phrase = (e > figure + 1).then(|| items[figure + 1].tokens.start..items[e - 1].tokens.end);

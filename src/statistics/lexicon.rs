@@ -119,11 +119,7 @@ impl<V: Copy> PhraseTable<V> {
         let list = self.by_first.get(keys(0)?)?;
         list.iter()
             .filter(|(_, v)| filter(v))
-            .find(|(rest, _)| {
-                rest.iter()
-                    .enumerate()
-                    .all(|(i, k)| keys(i + 1) == Some(k.as_str()))
-            })
+            .find(|(rest, _)| rest.iter().enumerate().all(|(i, k)| keys(i + 1) == Some(k.as_str())))
             .map(|(rest, v)| (rest.len() + 1, *v))
     }
 }
@@ -149,10 +145,7 @@ impl Lexicon {
 /// The keys of the tokens of `phrase`, as the document tokenizer makes them.
 fn phrase_keys(phrase: &str) -> Vec<String> {
     let toks = crate::tokenizer::tokenize(phrase);
-    toks.tokens
-        .iter()
-        .map(|t| toks.key_of(t).to_owned())
-        .collect()
+    toks.tokens.iter().map(|t| toks.key_of(t).to_owned()).collect()
 }
 
 fn parse_role(file: &GrammarFile, row: &crate::grammar::Row<'_>) -> Role {
@@ -253,9 +246,7 @@ mod tests {
 
     fn lookup(phrase: &str) -> Option<(usize, Role)> {
         let keys = phrase_keys(phrase);
-        LEXICON
-            .words
-            .longest(|i| keys.get(i).map(String::as_str), |_| true)
+        LEXICON.words.longest(|i| keys.get(i).map(String::as_str), |_| true)
     }
 
     #[test]
@@ -277,10 +268,7 @@ mod tests {
             Some((2, Role::Change(Change::Decrease, VerbUse::Free)))
         );
         assert_eq!(lookup("tăng cường"), Some((2, Role::NotVerb)));
-        assert_eq!(
-            lookup("Tăng"),
-            Some((1, Role::Change(Change::Increase, VerbUse::Free)))
-        );
+        assert_eq!(lookup("Tăng"), Some((1, Role::Change(Change::Increase, VerbUse::Free))));
         assert_eq!(lookup("kinh tế"), None);
     }
 

@@ -150,9 +150,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             carried_place = None;
         }
         // Entities of this sentence (entities are sorted by start).
-        while next_entity < doc.entities.len()
-            && doc.entities[next_entity].tokens.start < sentence.tokens.start
-        {
+        while next_entity < doc.entities.len() && doc.entities[next_entity].tokens.start < sentence.tokens.start {
             next_entity += 1;
         }
         let mut entities = Vec::new();
@@ -288,10 +286,7 @@ fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> S
         .filter(|e| {
             matches!(
                 e.value,
-                EntityValue::Place(_)
-                    | EntityValue::Org(_)
-                    | EntityValue::Person { .. }
-                    | EntityValue::Official { .. }
+                EntityValue::Place(_) | EntityValue::Org(_) | EntityValue::Person { .. } | EntityValue::Official { .. }
             )
         })
         .map(|e| e.span)
@@ -301,9 +296,7 @@ fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> S
     let mut word_start = first;
     let ts = &doc.tokens[tokens];
     for (i, token) in ts.iter().enumerate() {
-        let word_ends = ts
-            .get(i + 1)
-            .map_or(true, |next| next.span.start > token.span.end);
+        let word_ends = ts.get(i + 1).is_none_or(|next| next.span.start > token.span.end);
         if !word_ends {
             continue;
         }
@@ -312,8 +305,7 @@ fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> S
         if !out.is_empty() {
             out.push(' ');
         }
-        let keep = word.chars().filter(|c| c.is_uppercase()).count() >= 2
-            || names.iter().any(|n| n.contains(span));
+        let keep = word.chars().filter(|c| c.is_uppercase()).count() >= 2 || names.iter().any(|n| n.contains(span));
         if keep {
             out.push_str(word);
         } else {
@@ -362,10 +354,7 @@ pub fn main_place(doc: &Document) -> Option<String> {
 /// "thị xã", "sang"), looking no further than token `end`.
 fn word_len(doc: &Document, at: usize, end: usize, role: Role) -> Option<usize> {
     let key_at = |k: usize| (at + k < end).then(|| doc.key(&doc.tokens[at + k]));
-    LEXICON
-        .words
-        .longest(key_at, |r| *r == role)
-        .map(|(len, _)| len)
+    LEXICON.words.longest(key_at, |r| *r == role).map(|(len, _)| len)
 }
 
 /// Names a comparison with a time ("so với năm 2023", "so với quý II")
@@ -386,11 +375,7 @@ fn word_len(doc: &Document, at: usize, end: usize, role: Role) -> Option<usize> 
 /// ```
 pub fn infer_base(period: &Temporal, compared: &Temporal) -> Option<Base> {
     let (p, c) = (period.value.as_str(), compared.value.as_str());
-    let shape = |v: &str| -> String {
-        v.chars()
-            .map(|ch| if ch.is_ascii_digit() { '9' } else { ch })
-            .collect()
-    };
+    let shape = |v: &str| -> String { v.chars().map(|ch| if ch.is_ascii_digit() { '9' } else { ch }).collect() };
     if shape(p) != shape(c) || c >= p || p.contains('X') || c.contains('X') {
         return None;
     }

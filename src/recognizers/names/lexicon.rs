@@ -21,19 +21,14 @@ pub(crate) struct Phrases<V> {
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases {
-            map: HashMap::new(),
-        }
+        Phrases { map: HashMap::new() }
     }
 }
 
 /// The matching keys of the tokens of `form` ("TP. Hồ Chí Minh" → ["tp.", "hồ", "chí", "minh"]).
 pub(crate) fn form_keys(form: &str) -> Vec<String> {
     let toks = tokenize(form);
-    toks.tokens
-        .iter()
-        .map(|t| toks.key_of(t).to_owned())
-        .collect()
+    toks.tokens.iter().map(|t| toks.key_of(t).to_owned()).collect()
 }
 
 impl<V: PartialEq + std::fmt::Debug> Phrases<V> {
@@ -72,18 +67,12 @@ impl<V> Phrases<V> {
     /// The value of the one-token phrase keyed `key`.
     pub(crate) fn exact(&self, key: &str) -> Option<&V> {
         let list = self.map.get(key)?;
-        list.iter()
-            .find(|(rest, _)| rest.is_empty())
-            .map(|(_, v)| v)
+        list.iter().find(|(rest, _)| rest.is_empty()).map(|(_, v)| v)
     }
 
     /// The longest phrase at the start of `input` accepted by `ok`: its
     /// length in tokens and value.
-    pub(crate) fn longest_where(
-        &self,
-        input: &Toks<'_>,
-        ok: impl Fn(&V) -> bool,
-    ) -> Option<(usize, &V)> {
+    pub(crate) fn longest_where(&self, input: &Toks<'_>, ok: impl Fn(&V) -> bool) -> Option<(usize, &V)> {
         let first = input.first()?;
         let list = self.map.get(first.key)?;
         list.iter()
@@ -273,10 +262,7 @@ fn add<V: PartialEq + std::fmt::Debug>(
     value: V,
 ) {
     if !table.insert(form, value) {
-        file.fail(
-            row,
-            &format!("{form:?} is listed twice with different values"),
-        );
+        file.fail(row, &format!("{form:?} is listed twice with different values"));
     }
 }
 
@@ -292,10 +278,7 @@ fn load() -> Lexicon {
             "region" | "landmark" => PlaceKind::Region,
             "country" => PlaceKind::Country,
             "unit_only" => PlaceKind::UnitOnly,
-            _ => file.fail(
-                &row,
-                "kind must be city, province, region, country or unit_only",
-            ),
+            _ => file.fail(&row, "kind must be city, province, region, country or unit_only"),
         };
         if !matches!(row.get(2), "both" | "legacy" | "2025" | "-") {
             file.fail(&row, "era must be both, legacy, 2025 or -");
@@ -440,12 +423,8 @@ fn load() -> Lexicon {
     // ("nguyên Bộ trưởng").
     mark(lex.places.keys_where(|p| !p.cap), LOWER);
     mark(
-        lex.titles.keys_where(|t| {
-            matches!(
-                t.kind,
-                TitleKind::Honorific | TitleKind::Role | TitleKind::Former
-            )
-        }),
+        lex.titles
+            .keys_where(|t| matches!(t.kind, TitleKind::Honorific | TitleKind::Role | TitleKind::Former)),
         LOWER,
     );
     mark(vec!["ảnh".to_owned()], PHOTO | LOWER);
@@ -479,10 +458,7 @@ mod tests {
         let input = Toks::new(text, &toks.tokens, &toks.keys);
         let (n, place) = LEXICON.places.longest(&input).unwrap();
         assert_eq!((n, place.canonical.as_str()), (4, "Huế"));
-        let (n, place) = LEXICON
-            .places
-            .longest(&nom::Input::take_from(&input, 5))
-            .unwrap();
+        let (n, place) = LEXICON.places.longest(&nom::Input::take_from(&input, 5)).unwrap();
         assert_eq!((n, place.canonical.as_str()), (2, "Hòa Bình"));
     }
 

@@ -22,9 +22,7 @@ pub(super) fn link_short_mentions(doc: &mut Document) {
         let target = full
             .iter()
             .find(|(k, _)| {
-                k.split(' ').count() > syllables
-                    && k.ends_with(key.as_str())
-                    && k[..k.len() - key.len()].ends_with(' ')
+                k.split(' ').count() > syllables && k.ends_with(key.as_str()) && k[..k.len() - key.len()].ends_with(' ')
             })
             .map(|(_, s)| *s);
         let is_person = matches!(e.value, EntityValue::Person { .. });
@@ -35,10 +33,9 @@ pub(super) fn link_short_mentions(doc: &mut Document) {
             continue;
         }
         match (&mut doc.entities[i].value, target) {
-            (
-                EntityValue::Person { refers_to, .. } | EntityValue::Official { refers_to, .. },
-                Some(span),
-            ) => *refers_to = Some(span),
+            (EntityValue::Person { refers_to, .. } | EntityValue::Official { refers_to, .. }, Some(span)) => {
+                *refers_to = Some(span)
+            }
             _ if is_short_title => *dropped = true,
             _ => {}
         }
@@ -77,23 +74,14 @@ pub(super) fn link_bare_titles(doc: &mut Document) {
         if e.rule != "names::official" || !name.contains(' ') {
             continue;
         }
-        let input = Toks::window(
-            &doc.text,
-            &doc.tokens,
-            &doc.keys,
-            e.tokens.start,
-            e.tokens.end,
-        );
+        let input = Toks::window(&doc.text, &doc.tokens, &doc.keys, e.tokens.start, e.tokens.end);
         let Ok((_, t)) = title(input, false) else {
             continue;
         };
         let person = doc
             .entities
             .iter()
-            .find(|p| {
-                matches!(&p.value, EntityValue::Person { name: n, .. } if n == name)
-                    && e.span.contains(p.span)
-            })
+            .find(|p| matches!(&p.value, EntityValue::Person { name: n, .. } if n == name) && e.span.contains(p.span))
             .map_or(e.span, |p| p.span);
         holders.push(Holder {
             head: keys_of(doc, t.range.start..t.head_end),
@@ -118,9 +106,7 @@ pub(super) fn link_bare_titles(doc: &mut Document) {
                 at += 1;
                 continue;
             };
-            let bare = t.headed
-                && t.range.end == t.head_end
-                && !rest.first().is_some_and(|n| name_shaped(&n));
+            let bare = t.headed && t.range.end == t.head_end && !rest.first().is_some_and(|n| name_shaped(&n));
             if bare {
                 let head = keys_of(doc, t.range.clone());
                 let mut who = holders.iter().filter(|h| h.head == head && h.start < at);
@@ -130,9 +116,7 @@ pub(super) fn link_bare_titles(doc: &mut Document) {
                         .iter()
                         .all(|e| e.tokens.end <= t.range.start || t.range.end <= e.tokens.start);
                     if who.all(|o| o.name == h.name) && free {
-                        let span = doc.tokens[t.range.start]
-                            .span
-                            .cover(doc.tokens[t.range.end - 1].span);
+                        let span = doc.tokens[t.range.start].span.cover(doc.tokens[t.range.end - 1].span);
                         found.push(crate::model::Entity {
                             span,
                             tokens: t.range.clone(),

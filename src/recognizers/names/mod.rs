@@ -94,10 +94,7 @@ impl Names {
 const RULE_SHORT_TITLE: &str = "names::title_short";
 
 fn fail<'a, T>(input: Toks<'a>) -> TokResult<'a, T> {
-    Err(nom::Err::Error(TokError::from_error_kind(
-        input,
-        ErrorKind::Verify,
-    )))
+    Err(nom::Err::Error(TokError::from_error_kind(input, ErrorKind::Verify)))
 }
 
 /// The longest phrase of `table` accepted by `ok`, as a parser.
@@ -111,9 +108,7 @@ fn phrase<'a, 'p, V>(
     }
 }
 
-fn title_kind<'a>(
-    ok: impl Fn(TitleKind) -> bool,
-) -> impl Fn(Toks<'a>) -> TokResult<'a, &'static TitlePart> {
+fn title_kind<'a>(ok: impl Fn(TitleKind) -> bool) -> impl Fn(Toks<'a>) -> TokResult<'a, &'static TitlePart> {
     phrase(&LEXICON.titles, move |t: &TitlePart| ok(t.kind))
 }
 
@@ -128,10 +123,7 @@ fn name_shaped(t: &Tok<'_>) -> bool {
 
 /// A listed place at the start of `input` accepted by `ok`, written with a
 /// capital when the list writes it so ("Pháp", not "biện pháp").
-fn listed_place<'a>(
-    input: Toks<'a>,
-    ok: impl Fn(&lexicon::Place) -> bool,
-) -> TokResult<'a, &'static lexicon::Place> {
+fn listed_place<'a>(input: Toks<'a>, ok: impl Fn(&lexicon::Place) -> bool) -> TokResult<'a, &'static lexicon::Place> {
     let cap = input.first().is_some_and(|t| t.token.capitalized);
     // "BỘ TƯ PHÁP": a heading in capitals is not the country "Pháp".
     let shouting = input
@@ -160,39 +152,25 @@ struct Emit<'s, 'a> {
 
 impl Emit<'_, '_> {
     fn text(&self, r: &Range<usize>) -> String {
-        let span = self.view.tokens[r.start]
-            .span
-            .cover(self.view.tokens[r.end - 1].span);
+        let span = self.view.tokens[r.start].span.cover(self.view.tokens[r.end - 1].span);
         span.slice(self.view.text).to_owned()
     }
 
     fn push(&mut self, tokens: Range<usize>, value: EntityValue, rule: &'static str) {
         if !tokens.is_empty() {
-            self.out.push(Candidate {
-                tokens,
-                value,
-                rule,
-            });
+            self.out.push(Candidate { tokens, value, rule });
         }
     }
 
     fn place(&mut self, p: &PlaceM) {
-        self.push(
-            p.range.clone(),
-            EntityValue::Place(p.canonical.clone()),
-            "names::place",
-        );
+        self.push(p.range.clone(), EntityValue::Place(p.canonical.clone()), "names::place");
     }
 
     fn org(&mut self, o: &OrgM) {
         if o.bare {
             return;
         }
-        self.push(
-            o.range.clone(),
-            EntityValue::Org(o.canonical.clone()),
-            "names::org",
-        );
+        self.push(o.range.clone(), EntityValue::Org(o.canonical.clone()), "names::org");
         if let Some(p) = &o.place {
             self.place(p);
         }
@@ -232,11 +210,7 @@ impl Emit<'_, '_> {
             }
         }
         let short = name.len() == 1 && after.is_empty();
-        let rule = if short {
-            RULE_SHORT_TITLE
-        } else {
-            "names::official"
-        };
+        let rule = if short { RULE_SHORT_TITLE } else { "names::official" };
         self.person(&name, rule);
         let value = EntityValue::Official {
             name: self.text(&name),
@@ -301,9 +275,7 @@ impl Recognizer for Names {
             byline(&mut emit, view, at);
             return;
         }
-        let prev = (at > view.range.0)
-            .then(|| view.from(at - 1).first())
-            .flatten();
+        let prev = (at > view.range.0).then(|| view.from(at - 1).first()).flatten();
 
         // Photo credit: "(Ảnh: Huỳnh Phúc Hậu/TTXVN)".
         if bits & PHOTO != 0 {
@@ -311,9 +283,10 @@ impl Recognizer for Names {
                 return;
             };
             // "Ảnh: VGP/Nhật Bắc": the agency may come first.
-            let agency_first = after_colon.first().is_some_and(|t| {
-                t.token.kind == TokenKind::Word && !t.text.chars().any(char::is_lowercase)
-            }) && after_colon.get(1).is_some_and(|t| t.key == "/");
+            let agency_first = after_colon
+                .first()
+                .is_some_and(|t| t.token.kind == TokenKind::Word && !t.text.chars().any(char::is_lowercase))
+                && after_colon.get(1).is_some_and(|t| t.key == "/");
             if agency_first {
                 if let Ok((_, name)) = loose_name(after_colon.take_from(2)) {
                     emit.person(&name, "names::photo_credit");
@@ -370,28 +343,21 @@ impl Recognizer for Names {
                     }
                 }
                 let rest = match titles.last() {
-                    Some((_, t)) if t.range.end > rest.offset() => {
-                        rest.take_from(t.range.end - rest.offset())
-                    }
+                    Some((_, t)) if t.range.end > rest.offset() => rest.take_from(t.range.end - rest.offset()),
                     _ => rest,
                 };
                 // "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": an honorific may
                 // stand between the title and the name.
                 let headed = titles.last().is_some_and(|(_, t)| t.headed);
-                let rest = match (opt_comma, title_kind(|k| k == TitleKind::Honorific)).parse(rest)
-                {
-                    Ok((after, _)) if headed && after.first().is_some_and(|t| continues(&t)) => {
-                        after
-                    }
+                let rest = match (opt_comma, title_kind(|k| k == TitleKind::Honorific)).parse(rest) {
+                    Ok((after, _)) if headed && after.first().is_some_and(|t| continues(&t)) => after,
                     _ => rest,
                 };
                 let loose = loose_name(rest).ok().filter(|(_, name)| {
                     // "Chủ tịch Real Madrid": after a bare domestic head only a
                     // surname name or one syllable (a short mention) is a name.
                     let last = titles.last().map(|(_, t)| t);
-                    let strong = last.is_some_and(|t| {
-                        !t.headed || t.abroad || t.org.is_some() || t.place.is_some()
-                    });
+                    let strong = last.is_some_and(|t| !t.headed || t.abroad || t.org.is_some() || t.place.is_some());
                     strong || name.len() == 1 || strict_name(rest).is_ok()
                 });
                 if let Some((rest, name)) = loose {
@@ -413,8 +379,7 @@ impl Recognizer for Names {
                 if let Ok((rest, name)) = loose_name(after) {
                     // "cầu thủ Brazil", "HLV Barcelona": after an occupation one
                     // unlisted word or a place is not a name ("ca sĩ Mỹ Tâm" is).
-                    let place_only =
-                        listed_place(after, |_| true).is_ok_and(|(r, _)| r.offset() >= name.end);
+                    let place_only = listed_place(after, |_| true).is_ok_and(|(r, _)| r.offset() >= name.end);
                     let one_word = name.len() == 1 && strict_name(after).is_err();
                     if part.kind == TitleKind::Role && (place_only || one_word) {
                         return;
@@ -432,14 +397,10 @@ impl Recognizer for Names {
             return;
         }
         if bits & TITLE != 0 {
-            let next = |k: fn(TitleKind) -> bool| {
-                title_kind(k)(input).ok().and_then(|(rest, _)| rest.first())
-            };
+            let next = |k: fn(TitleKind) -> bool| title_kind(k)(input).ok().and_then(|(rest, _)| rest.first());
             let deputy = next(|k| matches!(k, TitleKind::Deputy | TitleKind::Acting));
             let honorific = next(|k| k == TitleKind::Honorific);
-            if deputy.is_some_and(|t| lex.titles.starts_with(t.key))
-                || honorific.is_some_and(|t| continues(&t))
-            {
+            if deputy.is_some_and(|t| lex.titles.starts_with(t.key)) || honorific.is_some_and(|t| continues(&t)) {
                 return;
             }
         }
@@ -492,36 +453,23 @@ mod tests {
     #[test]
     fn organizations_compose() {
         let canon = |t: &str| parse_with(t, |i| org(i, false, 0)).map(|(o, _)| o.canonical);
-        assert_eq!(
-            canon("UBND tỉnh Cà Mau").unwrap(),
-            "Ủy ban nhân dân tỉnh Cà Mau"
-        );
+        assert_eq!(canon("UBND tỉnh Cà Mau").unwrap(), "Ủy ban nhân dân tỉnh Cà Mau");
         assert_eq!(canon("Tỉnh uỷ Bến Tre").unwrap(), "Tỉnh ủy Bến Tre");
         assert_eq!(canon("Bộ Công an").unwrap(), "Bộ Công an");
-        assert_eq!(
-            canon("Ban Tổ chức Trung ương").unwrap(),
-            "Ban Tổ chức Trung ương"
-        );
+        assert_eq!(canon("Ban Tổ chức Trung ương").unwrap(), "Ban Tổ chức Trung ương");
         assert_eq!(
             canon("Ban Chấp hành Đảng bộ tỉnh Bến Tre").unwrap(),
             "Ban Chấp hành Đảng bộ tỉnh Bến Tre"
         );
-        assert_eq!(
-            canon("UBND TP.HCM").unwrap(),
-            "Ủy ban nhân dân Thành phố Hồ Chí Minh"
-        );
+        assert_eq!(canon("UBND TP.HCM").unwrap(), "Ủy ban nhân dân Thành phố Hồ Chí Minh");
         assert_eq!(canon("TTXVN").unwrap(), "Thông tấn xã Việt Nam");
         assert!(canon("Văn phòng").is_none());
     }
 
     #[test]
     fn titles_are_a_grammar() {
-        let t =
-            |s: &str| parse_with(s, |i| title(i, true)).map(|(t, n)| (t.text_end, t.range.end, n));
-        assert_eq!(
-            t("Phó Chủ tịch Thường trực UBND tỉnh Bến Tre"),
-            Some((6, 9, 9))
-        );
+        let t = |s: &str| parse_with(s, |i| title(i, true)).map(|(t, n)| (t.text_end, t.range.end, n));
+        assert_eq!(t("Phó Chủ tịch Thường trực UBND tỉnh Bến Tre"), Some((6, 9, 9)));
         assert_eq!(t("Bí thư Tỉnh ủy Bến Tre"), Some((4, 6, 6)));
         assert!(t("tăng trưởng GRDP").is_none());
         assert!(parse_with("Lê Đức Thọ", strict_name).is_some());

@@ -49,8 +49,7 @@ pub(super) fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
     }
     // "nông dân Đồng Tháp": a listed place of two words or more is not a name
     // (one word may be: "ông Đức").
-    if listed_place(input, |p| p.kind != PlaceKind::UnitOnly)
-        .is_ok_and(|(rest, _)| rest.offset() - input.offset() >= 2)
+    if listed_place(input, |p| p.kind != PlaceKind::UnitOnly).is_ok_and(|(rest, _)| rest.offset() - input.offset() >= 2)
     {
         return fail(input);
     }

@@ -17,10 +17,7 @@ pub(super) struct PlaceM {
 }
 
 pub(super) fn words_text(input: &Toks<'_>, n: usize) -> String {
-    let (a, b) = (
-        input.get(0).expect("n > 0"),
-        input.get(n - 1).expect("n > 0"),
-    );
+    let (a, b) = (input.get(0).expect("n > 0"), input.get(n - 1).expect("n > 0"));
     input.text()[a.span().start..b.span().end].to_owned()
 }
 
@@ -59,12 +56,7 @@ pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
             },
         ))
     };
-    let admin = |p: &lexicon::Place| {
-        matches!(
-            p.kind,
-            PlaceKind::Province | PlaceKind::Town | PlaceKind::UnitOnly
-        )
-    };
+    let admin = |p: &lexicon::Place| matches!(p.kind, PlaceKind::Province | PlaceKind::Town | PlaceKind::UnitOnly);
     if unit.follows != Follows::Name {
         if let Ok((rest, place)) = listed_place(after_unit, admin) {
             // "phường Hội An Tây" is not "phường Hội An" + "Tây".
@@ -104,12 +96,7 @@ pub(super) fn open_words(input: Toks<'_>, max: usize) -> TokResult<'_, usize> {
 /// of bodies. With `descriptive` (schools, hospitals, institutes), the first
 /// capitalized syllable of the name, or one right after an acronym, takes one
 /// lower-case syllable with it: "Trường ĐH Sư phạm", "Viện Tim mạch".
-pub(super) fn open_words_with(
-    input: Toks<'_>,
-    max: usize,
-    lower: bool,
-    descriptive: bool,
-) -> TokResult<'_, usize> {
+pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descriptive: bool) -> TokResult<'_, usize> {
     let mut rest = input;
     let mut n = 0;
     let mut proper = false;
@@ -171,7 +158,7 @@ pub(super) fn open_words_with(
                     // Take "Sư phạm" only where the name goes on or the clause
                     // ends after it ("Học viện Múa kêu gọi…" is no name).
                     let after = rest.take_from(1);
-                    let goes_on = after.first().map_or(true, |t| {
+                    let goes_on = after.first().is_none_or(|t| {
                         t.token.kind == TokenKind::Punct
                             || continues(&t)
                             || LEXICON.units.longest_where(&after, |_| true).is_some()
@@ -230,8 +217,7 @@ pub(super) fn dotted_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
     let unit = split.and_then(|(unit, number)| {
         let table = &LEXICON.units;
         let found = table.exact(unit)?;
-        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
-            .then_some((found, number))
+        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some((found, number))
     });
     match unit {
         Some((unit, number)) if unit.follows != Follows::Known => {

@@ -22,8 +22,7 @@ pub(super) struct TitleM {
 pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
     let start = input.offset();
     let cap_ok = |t: Option<Tok<'_>>| !need_cap || t.is_some_and(|t| t.token.capitalized);
-    if let Ok((rest, _)) = title_kind(|k| matches!(k, TitleKind::Rank | TitleKind::Academic))(input)
-    {
+    if let Ok((rest, _)) = title_kind(|k| matches!(k, TitleKind::Rank | TitleKind::Academic))(input) {
         if !cap_ok(input.first()) {
             return fail(input);
         }
@@ -38,17 +37,13 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
         };
         return Ok((rest, m));
     }
-    let modifier =
-        title_kind(|k| matches!(k, TitleKind::Former | TitleKind::Acting | TitleKind::Deputy));
+    let modifier = title_kind(|k| matches!(k, TitleKind::Former | TitleKind::Acting | TitleKind::Deputy));
     let (rest, mods) = many_m_n(0, 3, modifier).parse(input)?;
     let first_cap = if mods.is_empty() {
         input.first()
     } else {
         // "nguyên Bộ trưởng": a lower-case former is fine when the rest is capitalized.
-        input
-            .first()
-            .filter(|t| t.token.capitalized)
-            .or(rest.first())
+        input.first().filter(|t| t.token.capitalized).or(rest.first())
     };
     if !cap_ok(first_cap) {
         return fail(input);

@@ -99,9 +99,7 @@ fn en_decimal(s: &str) -> IResult<&str, Option<Decimal>> {
 
 /// One figure at the start of `s`, not followed by more digits or separators.
 fn figure(s: &str) -> IResult<&str, Decimal> {
-    let end_ok = |rest: &str| {
-        !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ':'))
-    };
+    let end_ok = |rest: &str| !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ':'));
     for parser in [en_grouped, vn, en_decimal] {
         if let Ok((rest, Some(d))) = parser(s) {
             if end_ok(rest) {
@@ -109,10 +107,7 @@ fn figure(s: &str) -> IResult<&str, Decimal> {
             }
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        s,
-        nom::error::ErrorKind::Digit,
-    )))
+    Err(nom::Err::Error(nom::error::Error::new(s, nom::error::ErrorKind::Digit)))
 }
 
 /// Parses a digit number in the Vietnamese convention ("." groups thousands,
@@ -174,8 +169,7 @@ fn is_year(d: &Decimal) -> bool {
 /// ```
 pub fn parse_number_token(s: &str) -> Option<NumberToken> {
     let (rest, value) = figure(s).ok()?;
-    let (rest, max) = match preceded(char::<&str, nom::error::Error<&str>>('-'), figure).parse(rest)
-    {
+    let (rest, max) = match preceded(char::<&str, nom::error::Error<&str>>('-'), figure).parse(rest) {
         Ok((rest, max)) => (rest, Some(max)),
         Err(_) => (rest, None),
     };
@@ -249,11 +243,7 @@ mod tests {
             ("1,234.5", "1234.5"),
             ("0.75", "0.75"),
         ] {
-            assert_eq!(
-                parse_digits(s).map(|d| d.to_string()).as_deref(),
-                Some(v),
-                "{s}"
-            );
+            assert_eq!(parse_digits(s).map(|d| d.to_string()).as_deref(), Some(v), "{s}");
         }
         for s in [
             "16/6/2023",
@@ -297,10 +287,7 @@ mod tests {
             parse_number_token("500đ").unwrap().suffix,
             Some(Suffix::Currency("VND".into()))
         );
-        assert_eq!(
-            parse_number_token("1,5tr").unwrap().value.to_string(),
-            "1.5"
-        );
+        assert_eq!(parse_number_token("1,5tr").unwrap().value.to_string(), "1.5");
         assert!(parse_number_token("5-7").unwrap().max.is_some());
     }
 }

@@ -123,10 +123,7 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
         let list = self.by_first.entry(words[0].key.clone()).or_default();
         if let Some((_, old)) = list.iter().find(|(w, _)| *w == words) {
             if *old != value {
-                file.fail(
-                    row,
-                    &format!("{form:?} is listed twice with different values"),
-                );
+                file.fail(row, &format!("{form:?} is listed twice with different values"));
             }
             return;
         }
@@ -140,9 +137,9 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
         let list = self.by_first.get(first.key)?;
         list.iter().find_map(|(words, value)| {
             let all = words.iter().enumerate().all(|(i, w)| {
-                input.get(i).is_some_and(|t| {
-                    w.matches(t.key, t.text) && (i == 0 || !t.token.gap_is_paragraph())
-                })
+                input
+                    .get(i)
+                    .is_some_and(|t| w.matches(t.key, t.text) && (i == 0 || !t.token.gap_is_paragraph()))
             });
             all.then_some((words.len(), value))
         })
@@ -150,9 +147,10 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
 
     /// The value of a one-word phrase given by its key and text ("km" glued in "20km").
     pub fn single(&self, key: &str, text: &str) -> Option<&T> {
-        self.by_first.get(key)?.iter().find_map(|(words, value)| {
-            (words.len() == 1 && words[0].matches(key, text)).then_some(value)
-        })
+        self.by_first
+            .get(key)?
+            .iter()
+            .find_map(|(words, value)| (words.len() == 1 && words[0].matches(key, text)).then_some(value))
     }
 
     /// Every first word (for triggers).
@@ -206,10 +204,7 @@ fn parse_approx(file: &GrammarFile, row: &crate::grammar::Row<'_>, s: &str) -> A
         "at_least" => Approx::AtLeast,
         "at_most" => Approx::AtMost,
         "nearly" => Approx::Nearly,
-        _ => file.fail(
-            row,
-            "approx must be about, over, under, at_least, at_most or nearly",
-        ),
+        _ => file.fail(row, "approx must be about, over, under, at_least, at_most or nearly"),
     }
 }
 
@@ -303,14 +298,10 @@ fn load() -> Lexicon {
                 .unwrap_or_else(|_| file.fail(&row, "value must be a whole number"))
         };
         match row.get(1) {
-            "word" => lex
-                .ordinal_words
-                .insert(&file, &row, form, (false, value())),
+            "word" => lex.ordinal_words.insert(&file, &row, form, (false, value())),
             "first" => lex.ordinal_words.insert(&file, &row, form, (true, value())),
             "thứ" | "thu" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Thu),
-            "direct" => lex
-                .ordinal_heads
-                .insert(&file, &row, form, HeadRole::Direct),
+            "direct" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Direct),
             "both" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Both),
             _ => file.fail(&row, "role must be word, first, thứ, direct or both"),
         }
@@ -344,15 +335,9 @@ mod tests {
         assert_eq!(lex.words.get("tỉ"), Some(&WordRole::Scale(9)));
         assert!(!lex.words.contains_key("vài") && !lex.words.contains_key("mấy"));
         assert!(lex.suffixes.len() > 100);
-        assert_eq!(
-            lex.suffixes.single("ha", "ha"),
-            Some(&Suffix::Measure("ha".into()))
-        );
+        assert_eq!(lex.suffixes.single("ha", "ha"), Some(&Suffix::Measure("ha".into())));
         assert_eq!(lex.suffixes.single("g", "G"), None, "5G is not grams");
-        assert_eq!(
-            lex.suffixes.single("vnđ", "VNĐ"),
-            Some(&Suffix::Currency("VND".into()))
-        );
+        assert_eq!(lex.suffixes.single("vnđ", "VNĐ"), Some(&Suffix::Currency("VND".into())));
         assert_eq!(lex.suffixes.single("năm", "năm"), Some(&Suffix::Time));
         assert!(lex.approx_before.len() > 20 && lex.approx_after.len() >= 2);
         assert!(lex.ordinal_heads.len() > 10 && lex.ordinal_words.len() >= 4);

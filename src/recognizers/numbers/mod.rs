@@ -168,8 +168,8 @@ fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
         if t.key == "âm" || ((t.key == "-" || t.key == "−") && next_glued && !t.glued()) {
             if t.key != "âm" {
                 // "-5" but not "50 -100" or a list dash "- 5 hộ".
-                let prev_is_number = t.index > sentence.range.0
-                    && sentence.tokens[t.index - 1].kind == TokenKind::Number;
+                let prev_is_number =
+                    t.index > sentence.range.0 && sentence.tokens[t.index - 1].kind == TokenKind::Number;
                 if prev_is_number {
                     return None;
                 }
@@ -222,8 +222,7 @@ fn per(input: &Toks<'_>) -> Option<(usize, String)> {
         };
         return Some((1 + n, name));
     }
-    (word.token.kind == TokenKind::Word && !word.token.capitalized)
-        .then(|| (2, word.key.to_owned()))
+    (word.token.kind == TokenKind::Word && !word.token.capitalized).then(|| (2, word.key.to_owned()))
 }
 
 /// One side of a figure: its magnitude (or a range token) and tokens used.
@@ -304,10 +303,7 @@ fn scaled(v: Decimal, e: u32) -> Option<Decimal> {
 
 /// Reads a whole figure starting at the first token of `input`:
 /// (document-wide end token, value, rule).
-fn figure(
-    sentence: &SentenceView<'_>,
-    input: Toks<'_>,
-) -> Option<(usize, EntityValue, &'static str)> {
+fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, EntityValue, &'static str)> {
     let first = input.first()?;
     if let Some(found) = special(sentence, input) {
         return Some(found);
@@ -328,8 +324,7 @@ fn figure(
             let pk = sentence.key(first.index - 1);
             let prev_is_word = prev.kind == TokenKind::Word;
             if prev_is_word
-                && (LEXICON.words.contains_key(pk)
-                    || matches!(pk, "thứ" | "phần" | "hạng" | "giải" | "lần" | "tầng"))
+                && (LEXICON.words.contains_key(pk) || matches!(pk, "thứ" | "phần" | "hạng" | "giải" | "lần" | "tầng"))
                 && LEXICON.words.contains_key(first.key)
             {
                 return None;
@@ -344,10 +339,7 @@ fn figure(
     let (mut rest, a) = core(rest)?;
     // "tháng 6 người dân…", "năm 2023 doanh nghiệp…": a number right after a
     // date word is part of a date; it takes no unit, bound or range.
-    if p.len == 0
-        && a.mag.is_some_and(|m| m.digits && m.words == 0)
-        && first.index > sentence.range.0
-    {
+    if p.len == 0 && a.mag.is_some_and(|m| m.digits && m.words == 0) && first.index > sentence.range.0 {
         let prev = sentence.key(first.index - 1);
         if matches!(LEXICON.suffixes.single(prev, prev), Some(Suffix::Time)) {
             return Some((
@@ -395,8 +387,7 @@ fn figure(
                         _ => true,
                     };
                     let dash = matches!(sep, Some("-" | "–" | "—"));
-                    let digit_sides =
-                        a.mag.map_or(true, |m| m.digits) && b.mag.map_or(true, |m| m.digits);
+                    let digit_sides = a.mag.is_none_or(|m| m.digits) && b.mag.is_none_or(|m| m.digits);
                     if compatible && (!dash || digit_sides) {
                         let mut lo = a.min;
                         let b_exp = b.mag.map_or(0, |m| m.first_exp);
@@ -422,17 +413,11 @@ fn figure(
             return None;
         }
         let end = first.index + a.len;
-        return Some((
-            end,
-            EntityValue::Number(Amount::exact(min)),
-            "numbers::before_time",
-        ));
+        return Some((end, EntityValue::Number(Amount::exact(min)), "numbers::before_time"));
     }
     // "2021-2025", "giai đoạn 2021 - 2025", "từ 2020 đến 2025": year ranges are temporal.
     let year = |d: &Decimal| d.to_i64().is_some_and(|y| (1900..=2100).contains(&y));
-    if the_suffix.is_none()
-        && (a.year_range || (ranged && year(&min) && max.is_some_and(|m| year(&m))))
-    {
+    if the_suffix.is_none() && (a.year_range || (ranged && year(&min) && max.is_some_and(|m| year(&m)))) {
         return None;
     }
     let mut per_unit = None;
@@ -532,10 +517,7 @@ fn figure(
 }
 
 /// "hàng nghìn người", "gấp 1,5 lần", "gấp đôi", "một phần ba", "2/3 số xã".
-fn special(
-    sentence: &SentenceView<'_>,
-    input: Toks<'_>,
-) -> Option<(usize, EntityValue, &'static str)> {
+fn special(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, EntityValue, &'static str)> {
     let _ = sentence;
     let first = input.first()?;
     match first.key {
@@ -581,11 +563,7 @@ fn special(
                 Some((_, Suffix::Time)) => return None,
                 _ => EntityValue::Number(amount),
             };
-            Some((
-                first.index + input.len() - rest.len(),
-                value,
-                "numbers::hang",
-            ))
+            Some((first.index + input.len() - rest.len(), value, "numbers::hang"))
         }
         "gấp" => multiplier(input),
         "phần" => None,
@@ -635,10 +613,7 @@ fn ratio(n: i64, d: i64) -> Option<Decimal> {
 }
 
 /// "một phần ba", "ba phần tư", "2/3 số xã": a fraction (a `number` below 1).
-fn fraction(
-    sentence: &SentenceView<'_>,
-    input: Toks<'_>,
-) -> Option<(usize, EntityValue, &'static str)> {
+fn fraction(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, EntityValue, &'static str)> {
     let first = input.first()?;
     // "2/3 số xã" (not a date: a share of something).
     if first.token.kind == TokenKind::Number {
@@ -657,11 +632,7 @@ fn fraction(
             Some((k, Suffix::Count(_) | Suffix::Measure(_))) => first.index + 2 + k,
             _ => end,
         };
-        return Some((
-            end,
-            EntityValue::Number(Amount::exact(value)),
-            "numbers::fraction",
-        ));
+        return Some((end, EntityValue::Number(Amount::exact(value)), "numbers::fraction"));
     }
     // "một phần ba": spelled numerator, "phần", spelled denominator.
     if !is_number_start(sentence, &input) || first.token.kind != TokenKind::Word {
@@ -705,10 +676,7 @@ mod tests {
     fn units_currencies_and_bounds() {
         let (t, v) = one("Thu ngân sách đạt 1.700.988 tỷ đồng.");
         assert_eq!(t, "1.700.988 tỷ đồng");
-        assert_eq!(
-            v.amount().unwrap().value.unwrap().to_string(),
-            "1700988000000000"
-        );
+        assert_eq!(v.amount().unwrap().value.unwrap().to_string(), "1700988000000000");
         let (t, v) = one("Giá xăng 24.000 đồng/lít.");
         assert_eq!(t, "24.000 đồng/lít");
         assert!(matches!(v, EntityValue::Money { per: Some(ref p), .. } if p == "lít"));

@@ -112,8 +112,7 @@ fn rank(input: &Toks<'_>, roman_ok: bool) -> Option<(usize, i64, bool)> {
 }
 
 const WEEKDAY_BEFORE: [&str; 14] = [
-    "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "vào", "hôm", "các", "mỗi", "hàng", "từ", "đến",
-    "tới",
+    "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "vào", "hôm", "các", "mỗi", "hàng", "từ", "đến", "tới",
 ];
 const WEEKDAY_AFTER: [&str; 8] = ["tuần", "này", "tới", "trước", "vừa", "(", "sau", "hằng"];
 
@@ -128,8 +127,7 @@ fn weekday_like(sentence: &SentenceView<'_>, thu: usize, n: usize, rank_tok: &To
     let after = thu + 1 + n;
     after < sentence.range.1
         && (WEEKDAY_AFTER.contains(&sentence.key(after))
-            || (sentence.tokens[after].kind == TokenKind::Number
-                && sentence.text_of(after).contains('/'))
+            || (sentence.tokens[after].kind == TokenKind::Number && sentence.text_of(after).contains('/'))
             || sentence.key(after) == ",")
 }
 
@@ -153,11 +151,7 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
     if let Some(h) = head {
         if matches!(h, HeadRole::Direct | HeadRole::Both) {
             if let Some(t) = rest.first() {
-                let v = integer(&t).or_else(|| {
-                    (t.token.kind == TokenKind::Word)
-                        .then(|| roman(t.text))
-                        .flatten()
-                });
+                let v = integer(&t).or_else(|| (t.token.kind == TokenKind::Word).then(|| roman(t.text)).flatten());
                 if let Some(v) = v {
                     push(start + head_len + 1, v, "numbers::ordinal_head");
                     return;

@@ -14,18 +14,12 @@
 //! are skipped ("một triệu không trăm linh năm" = 1 000 005). After "mười"
 //! 5 is "lăm"; after "mươi" 1 is "mốt", 4 is "tư" and 5 is "lăm".
 
-const DIGITS: [&str; 10] = [
-    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
-];
+const DIGITS: [&str; 10] = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 
 /// Writes one group of three digits; `full` says whether "không trăm"/"linh"
 /// are needed (the group follows a larger one).
 fn group(n: u64, full: bool, out: &mut Vec<&'static str>) {
-    let (h, t, u) = (
-        (n / 100) as usize,
-        (n / 10 % 10) as usize,
-        (n % 10) as usize,
-    );
+    let (h, t, u) = ((n / 100) as usize, (n / 10 % 10) as usize, (n % 10) as usize);
     let hundreds = h > 0 || full;
     if hundreds {
         out.push(DIGITS[h]);

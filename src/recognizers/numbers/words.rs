@@ -49,10 +49,7 @@ pub struct Magnitude {
 }
 
 fn fail<T>(input: Toks<'_>) -> TokResult<'_, T> {
-    Err(nom::Err::Error(TokError::from_error_kind(
-        input,
-        ErrorKind::Verify,
-    )))
+    Err(nom::Err::Error(TokError::from_error_kind(input, ErrorKind::Verify)))
 }
 
 /// The role of a token as a number word.
@@ -150,10 +147,7 @@ pub fn below_thousand(input: Toks<'_>) -> TokResult<'_, u32> {
 fn is_compound_group(input: &Toks<'_>) -> bool {
     match role_at(input, 0) {
         Some(WordRole::Ten) => true,
-        Some(WordRole::Zero) => matches!(
-            role_at(input, 1),
-            Some(WordRole::Digit(1..=9) | WordRole::Unit(4))
-        ),
+        Some(WordRole::Zero) => matches!(role_at(input, 1), Some(WordRole::Digit(1..=9) | WordRole::Unit(4))),
         Some(WordRole::Digit(_)) => matches!(
             role_at(input, 1),
             Some(WordRole::Hundred | WordRole::Tens | WordRole::Dozen)
@@ -170,8 +164,7 @@ fn fraction_digits(input: Toks<'_>) -> TokResult<'_, String> {
         let Some(t) = rest.first() else { break };
         match role(&t) {
             Some(WordRole::Ten) | Some(WordRole::Digit(2..=9))
-                if matches!(role(&t), Some(WordRole::Ten))
-                    || role_at(&rest, 1) == Some(WordRole::Tens) =>
+                if matches!(role(&t), Some(WordRole::Ten)) || role_at(&rest, 1) == Some(WordRole::Tens) =>
             {
                 let (r, v) = tens(rest)?;
                 out.push_str(&format!("{v:02}"));
@@ -203,9 +196,7 @@ fn scales(input: &Toks<'_>) -> (Vec<u32>, usize) {
     while i < 4 {
         match role_at(input, i) {
             Some(WordRole::Scale(e)) => exps.push(e),
-            Some(WordRole::Dozen) if matches!(role_at(input, i + 1), Some(WordRole::Scale(_))) => {
-                exps.push(1)
-            }
+            Some(WordRole::Dozen) if matches!(role_at(input, i + 1), Some(WordRole::Scale(_))) => exps.push(1),
             _ => break,
         }
         i += 1;
@@ -298,10 +289,9 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
     if !lead && role(&first) == Some(WordRole::Zero) {
         // "một nghìn lẻ năm" = 1005.
         return match role_at(&input, 1) {
-            Some(WordRole::Digit(d @ 1..=9) | WordRole::Unit(d @ 4)) => Ok((
-                input.drop_front(2),
-                (Decimal::from_int(d as i128), 2, false),
-            )),
+            Some(WordRole::Digit(d @ 1..=9) | WordRole::Unit(d @ 4)) => {
+                Ok((input.drop_front(2), (Decimal::from_int(d as i128), 2, false)))
+            }
             _ => fail(input),
         };
     }

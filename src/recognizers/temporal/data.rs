@@ -128,14 +128,7 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
                 } else {
                     &mut d.weekdays
                 };
-                map.insert(
-                    k,
-                    Name {
-                        value: v as u32,
-                        flag,
-                    },
-                )
-                .is_none()
+                map.insert(k, Name { value: v as u32, flag }).is_none()
             }
             "pod" => {
                 let code = leak(value);

@@ -168,10 +168,7 @@ pub fn to_lunar(d: Date) -> LunarDate {
 /// The solar date of a lunar date; `None` for a leap month that year does
 /// not have, a day past the month's end, or a year outside 1900–2100.
 pub fn to_solar(l: LunarDate) -> Option<Date> {
-    if !(1900..=2100).contains(&l.year)
-        || !(1..=12).contains(&l.month)
-        || !(1..=30).contains(&l.day)
-    {
+    if !(1900..=2100).contains(&l.year) || !(1..=12).contains(&l.month) || !(1..=30).contains(&l.day) {
         return None;
     }
     let (a11, b11) = if l.month < 11 {
@@ -208,14 +205,7 @@ pub fn to_solar(l: LunarDate) -> Option<Date> {
 /// First and last solar day of lunar month `month` of `year` (`leap`: its
 /// repeated month).
 pub fn month_span(year: i32, month: u32, leap: bool) -> Option<(Date, Date)> {
-    let at = |day| {
-        to_solar(LunarDate {
-            day,
-            month,
-            year,
-            leap,
-        })
-    };
+    let at = |day| to_solar(LunarDate { day, month, year, leap });
     let first = at(1)?;
     let last = at(30).or_else(|| at(29))?;
     Some((first, last))
@@ -301,22 +291,12 @@ mod tests {
         };
         assert_eq!(to_solar(leap2), Some(d("2023-03-22")));
         assert_eq!(to_lunar(d("2023-03-22")), leap2);
-        assert_eq!(
-            to_solar(LunarDate {
-                leap: true, ..rằm8
-            }),
-            None
-        );
+        assert_eq!(to_solar(LunarDate { leap: true, ..rằm8 }), None);
     }
 
     #[test]
     fn festival_days() {
-        let l = |day, month, year, leap| LunarDate {
-            day,
-            month,
-            year,
-            leap,
-        };
+        let l = |day, month, year, leap| LunarDate { day, month, year, leap };
         for (lunar, solar) in [
             (l(15, 7, 2023, false), "2023-08-30"),  // Vu Lan
             (l(15, 1, 2024, false), "2024-02-24"),  // rằm tháng Giêng
@@ -342,14 +322,8 @@ mod tests {
 
     #[test]
     fn month_spans() {
-        assert_eq!(
-            month_span(2023, 7, false),
-            Some((d("2023-08-16"), d("2023-09-14")))
-        );
-        assert_eq!(
-            month_span(2023, 2, true),
-            Some((d("2023-03-22"), d("2023-04-19")))
-        );
+        assert_eq!(month_span(2023, 7, false), Some((d("2023-08-16"), d("2023-09-14"))));
+        assert_eq!(month_span(2023, 2, true), Some((d("2023-03-22"), d("2023-04-19"))));
     }
 
     #[test]

@@ -76,22 +76,12 @@ fn wrap(e: &Expr) -> fn(TemporalValue) -> EntityValue {
 /// The year an expression writes out, if it writes one single year.
 fn explicit_year(e: &Expr) -> Option<i32> {
     match e {
-        Expr::Day {
-            y: Year::Abs(y), ..
-        }
-        | Expr::Month {
-            y: Year::Abs(y), ..
-        }
+        Expr::Day { y: Year::Abs(y), .. }
+        | Expr::Month { y: Year::Abs(y), .. }
         | Expr::Year(Year::Abs(y))
-        | Expr::Quarter {
-            y: Year::Abs(y), ..
-        }
-        | Expr::Half {
-            y: Year::Abs(y), ..
-        }
-        | Expr::Months {
-            y: Year::Abs(y), ..
-        } => Some(*y),
+        | Expr::Quarter { y: Year::Abs(y), .. }
+        | Expr::Half { y: Year::Abs(y), .. }
+        | Expr::Months { y: Year::Abs(y), .. } => Some(*y),
         Expr::Weekday { date: Some(d), .. } => explicit_year(d),
         Expr::Time { on: Some(d), .. } | Expr::PartOfDay { on: d, .. } => explicit_year(d),
         Expr::Part { of, .. } => explicit_year(of),
@@ -115,8 +105,8 @@ impl Recognizer for Temporal {
     fn triggers(&self) -> Triggers {
         let d = &*DATA;
         let mut keys: Vec<String> = [
-            "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "những", "cùng",
-            "tuần", "cn", "tết", "rằm",
+            "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "những", "cùng", "tuần", "cn", "tết",
+            "rằm",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -147,11 +137,7 @@ impl Recognizer for Temporal {
         let prev = (at > start).then(|| sentence.key(at - 1));
         let prev2 = (at > start + 1).then(|| sentence.key(at - 2));
         let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
-        let cx = Context {
-            prev,
-            prev2,
-            at_start,
-        };
+        let cx = Context { prev, prev2, at_start };
         let Some((found, n)) = parse::parse_at(sentence.from(at), &cx) else {
             return;
         };

@@ -83,10 +83,7 @@ pub struct Context<'a> {
 }
 
 fn err<T>(i: Toks<'_>) -> R<'_, T> {
-    Err(nom::Err::Error(TokError::from_error_kind(
-        i,
-        ErrorKind::Verify,
-    )))
+    Err(nom::Err::Error(TokError::from_error_kind(i, ErrorKind::Verify)))
 }
 
 /// One token with key `k`.
@@ -166,12 +163,10 @@ fn year4(i: Toks<'_>) -> R<'_, i32> {
 
 fn roman_in(i: Toks<'_>, lo: u32, hi: u32) -> R<'_, u32> {
     match i.first() {
-        Some(t) if t.token.kind == TokenKind::Word => {
-            match token::roman(t.text).filter(|n| (lo..=hi).contains(n)) {
-                Some(v) => Ok((i.take_from(1), v)),
-                None => err(i),
-            }
-        }
+        Some(t) if t.token.kind == TokenKind::Word => match token::roman(t.text).filter(|n| (lo..=hi).contains(n)) {
+            Some(v) => Ok((i.take_from(1), v)),
+            None => err(i),
+        },
         _ => err(i),
     }
 }
@@ -330,20 +325,10 @@ fn thang(i: Toks<'_>) -> R<'_, Expr> {
     let (r, ()) = kw("tháng", i)?;
     let (r, e) = thang_body(r)?;
     // "tháng 10 và 11/2023": the 10th month takes the year of the next.
-    if let Expr::Month {
-        y: Year::Unknown,
-        m,
-    } = e
-    {
+    if let Expr::Month { y: Year::Unknown, m } = e {
         let next = kw("và", r).or_else(|_| kw(",", r));
         let next = next.map(|(r2, ())| kw("tháng", r2).map_or(r2, |(r3, ())| r3));
-        if let Ok((
-            _,
-            Expr::Month {
-                y: Year::Abs(y), ..
-            },
-        )) = next.and_then(thang_body)
-        {
+        if let Ok((_, Expr::Month { y: Year::Abs(y), .. })) = next.and_then(thang_body) {
             return Ok((r, Expr::Month { y: Year::Abs(y), m }));
         }
     }
@@ -598,18 +583,10 @@ fn clock<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
             Ok((r, e)) => (r, Some(Box::new(e))),
             Err(_) => (r, None),
         };
-        let time = |h, min| Expr::Time {
-            h,
-            min,
-            on: on.clone(),
-        };
-        return Ok((
-            r,
-            Expr::Range(Box::new(time(p1, m1)), Box::new(time(p2, m2))),
-        ));
+        let time = |h, min| Expr::Time { h, min, on: on.clone() };
+        return Ok((r, Expr::Range(Box::new(time(p1, m1)), Box::new(time(p2, m2)))));
     }
-    let (r, (mut h, min), token_form, minutes) = if let Ok((r, (h, m))) = num_with(i, token::clock)
-    {
+    let (r, (mut h, min), token_form, minutes) = if let Ok((r, (h, m))) = num_with(i, token::clock) {
         (r, (h, m), true, false)
     } else {
         let (r, h) = num_in(i, 0, 24)?;
@@ -643,10 +620,7 @@ fn clock<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
             Err(_) => (r, None),
         }
     };
-    let anchored = token_form
-        || pod.is_some()
-        || on.is_some()
-        || cx.prev.is_some_and(|p| DATA.time_intro.contains(p));
+    let anchored = token_form || pod.is_some() || on.is_some() || cx.prev.is_some_and(|p| DATA.time_intro.contains(p));
     if !anchored || h > 24 {
         return err(i);
     }
@@ -784,8 +758,7 @@ fn century(i: Toks<'_>) -> R<'_, Expr> {
         .and_then(|(r, ())| kw("niên", r).or_else(|_| kw("kỷ", r)))
         .or_else(|_| kw("những", i).and_then(|(r, ())| kw("năm", r)))?;
     let (r, d) = num_with(r, |s| {
-        token::uint(s)
-            .filter(|&d| d % 10 == 0 && ((s.len() == 2) || (s.len() == 4 && token::year_ok(d))))
+        token::uint(s).filter(|&d| d % 10 == 0 && ((s.len() == 2) || (s.len() == 4 && token::year_ok(d))))
     })?;
     Ok((r, Expr::Decade(d as i32)))
 }
@@ -901,9 +874,7 @@ fn lunar(i: Toks<'_>) -> R<'_, Expr> {
 /// Bare number tokens: "16/6/2023", "16/6", "6/2023", "2021-2025".
 fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     // "số 12/2023/NĐ-CP": a document number, not a date; "24/7": round the clock.
-    if i.get(1).is_some_and(|t| t.glued() && t.key == "/")
-        || i.first().is_some_and(|t| DATA.not_date.contains(t.key))
-    {
+    if i.get(1).is_some_and(|t| t.glued() && t.key == "/") || i.first().is_some_and(|t| DATA.not_date.contains(t.key)) {
         return err(i);
     }
     let (r, e) = if let Ok((r, (a, b))) = num_with(i, token::years) {
@@ -921,13 +892,7 @@ fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
         },
         _ => (r, e),
     };
-    let full = matches!(
-        e,
-        Expr::Day {
-            y: Year::Abs(_),
-            ..
-        }
-    );
+    let full = matches!(e, Expr::Day { y: Year::Abs(_), .. });
     // "tỷ lệ 1/5", "2/3 số xã", "số 12/2023": a fraction or a number, not a date.
     let before = cx.prev.is_some_and(|p| DATA.not_after.contains(p));
     let after = r.first().is_some_and(|t| DATA.not_before.contains(t.key));
@@ -948,7 +913,7 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
     let mut consider = |res: R<'_, Found>| {
         if let Ok((r, f)) = res {
             let n = r.offset() - start;
-            if n > 0 && best.as_ref().map_or(true, |(_, m)| n > *m) {
+            if n > 0 && best.as_ref().is_none_or(|(_, m)| n > *m) {
                 best = Some((f, n));
             }
         }
@@ -1022,14 +987,8 @@ mod tests {
                 4
             ))
         );
-        assert_eq!(
-            parse("năm ngoái"),
-            Some((Found::Expr(Expr::Year(Year::Rel(-1))), 2))
-        );
-        assert_eq!(
-            parse("3 tháng qua"),
-            Some((Found::Duration("P3M".into()), 3))
-        );
+        assert_eq!(parse("năm ngoái"), Some((Found::Expr(Expr::Year(Year::Rel(-1))), 2)));
+        assert_eq!(parse("3 tháng qua"), Some((Found::Duration("P3M".into()), 3)));
         assert_eq!(
             parse("10 tháng, xuất khẩu"),
             Some((

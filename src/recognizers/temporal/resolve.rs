@@ -99,11 +99,7 @@ fn month_res(y: i32, m: u32) -> Option<Resolved> {
 }
 
 fn months_res(y: i32, a: u32, b: u32, value: String) -> Option<Resolved> {
-    Some(Resolved::known(
-        value,
-        Date::new(y, a, 1)?,
-        Date::last_of_month(y, b)?,
-    ))
+    Some(Resolved::known(value, Date::new(y, a, 1)?, Date::last_of_month(y, b)?))
 }
 
 fn year_res(y: i32) -> Option<Resolved> {
@@ -149,8 +145,7 @@ fn resolve_month(y: Year, m: u32, cx: &Ctx) -> Option<Resolved> {
     match (y, cx.reference) {
         (Year::Unknown, Some(r)) => {
             let here = r.year * 12 + r.month as i32;
-            let y =
-                (r.year - 1..=r.year + 1).min_by_key(|y| ((y * 12 + m as i32 - here).abs(), *y))?;
+            let y = (r.year - 1..=r.year + 1).min_by_key(|y| ((y * 12 + m as i32 - here).abs(), *y))?;
             month_res(y, m)
         }
         _ => match year(y, cx) {
@@ -223,9 +218,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
                 return resolve(date, cx);
             }
             match (cx.reference, week) {
-                (Some(r), Some(k)) => {
-                    day(r.monday().add_days(7 * i64::from(*k) + i64::from(*wd) - 1))
-                }
+                (Some(r), Some(k)) => day(r.monday().add_days(7 * i64::from(*k) + i64::from(*wd) - 1)),
                 (Some(r), None) => {
                     let delta = (i64::from(*wd) - i64::from(r.weekday()) + 3).rem_euclid(7) - 3;
                     day(r.add_days(delta))
@@ -281,11 +274,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
                 return months_res(y, a, b, format!("{y:04}-{a:02}/{y:04}-{b:02}"));
             }
         }
-        Expr::Years(a, b) => Resolved::known(
-            format!("{a:04}/{b:04}"),
-            Date::new(*a, 1, 1)?,
-            Date::new(*b, 12, 31)?,
-        ),
+        Expr::Years(a, b) => Resolved::known(format!("{a:04}/{b:04}"), Date::new(*a, 1, 1)?, Date::new(*b, 12, 31)?),
         Expr::Range(a, b) => return resolve_range(a, b, cx),
         Expr::FromNow(b) => {
             let end = resolve(b, cx)?;
@@ -304,11 +293,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
         }
         Expr::Century(c) => {
             let y = (c - 1) * 100;
-            Resolved::known(
-                format!("{:02}", c - 1),
-                Date::new(y, 1, 1)?,
-                Date::new(y + 99, 12, 31)?,
-            )
+            Resolved::known(format!("{:02}", c - 1), Date::new(y, 1, 1)?, Date::new(y + 99, 12, 31)?)
         }
         Expr::Decade(d) => {
             let start = if *d >= 1000 {
@@ -403,25 +388,12 @@ fn resolve_range(a: &Expr, b: &Expr, cx: &Ctx) -> Option<Resolved> {
             m: Some(f.month),
             d: *d,
         },
-        (
-            Expr::Day {
-                y: Year::Unknown,
-                m,
-                d,
-            },
-            Some(f),
-        ) => Expr::Day {
+        (Expr::Day { y: Year::Unknown, m, d }, Some(f)) => Expr::Day {
             y: Year::Abs(f.year),
             m: *m,
             d: *d,
         },
-        (
-            Expr::Month {
-                y: Year::Unknown,
-                m,
-            },
-            Some(f),
-        ) => Expr::Month {
+        (Expr::Month { y: Year::Unknown, m }, Some(f)) => Expr::Month {
             y: Year::Abs(f.year),
             m: *m,
         },
@@ -433,13 +405,7 @@ fn resolve_range(a: &Expr, b: &Expr, cx: &Ctx) -> Option<Resolved> {
             },
             _ => a.clone(),
         },
-        (
-            Expr::Quarter {
-                y: Year::Unknown,
-                q,
-            },
-            Some(f),
-        ) => Expr::Quarter {
+        (Expr::Quarter { y: Year::Unknown, q }, Some(f)) => Expr::Quarter {
             y: Year::Abs(f.year),
             q: *q,
         },
@@ -518,22 +484,10 @@ mod tests {
             m: Some(m),
             d,
         };
-        assert_eq!(
-            resolve(&d(6, 16), &cx("2023-06-20")).unwrap().value,
-            "2023-06-16"
-        );
-        assert_eq!(
-            resolve(&d(12, 28), &cx("2024-01-05")).unwrap().value,
-            "2023-12-28"
-        );
-        assert_eq!(
-            resolve(&d(1, 3), &cx("2023-12-20")).unwrap().value,
-            "2024-01-03"
-        );
-        let m = |m| Expr::Month {
-            y: Year::Unknown,
-            m,
-        };
+        assert_eq!(resolve(&d(6, 16), &cx("2023-06-20")).unwrap().value, "2023-06-16");
+        assert_eq!(resolve(&d(12, 28), &cx("2024-01-05")).unwrap().value, "2023-12-28");
+        assert_eq!(resolve(&d(1, 3), &cx("2023-12-20")).unwrap().value, "2024-01-03");
+        let m = |m| Expr::Month { y: Year::Unknown, m };
         assert_eq!(resolve(&m(12), &cx("2024-02-01")).unwrap().value, "2023-12");
         assert_eq!(resolve(&m(12), &cx("2024-06-01")).unwrap().value, "2023-12");
         assert_eq!(resolve(&m(11), &cx("2024-06-01")).unwrap().value, "2024-11");

@@ -19,20 +19,14 @@ use nom::character::complete::{char, one_of};
 use nom::combinator::{all_consuming, map_res, opt};
 use nom::{IResult, Parser};
 
-fn digits<'a>(
-    min: usize,
-    max: usize,
-) -> impl Parser<&'a str, Output = u32, Error = nom::error::Error<&'a str>> {
+fn digits<'a>(min: usize, max: usize) -> impl Parser<&'a str, Output = u32, Error = nom::error::Error<&'a str>> {
     map_res(
         take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
         str::parse::<u32>,
     )
 }
 
-fn full<'a, O>(
-    p: impl Parser<&'a str, Output = O, Error = nom::error::Error<&'a str>>,
-    s: &'a str,
-) -> Option<O> {
+fn full<'a, O>(p: impl Parser<&'a str, Output = O, Error = nom::error::Error<&'a str>>, s: &'a str) -> Option<O> {
     let r: IResult<&str, O> = all_consuming(p).parse(s);
     r.ok().map(|(_, o)| o)
 }
@@ -53,13 +47,7 @@ pub fn year_ok(y: u32) -> bool {
 /// "16/6/2023", "16-6-2023", "16.6.2023" → (16, 6, 2023).
 pub fn dmy(s: &str) -> Option<(u32, u32, i32)> {
     let (d, sep, m, sep2, y) = full(
-        (
-            digits(1, 2),
-            one_of("/-."),
-            digits(1, 2),
-            one_of("/-."),
-            digits(4, 4),
-        ),
+        (digits(1, 2), one_of("/-."), digits(1, 2), one_of("/-."), digits(4, 4)),
         s,
     )?;
     (sep == sep2 && day_ok(d) && month_ok(m) && year_ok(y)).then_some((d, m, y as i32))
@@ -67,16 +55,7 @@ pub fn dmy(s: &str) -> Option<(u32, u32, i32)> {
 
 /// "2023-06-16" → (16, 6, 2023).
 pub fn iso(s: &str) -> Option<(u32, u32, i32)> {
-    let (y, _, m, _, d) = full(
-        (
-            digits(4, 4),
-            char('-'),
-            digits(2, 2),
-            char('-'),
-            digits(2, 2),
-        ),
-        s,
-    )?;
+    let (y, _, m, _, d) = full((digits(4, 4), char('-'), digits(2, 2), char('-'), digits(2, 2)), s)?;
     (day_ok(d) && month_ok(m) && year_ok(y)).then_some((d, m, y as i32))
 }
 
@@ -105,12 +84,7 @@ pub fn days(s: &str) -> Option<(u32, u32, u32, Option<i32>)> {
         ),
         s,
     )?;
-    (day_ok(a) && day_ok(b) && a < b && month_ok(m) && y.map_or(true, year_ok)).then_some((
-        a,
-        b,
-        m,
-        y.map(|y| y as i32),
-    ))
+    (day_ok(a) && day_ok(b) && a < b && month_ok(m) && y.is_none_or(year_ok)).then_some((a, b, m, y.map(|y| y as i32)))
 }
 
 /// "30/4-1/5" → ((30, 4), (1, 5), None); a year may close it ("30/4-1/5/2024").
@@ -129,7 +103,7 @@ pub fn dm_range(s: &str) -> Option<((u32, u32), (u32, u32), Option<i32>)> {
         ),
         s,
     )?;
-    (day_ok(a) && month_ok(b) && day_ok(c) && month_ok(d) && y.map_or(true, year_ok)).then_some((
+    (day_ok(a) && month_ok(b) && day_ok(c) && month_ok(d) && y.is_none_or(year_ok)).then_some((
         (a, b),
         (c, d),
         y.map(|y| y as i32),
@@ -157,8 +131,7 @@ pub fn clock(s: &str) -> Option<(u32, u32)> {
 #[allow(clippy::type_complexity)]
 pub fn clocks(s: &str) -> Option<((u32, u32), (u32, u32))> {
     let (a, b) = s.split_once('-')?;
-    let start =
-        clock(a).or_else(|| uint(a).filter(|h| *h <= 24 && a.len() <= 2).map(|h| (h, 0)))?;
+    let start = clock(a).or_else(|| uint(a).filter(|h| *h <= 24 && a.len() <= 2).map(|h| (h, 0)))?;
     let end = clock(b)?;
     (start < end).then_some((start, end))
 }
