@@ -389,9 +389,13 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
     // Figures read by the "với" frame, not to be read again.
     let mut taken: Vec<usize> = Vec::new();
     // "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới": the counted noun and
-    // the words after it are the indicator of a level.
+    // the words after it are the indicator of a level — when an area is what
+    // "has" it (a scope word, a place, "tỉnh"), not "Đến nay, có 3 đoàn công
+    // tác về thăm" or "Trận đấu có 25.000 khán giả".
     let have = (start..pre_end.saturating_sub(1)).find(|&k| {
-        items[k].kind == Kind::Word(Role::Have)
+        k > start
+            && matches!(items[k - 1].kind, Kind::Place | Kind::Word(Role::Scope | Role::Area))
+            && items[k].kind == Kind::Word(Role::Have)
             && items[k + 1].kind == Kind::Figure
             && matches!(
                 entity_value(doc, &items[k + 1]),
