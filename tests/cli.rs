@@ -270,3 +270,66 @@ fn help_explains_the_options() {
         assert!(help.contains(option), "{option} missing from --help");
     }
 }
+
+/// Splits RFC 4180 CSV into rows of fields.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn stats_writes_a_spreadsheet_ready_csv_and_jsonl() {
+    let text = "{\"id\": \"t1\", \"date\": \"2024-10-05\", \"text\": \"Quý III/2024, GRDP của tỉnh Bến Tre ước tăng 6,1%, kim ngạch xuất khẩu đạt 1.234,5 triệu USD; thu ngân sách \\\"vượt\\\" 12%.\"}";
+    let out = chiso(&["stats", "--bom"], text);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBF"), "BOM first");
+    let csv = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    let rows = parse_csv(&csv);
+    assert_eq!(rows[0][..3], ["id", "indicator", "value"]);
+    assert!(rows.len() >= 2, "{csv}");
+    assert!(
+        rows.iter().all(|r| r.len() == rows[0].len()),
+        "every row has every column: {rows:?}"
+    );
+    let grdp = rows
+        .iter()
+        .find(|r| r[1] == "GRDP")
+        .unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(
+        (grdp[0].as_str(), grdp[2].as_str(), grdp[6].as_str()),
+        ("t1", "6.1", "%")
+    );
+    let last = rows[0].len() - 1;
+    assert!(
+        grdp[last].contains("\"vượt\""),
+        "the sentence column keeps its quotes: {:?}",
+        grdp[last]
+    );
+    let out = chiso(&["stats", "--format", "jsonl"], text);
+    let records = lines(&out);
+    assert!(records
+        .iter()
+        .any(|r| r["indicator"] == "GRDP" && r["id"] == "t1" && r["period"]["value"] == "2024-Q3"));
+}

@@ -34,14 +34,21 @@ impl Render {
             Format::Brat => brat::write_annotations(doc, out),
             Format::Pretty => pretty::write_document(doc, self.colour, out),
             Format::Html => html::write_document(doc, out),
+            Format::StatsCsv => chiso::statistics::write_csv_rows(doc, out),
+            Format::StatsJsonl => super::stats::write_jsonl(doc, self.json, out),
         }
     }
 }
 
 /// Runs `chiso annotate`.
 pub fn run(args: AnnotateArgs) -> ExitCode {
+    let command = if matches!(args.format, Format::StatsCsv | Format::StatsJsonl) {
+        "stats"
+    } else {
+        "annotate"
+    };
     let usage = |message: String| {
-        eprintln!("chiso annotate: {message}");
+        eprintln!("chiso {command}: {message}");
         ExitCode::from(2)
     };
     let sources = match expand(&args.paths) {
@@ -96,6 +103,7 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
     };
     let annotator = Annotator::new();
     let mut run = Run {
+        command,
         failed: 0,
         warned: 0,
         documents: 0,
@@ -107,8 +115,18 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
     let mut reader = Reader::new(sources, args.input, args.lossy);
     super::sink::remove_temporaries_on_interrupt();
     let outcome = pool.install(|| -> io::Result<()> {
-        if let (Format::Html, Some(sink)) = (args.format, &mut sink) {
-            sink.write_all(html::page_start("chiso").as_bytes())?;
+        if let Some(sink) = &mut sink {
+            let mut head = Vec::new();
+            match args.format {
+                Format::Html => head.extend_from_slice(html::page_start("chiso").as_bytes()),
+                Format::StatsCsv if args.bom => {
+                    chiso::statistics::write_csv_bom(&mut head);
+                    chiso::statistics::write_csv_header(&mut head);
+                }
+                Format::StatsCsv => chiso::statistics::write_csv_header(&mut head),
+                _ => {}
+            }
+            sink.write_all(&head)?;
         }
         loop {
             let batch = next_batch(&mut reader, &mut run);
@@ -174,7 +192,7 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
             .output
             .as_deref()
             .map_or("<stdout>".into(), |p| p.display().to_string());
-        eprintln!("chiso annotate: {target}: cannot write: {e}");
+        eprintln!("chiso {command}: {target}: cannot write: {e}");
         return ExitCode::from(1);
     }
     run.summary()
@@ -205,6 +223,7 @@ fn progress_bar(total: u64, quiet: bool) -> Option<ProgressBar> {
 }
 
 struct Run {
+    command: &'static str,
     failed: usize,
     warned: usize,
     documents: usize,
@@ -219,11 +238,11 @@ impl Run {
         if failure.warning {
             self.warned += 1;
             if !self.quiet {
-                eprintln!("chiso annotate: warning: {}", failure.message);
+                eprintln!("chiso {}: warning: {}", self.command, failure.message);
             }
         } else {
             self.failed += 1;
-            eprintln!("chiso annotate: error: {}", failure.message);
+            eprintln!("chiso {}: error: {}", self.command, failure.message);
             self.stopped |= !self.skip_bad;
         }
     }
@@ -234,13 +253,13 @@ impl Run {
         }
         if self.stopped {
             eprintln!(
-                "chiso annotate: stopped at the first bad input after {} document(s); --skip-bad goes on past it",
-                self.documents
+                "chiso {}: stopped at the first bad input after {} document(s); --skip-bad goes on past it",
+                self.command, self.documents
             );
         } else {
             eprintln!(
-                "chiso annotate: {} document(s) written, {} bad input(s) skipped",
-                self.documents, self.failed
+                "chiso {}: {} document(s) written, {} bad input(s) skipped",
+                self.command, self.documents, self.failed
             );
         }
         ExitCode::from(1)

@@ -4,6 +4,7 @@ mod annotate;
 mod eval;
 mod sink;
 mod sources;
+mod stats;
 
 use chiso::Date;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -43,6 +44,73 @@ enum Command {
     ///
     /// Example: chiso eval --gold corpus/ --errors
     Eval(EvalArgs),
+    /// Extract statistics records as a table: one row per record, with the
+    /// document id, the sentence it was read from and every field
+    /// (indicator, value, unit, change, base, qualifier, period, place).
+    ///
+    /// Reads the same inputs as `chiso annotate`. CSV is RFC 4180 (UTF-8,
+    /// header row, quoted where needed); --bom adds the byte-order mark that
+    /// Excel needs to show Vietnamese letters.
+    ///
+    /// Example: chiso stats corpus/ --format csv --bom -o thong-ke.csv
+    Stats(StatsArgs),
+}
+
+/// Options of `chiso stats`.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Files or folders to read; "-" or nothing reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output: csv (a table for spreadsheets) or jsonl (one record per line).
+    #[arg(long, value_enum, default_value_t = StatsFormat::Csv)]
+    pub format: StatsFormat,
+
+    /// Start the CSV with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+
+    /// How to read inputs (see `chiso annotate --help`).
+    #[arg(long, value_enum, default_value_t = InputMode::Auto)]
+    pub input: InputMode,
+
+    /// Reference date (YYYY-MM-DD) for documents without a "date".
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub reference_date: Option<Date>,
+
+    /// Offsets of the clause in jsonl output: code points (chars) or UTF-8 bytes (CSV always counts code points).
+    #[arg(long, value_enum, default_value_t = OffsetUnit::Chars)]
+    pub offsets: OffsetUnit,
+
+    /// Write to this file instead of standard output; it appears only when complete.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads (default: every core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Print no warnings, summary or progress bar on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Go on past bad input and report how many were skipped.
+    #[arg(long)]
+    pub skip_bad: bool,
+
+    /// Replace invalid UTF-8 by U+FFFD (with a warning) instead of refusing the input.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+/// Statistics output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// RFC 4180 CSV with a header row.
+    Csv,
+    /// One JSON object per record.
+    Jsonl,
 }
 
 /// Options of `chiso eval`.
@@ -145,6 +213,10 @@ pub struct AnnotateArgs {
     /// instead of refusing the input.
     #[arg(long)]
     pub lossy: bool,
+
+    /// Start CSV output with a UTF-8 byte-order mark (set by `chiso stats --bom`).
+    #[arg(skip)]
+    pub bom: bool,
 }
 
 /// How inputs are read.
@@ -171,6 +243,12 @@ pub enum Format {
     Pretty,
     /// One self-contained HTML page with entities highlighted.
     Html,
+    /// Statistics records as CSV rows (`chiso stats`).
+    #[value(skip)]
+    StatsCsv,
+    /// Statistics records as JSON lines (`chiso stats`).
+    #[value(skip)]
+    StatsJsonl,
 }
 
 /// Offset units.
@@ -203,5 +281,6 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Annotate(args) => annotate::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Stats(args) => stats::run(args),
     }
 }
