@@ -6,7 +6,7 @@ use crate::normalize;
 use crate::recognizers::{self, Recognizer, SentenceView};
 use crate::resolve::resolve;
 use crate::tokenizer::{self, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Recognizer bit sets, as a `u64` mask (at most 64 recognizer families).
 type Mask = u64;
@@ -26,7 +26,7 @@ type Mask = u64;
 /// ```
 pub struct Annotator {
     recognizers: Vec<Box<dyn Recognizer>>,
-    by_key: HashMap<String, Mask>,
+    by_key: FxHashMap<String, Mask>,
     by_kind: Vec<(TokenKind, Mask)>,
     capitalized: Mask,
 }
@@ -53,7 +53,7 @@ impl Annotator {
     /// An annotator with the given recognizers (at most 64).
     pub fn with_recognizers(recognizers: Vec<Box<dyn Recognizer>>) -> Annotator {
         assert!(recognizers.len() <= 64, "at most 64 recognizer families");
-        let mut by_key: HashMap<String, Mask> = HashMap::new();
+        let mut by_key: FxHashMap<String, Mask> = FxHashMap::default();
         let mut by_kind: Vec<(TokenKind, Mask)> = Vec::new();
         let mut capitalized = 0;
         for (i, r) in recognizers.iter().enumerate() {
