@@ -44,3 +44,8 @@ pub use decimal::Decimal;
 pub use model::{Document, Entity, EntityValue, Statistic};
 pub use recognizers::numbers::to_words;
 pub use span::Span;
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
