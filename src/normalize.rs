@@ -177,11 +177,32 @@ pub fn push_key(word: &str, out: &mut String) {
         out[start..].make_ascii_lowercase();
         return;
     }
-    if !push_vietnamese_key(word, out) {
-        for c in word.nfc() {
-            out.extend(c.to_lowercase());
+    KEY_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(key) = cache.get(word) {
+            out.push_str(key);
+            return;
         }
-    }
+        let start = out.len();
+        if !push_vietnamese_key(word, out) {
+            for c in word.nfc() {
+                out.extend(c.to_lowercase());
+            }
+        }
+        if cache.len() >= KEY_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(word.into(), out[start..].into());
+    });
+}
+
+/// Most words of a text are a few thousand syllables, so each thread keeps the
+/// keys it has computed (bounded: cleared when full).
+const KEY_CACHE_SIZE: usize = 1 << 16;
+
+thread_local! {
+    static KEY_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// The matching key of `word` as a new `String`.
