@@ -17,8 +17,10 @@ pub enum Offsets {
     Bytes,
 }
 
-/// Converts byte offsets of one text to the chosen offsets, cheaply for
-/// offsets that arrive roughly in order (cost: the distance moved).
+/// Converts byte offsets of one text to the chosen offsets. Offsets that
+/// arrive roughly in order cost the distance moved; a far jump (a reference
+/// back to a first mention) starts from the nearest checkpoint, kept every
+/// [`CHECKPOINT`] bytes, so no conversion costs more than that.
 ///
 /// ```
 /// use chiso::output::{OffsetMap, Offsets};
@@ -33,16 +35,34 @@ pub struct OffsetMap<'a> {
     mode: Offsets,
     byte: usize,
     char: usize,
+    /// Code points before byte `i * CHECKPOINT`.
+    checkpoints: Vec<usize>,
+}
+
+/// Distance in bytes between the checkpoints of an [`OffsetMap`].
+pub const CHECKPOINT: usize = 4096;
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl<'a> OffsetMap<'a> {
     /// A converter for `text`.
     pub fn new(text: &'a str, mode: Offsets) -> OffsetMap<'a> {
+        let mut checkpoints = Vec::new();
+        if mode == Offsets::Chars && text.len() > CHECKPOINT {
+            let mut chars = 0;
+            for chunk in text.as_bytes().chunks(CHECKPOINT) {
+                checkpoints.push(chars);
+                chars += count_chars(chunk);
+            }
+        }
         OffsetMap {
             text,
             mode,
             byte: 0,
             char: 0,
+            checkpoints,
         }
     }
 
@@ -51,13 +71,39 @@ impl<'a> OffsetMap<'a> {
         if self.mode == Offsets::Bytes {
             return byte;
         }
-        let count = |s: &str| s.bytes().filter(|b| (b & 0xC0) != 0x80).count();
-        if byte >= self.byte {
-            self.char += count(&self.text[self.byte..byte]);
+        let bytes = self.text.as_bytes();
+        if byte >= self.byte && byte - self.byte <= CHECKPOINT {
+            self.char += count_chars(&bytes[self.byte..byte]);
+        } else if byte < self.byte && self.byte - byte <= CHECKPOINT {
+            self.char -= count_chars(&bytes[byte..self.byte]);
         } else {
-            self.char -= count(&self.text[byte..self.byte]);
+            let i = byte / CHECKPOINT;
+            let base = self.checkpoints.get(i).copied().unwrap_or(0);
+            let from = if self.checkpoints.is_empty() { 0 } else { i * CHECKPOINT };
+            self.char = base + count_chars(&bytes[from..byte]);
         }
         self.byte = byte;
         self.char
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_agree_with_counting_from_the_start_in_any_order() {
+        let text = "Đồng bằng sông Cửu Long – ".repeat(500);
+        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let mut map = OffsetMap::new(&text, Offsets::Chars);
+        for step in [1usize, 7, 997, 5003] {
+            for k in (0..boundaries.len())
+                .step_by(step)
+                .chain((0..boundaries.len()).rev().step_by(step * 3 + 1))
+            {
+                let b = boundaries[k];
+                assert_eq!(map.at(b), text[..b].chars().count(), "byte {b}");
+            }
+        }
     }
 }
