@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-target/screenshots}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 if ! command -v chromium >/dev/null; then
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
@@ -16,6 +17,6 @@ for page in annotate eval; do
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$(mktemp -d)" --window-size=1280,1600 \
-    --screenshot="$PWD/$out/$page.png" "file://$PWD/$out/$page.html" 2>/dev/null
+    --screenshot="$out/$page.png" "file://$out/$page.html" 2>/dev/null
   echo "wrote $out/$page.png"
 done
