@@ -110,8 +110,10 @@ impl Tokens {
     }
 }
 
-/// Dotted abbreviations (keyed, with their final dot) → may they end a sentence?
-static ABBREVIATIONS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+/// Dotted abbreviations (keyed, with their final dot, and whether they start
+/// with a capital: "H." is Huyện, but "h." in "km/h." is not an abbreviation)
+/// → may they end a sentence?
+static ABBREVIATIONS: LazyLock<HashMap<(String, bool), bool>> = LazyLock::new(|| {
     let file = crate::grammar_file!("abbreviations.tsv");
     let mut map = HashMap::new();
     for row in file.rows(3, 3) {
@@ -124,7 +126,8 @@ static ABBREVIATIONS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
             "no" => false,
             _ => file.fail(&row, "ends_sentence must be yes or no"),
         };
-        map.insert(crate::normalize::key(form), ends);
+        let capital = form.chars().next().is_some_and(char::is_uppercase);
+        map.insert((crate::normalize::key(form), capital), ends);
     }
     map
 });
@@ -437,7 +440,8 @@ impl Scanner<'_, '_> {
         // Listed abbreviations are short: look only when the word is.
         if self.peek() == Some('.') && self.pos - start <= MAX_ABBREVIATION_BYTES {
             let with_dot = crate::normalize::key(&self.text[start..self.pos + 1]);
-            if ABBREVIATIONS.contains_key(&with_dot) {
+            let capital = self.text[start..].chars().next().is_some_and(char::is_uppercase);
+            if ABBREVIATIONS.contains_key(&(with_dot, capital)) {
                 self.pos += 1;
                 return TokenKind::Abbrev;
             }
@@ -466,7 +470,10 @@ impl Scanner<'_, '_> {
 fn is_terminal(token: &Token, text: &str, keys: &str) -> bool {
     match token.kind {
         TokenKind::Punct => token.span.slice(text).chars().next().is_some_and(is_terminal_char),
-        TokenKind::Abbrev => ABBREVIATIONS.get(&keys[token.key.range()]).copied().unwrap_or(false),
+        TokenKind::Abbrev => ABBREVIATIONS
+            .get(&(keys[token.key.range()].to_owned(), token.capitalized))
+            .copied()
+            .unwrap_or(false),
         _ => false,
     }
 }
@@ -579,6 +586,10 @@ mod tests {
             ["PGS.TS", "Nguyễn", ",", "Q.1", ",", "v.v.", "Tiếp"]
         );
         assert_eq!(words("GS. Trần"), ["GS.", "Trần"]);
+        assert_eq!(
+            words("H. Củ Chi, 90 km/h."),
+            ["H.", "Củ", "Chi", ",", "90", "km", "/", "h", "."]
+        );
         assert_eq!(words("dịch COVID-19"), ["dịch", "COVID-19"]);
         assert_eq!(words("người H'Mông"), ["người", "H'Mông"]);
     }
