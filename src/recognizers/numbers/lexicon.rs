@@ -75,6 +75,8 @@ pub enum HeadRole {
     ThuOutside,
     /// Takes a number directly but stays outside: "Đại hội XIV" → "XIV".
     DirectOutside,
+    /// Takes only a Roman numeral, inside: "vùng IV", "loại I" (not "loại 30 con").
+    Roman,
 }
 
 /// One word of a phrase: its key, and its exact text when it must match case.
@@ -326,6 +328,7 @@ fn load() -> Lexicon {
             "both" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Both),
             "thứ-out" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::ThuOutside),
             "direct-out" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::DirectOutside),
+            "roman" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Roman),
             _ => file.fail(
                 &row,
                 "role must be word, first, thứ, thứ-out, direct, direct-out or both",

@@ -61,7 +61,7 @@ use crate::decimal::Decimal;
 use crate::model::{Amount, Approx, EntityValue};
 use crate::token_input::Toks;
 use crate::tokenizer::{Gap, TokenKind};
-use lexicon::{DropFront, Suffix, WordRole, LEXICON};
+use lexicon::{DropFront, HeadRole, Suffix, WordRole, LEXICON};
 use std::borrow::Cow;
 use words::Magnitude;
 
@@ -91,6 +91,11 @@ impl Numbers {
         Numbers
     }
 }
+
+/// Quantifiers before which "năm" is the year word, not five ("vài năm").
+const YEAR_QUANTIFIERS: [&str; 12] = [
+    "vài", "mấy", "những", "các", "mỗi", "hằng", "hàng", "nhiều", "từng", "cả", "mọi", "đôi",
+];
 
 /// Keys that can start a figure besides number tokens and number words.
 const START_KEYS: [&str; 9] = ["từ", "giữa", "âm", "-", "−", "$", "us", "gấp", "€"];
@@ -367,6 +372,14 @@ fn after_id_head(sentence: &SentenceView<'_>, at: usize) -> bool {
     })
 }
 
+/// True when token `at` follows a capitalized word inside the sentence.
+fn after_capitalized(sentence: &SentenceView<'_>, at: usize) -> bool {
+    at > sentence.range.0 + 1 && {
+        let t = &sentence.tokens[at - 1];
+        t.kind == TokenKind::Word && t.capitalized
+    }
+}
+
 /// True when the number at token `at` closes a name: right after a
 /// capitalized word inside the sentence ("RON 95", "Km 72"), or after at most
 /// three lower-case nouns that follow one ("Quân khu 7", "Ban Quản lý dự án 7").
@@ -442,17 +455,42 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
         if matches!(LEXICON.suffixes.single(prev, prev), Some(Suffix::Time)) || after_id_head(sentence, first.index) {
             return None;
         }
+        // "Bộ luật Dân sự 2015 quy định": a year closing a name.
+        if first.text.len() == 4
+            && a.min.to_i64().is_some_and(|y| (1900..=2100).contains(&y))
+            && closes_name(sentence, first.index)
+        {
+            return None;
+        }
     }
     // A counted noun read from the text needs a digit figure that is no
     // year ("Luật Đất đai 2024 chính thức") and no rank ("xếp thứ 4 toàn quốc").
     let year_shaped = whole && first.text.len() == 4 && (1900..=2100).contains(&a.min.to_i64().unwrap_or(0));
-    let after_thu = first.index > sentence.range.0 && sentence.key(first.index - 1) == "thứ";
-    let open = !lone(&a) && !a.year_range && !year_shaped && !after_thu;
+    // After "thứ" or an ordinal head ("cấp 4 diện tích", "lần 2 chi trả") the
+    // number is a rank, not a count.
+    let after_thu = first.index > sentence.range.0 && {
+        let prev = sentence.key(first.index - 1);
+        prev == "thứ"
+            || matches!(
+                LEXICON.ordinal_heads.single(prev, prev),
+                Some(HeadRole::Direct | HeadRole::Both | HeadRole::DirectOutside)
+            )
+    };
+    // A whole number right after a rank word is a rank ("khóa 8 chuyên
+    // ngành"): it counts nothing (a unit or currency still reads: "cấp 300 tỷ
+    // đồng"); after a capitalized word ("Toán 6 tập một") only a listed noun
+    // counts ("Bà Lan 48 tuổi").
+    let ranked = whole && after_thu;
+    let open = !lone(&a) && !a.year_range && !year_shaped && !ranked && !after_capitalized(sentence, first.index);
     let mut suffix_a: Option<Sfx> = a.glued.map(Cow::Borrowed);
     if suffix_a.is_none() {
-        if let Some((n, s)) = suffix(&rest, open) {
-            suffix_a = Some(s);
-            rest = rest.drop_front(n);
+        match suffix(&rest, open) {
+            Some((_, s)) if ranked && matches!(*s, Suffix::Count(_)) => {}
+            Some((n, s)) => {
+                suffix_a = Some(s);
+                rest = rest.drop_front(n);
+            }
+            None => {}
         }
     }
     let mut min = a.min;
@@ -540,6 +578,16 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
         return None;
     }
     // A lone digit word is a number only with a unit, a bound or a range.
+    // "vài năm sở hữu", "các năm học": after a quantifier a lone "năm" is the year word.
+    if lone(&a)
+        && !ranged
+        && first.key == "năm"
+        && p.len == 0
+        && first.index > sentence.range.0
+        && YEAR_QUANTIFIERS.contains(&sentence.key(first.index - 1))
+    {
+        return None;
+    }
     if lone(&a) && !ranged {
         // "một người", "một cách": "một" before a counted noun is an article.
         let one = a.min == Decimal::from_int(1);

@@ -151,9 +151,13 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
     let rest = input.drop_front(head_len);
     let start = first.index;
     if let Some(h) = head {
-        if matches!(h, HeadRole::Direct | HeadRole::Both | HeadRole::DirectOutside) {
+        if matches!(
+            h,
+            HeadRole::Direct | HeadRole::Both | HeadRole::DirectOutside | HeadRole::Roman
+        ) {
             if let Some(t) = rest.first() {
-                let v = integer(&t).or_else(|| (t.token.kind == TokenKind::Word).then(|| roman(t.text)).flatten());
+                let v = if h == HeadRole::Roman { None } else { integer(&t) };
+                let v = v.or_else(|| (t.token.kind == TokenKind::Word).then(|| roman(t.text)).flatten());
                 if let Some(v) = v {
                     let from = if h == HeadRole::DirectOutside { t.index } else { start };
                     push(from, start + head_len + 1, v, "numbers::ordinal_head");
@@ -161,7 +165,7 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
                 }
             }
         }
-        if matches!(h, HeadRole::Direct | HeadRole::DirectOutside) {
+        if matches!(h, HeadRole::Direct | HeadRole::DirectOutside | HeadRole::Roman) {
             return;
         }
     }
