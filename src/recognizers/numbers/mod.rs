@@ -372,6 +372,19 @@ fn after_id_head(sentence: &SentenceView<'_>, at: usize) -> bool {
     })
 }
 
+/// True when the whole number at token `at` stands in a run of whole numbers
+/// separated only by spaces ("0901 45 77 98"): a phone number or a code.
+fn in_digit_group(sentence: &SentenceView<'_>, at: usize) -> bool {
+    let is_whole = |i: usize| {
+        i >= sentence.range.0
+            && i < sentence.range.1
+            && sentence.tokens[i].kind == TokenKind::Number
+            && sentence.text_of(i).bytes().all(|b| b.is_ascii_digit())
+    };
+    let spaced = |i: usize| sentence.tokens[i].gap == Gap::Space;
+    (at > sentence.range.0 && spaced(at) && is_whole(at - 1)) || (is_whole(at + 1) && spaced(at + 1))
+}
+
 /// True when token `at` follows a capitalized word inside the sentence.
 fn after_capitalized(sentence: &SentenceView<'_>, at: usize) -> bool {
     at > sentence.range.0 + 1 && {
@@ -450,6 +463,10 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
     // "tháng 6 người dân…", "năm 2023 doanh nghiệp…": a number right after a
     // date word is part of a date (the temporal recognizer's); "Điều 5",
     // "bão số 3", "Quận 1": a whole number after an identifier noun is a code.
+    // "0901 45 77 98", "(028) 5445 1111": phone numbers and codes.
+    if whole && (first.text.len() >= 4 && first.text.starts_with('0') || in_digit_group(sentence, first.index)) {
+        return None;
+    }
     if whole && first.index > sentence.range.0 {
         let prev = sentence.key(first.index - 1);
         if matches!(LEXICON.suffixes.single(prev, prev), Some(Suffix::Time)) || after_id_head(sentence, first.index) {
