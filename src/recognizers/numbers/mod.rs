@@ -488,10 +488,10 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
     let after_thu = first.index > sentence.range.0 && {
         let prev = sentence.key(first.index - 1);
         prev == "thứ"
-            || matches!(
-                LEXICON.ordinal_heads.single(prev, prev),
-                Some(HeadRole::Direct | HeadRole::Both | HeadRole::DirectOutside)
-            )
+            || LEXICON
+                .ordinal_heads
+                .single(prev, prev)
+                .is_some_and(|h| *h != HeadRole::Roman)
     };
     // A whole number right after a rank word is a rank ("khóa 8 chuyên
     // ngành"): it counts nothing (a unit or currency still reads: "cấp 300 tỷ
