@@ -229,7 +229,8 @@ fn suffix(input: &Toks<'_>, open: bool) -> Option<(usize, Sfx)> {
         // "Điều 676 Bộ luật": a counted noun is written in lower case.
         Some((_, Suffix::Count(_))) if t.token.capitalized => None,
         Some((n, s)) => Some((n, Cow::Borrowed(s))),
-        None if open && counted_head(&t) => Some((1, Cow::Owned(Suffix::Count(t.text.to_lowercase())))),
+        // The key: lower case, NFC (the same unit for NFC and NFD input).
+        None if open && counted_head(&t) => Some((1, Cow::Owned(Suffix::Count(t.key.to_owned())))),
         None => None,
     }
 }
@@ -241,8 +242,8 @@ fn counted_head(t: &crate::token_input::Tok<'_>) -> bool {
     t.token.kind == TokenKind::Word
         && !t.token.capitalized
         && t.token.gap == Gap::Space
-        && t.text.chars().count() > 1
-        && t.text.chars().all(char::is_alphabetic)
+        && t.key.chars().count() > 1
+        && t.key.chars().all(char::is_alphabetic)
         && !LEXICON.not_nouns.contains(t.key)
         && !LEXICON.words.contains_key(t.key)
 }
