@@ -15,7 +15,7 @@ use crate::normalize;
 use crate::token_input::Toks;
 use crate::tokenizer::tokenize;
 use nom::Input;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What a number word does in a spelled number.
@@ -71,6 +71,12 @@ pub enum HeadRole {
     Direct,
     /// "kỳ họp thứ 6" or "kỳ họp 6".
     Both,
+    /// Takes "thứ N" but stays outside the span: "Kỳ họp thứ 7" → "thứ 7".
+    ThuOutside,
+    /// Takes a number directly but stays outside: "Đại hội XIV" → "XIV".
+    DirectOutside,
+    /// Takes only a Roman numeral, inside: "vùng IV", "loại I" (not "loại 30 con").
+    Roman,
 }
 
 /// One word of a phrase: its key, and its exact text when it must match case.
@@ -194,6 +200,10 @@ pub struct Lexicon {
     pub ordinal_words: PhraseTable<(bool, i64)>,
     /// Nouns that introduce an ordinal.
     pub ordinal_heads: PhraseTable<HeadRole>,
+    /// Words that never head a counted noun after a figure ("và", "đã").
+    pub not_nouns: HashSet<String>,
+    /// Nouns before a whole number that make it an identifier ("Điều 5").
+    pub id_heads: PhraseTable<()>,
 }
 
 fn parse_approx(file: &GrammarFile, row: &crate::grammar::Row<'_>, s: &str) -> Approx {
@@ -216,6 +226,8 @@ fn load() -> Lexicon {
         approx_after: PhraseTable::new(),
         ordinal_words: PhraseTable::new(),
         ordinal_heads: PhraseTable::new(),
+        not_nouns: HashSet::new(),
+        id_heads: PhraseTable::new(),
     };
 
     let file = crate::grammar_file!("number_words.tsv");
@@ -274,7 +286,18 @@ fn load() -> Lexicon {
                 unit => unit.to_owned(),
             }),
             "time" => Suffix::Time,
-            _ => file.fail(&row, "kind must be count or time"),
+            "not" => {
+                if form.contains(' ') {
+                    file.fail(&row, "a `not` word is a single word");
+                }
+                lex.not_nouns.insert(normalize::key(form));
+                continue;
+            }
+            "id" => {
+                lex.id_heads.insert(&file, &row, form, ());
+                continue;
+            }
+            _ => file.fail(&row, "kind must be count, time, not or id"),
         };
         lex.suffixes.insert(&file, &row, form, suffix);
     }
@@ -303,7 +326,13 @@ fn load() -> Lexicon {
             "thứ" | "thu" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Thu),
             "direct" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Direct),
             "both" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Both),
-            _ => file.fail(&row, "role must be word, first, thứ, direct or both"),
+            "thứ-out" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::ThuOutside),
+            "direct-out" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::DirectOutside),
+            "roman" => lex.ordinal_heads.insert(&file, &row, form, HeadRole::Roman),
+            _ => file.fail(
+                &row,
+                "role must be word, first, thứ, thứ-out, direct, direct-out or both",
+            ),
         }
     }
     lex
@@ -341,6 +370,11 @@ mod tests {
         assert_eq!(lex.suffixes.single("năm", "năm"), Some(&Suffix::Time));
         assert!(lex.approx_before.len() > 20 && lex.approx_after.len() >= 2);
         assert!(lex.ordinal_heads.len() > 10 && lex.ordinal_words.len() >= 4);
+        assert!(lex.not_nouns.contains("và") && lex.id_heads.single("số", "số").is_some());
+        // A word is a counted noun or never one, not both.
+        for w in &lex.not_nouns {
+            assert!(lex.suffixes.single(w, w).is_none(), "{w} is both a suffix and `not`");
+        }
     }
 
     #[test]

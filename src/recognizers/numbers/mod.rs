@@ -16,10 +16,22 @@
 //! core      := range_token                         "5-7" (a number token)
 //!            | magnitude ( suffix? range_sep magnitude )?
 //! range_sep := "đến" | "tới" (after "từ") | "và" (after "giữa") | "-" | "–"
-//! suffix    := percent | currency | unit | counted_noun      (longest phrase wins)
-//! per       := "/" ( unit | currency | counted_noun | time_word | word )   "đồng/lít", "tạ/ha"
-//! hang      := "hàng" scale+ suffix?                "hàng nghìn người" (approx about)
+//! suffix    := percent | currency | unit | listed_noun | counted_head  (longest listed phrase wins)
+//! counted_head := lower-case word, not a verb/function word     (after a digit figure only)
+//! per       := ( "/" ( unit | currency | counted_noun | time_word | word ) ){1,3}   "tạ/ha", "tấn/ha/vụ"
+//! times     := "gấp" ( "đôi" | "rưỡi" ) "lần"?           ("gấp 2 lần" → the figure "2 lần")
 //! ```
+//!
+//! A figure followed by a noun counts it: "28 nghị quyết", "45 chỗ", "12 cầu"
+//! are quantities whose unit is the noun. The noun is ONE word; compounds
+//! that count as one word are listed in `counted_nouns.tsv` ("nghị quyết",
+//! "tàu cá"), and a classifier ends the span ("9 triệu lượt khách" → "9 triệu
+//! lượt"). Words marked `not` there (verbs, function words: "28 đã", "5 và")
+//! never head a counted noun; a lone spelled digit ("ba", "hai") takes only a
+//! listed noun ("ba huyện", not "hai bên"). Not figures: a whole number after
+//! an identifier noun (`id`: "Điều 5", "bão số 3"), a bare year ("Luật Đất
+//! đai 2024"), a bare whole number closing a name ("RON 95", "Quân khu 7"),
+//! vague amounts ("hàng nghìn người").
 //!
 //! The type comes from the suffix: "%"/"phần trăm" → `percent` ("điểm phần
 //! trăm" marks percentage points, "‰" per mille), a currency → `money`
@@ -49,7 +61,8 @@ use crate::decimal::Decimal;
 use crate::model::{Amount, Approx, EntityValue};
 use crate::token_input::Toks;
 use crate::tokenizer::{Gap, TokenKind};
-use lexicon::{DropFront, Suffix, WordRole, LEXICON};
+use lexicon::{DropFront, HeadRole, Suffix, WordRole, LEXICON};
+use std::borrow::Cow;
 use words::Magnitude;
 
 pub mod digits;
@@ -79,8 +92,13 @@ impl Numbers {
     }
 }
 
+/// Quantifiers before which "năm" is the year word, not five ("vài năm").
+const YEAR_QUANTIFIERS: [&str; 12] = [
+    "vài", "mấy", "những", "các", "mỗi", "hằng", "hàng", "nhiều", "từng", "cả", "mọi", "đôi",
+];
+
 /// Keys that can start a figure besides number tokens and number words.
-const START_KEYS: [&str; 10] = ["từ", "giữa", "âm", "-", "−", "$", "us", "hàng", "gấp", "€"];
+const START_KEYS: [&str; 9] = ["từ", "giữa", "âm", "-", "−", "$", "us", "gấp", "€"];
 
 impl Recognizer for Numbers {
     fn name(&self) -> &'static str {
@@ -194,21 +212,61 @@ fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
     Some(p)
 }
 
+/// A suffix: from the lexicon, or a counted noun read from the text.
+type Sfx = Cow<'static, Suffix>;
+
 /// The suffix at the start of `input`, if any: (tokens used, suffix).
-fn suffix<'a>(input: &Toks<'a>) -> Option<(usize, &'static Suffix)> {
+///
+/// With `open` (after a digit figure) any lower-case word that may head a
+/// noun is a counted noun of one syllable ("45 chỗ", "12 cầu"); listed
+/// compounds are read whole ("28 nghị quyết").
+fn suffix(input: &Toks<'_>, open: bool) -> Option<(usize, Sfx)> {
     let t = input.first()?;
     if t.token.gap >= Gap::Newline {
         return None;
     }
-    match LEXICON.suffixes.longest(input)? {
+    match LEXICON.suffixes.longest(input) {
         // "Điều 676 Bộ luật": a counted noun is written in lower case.
-        (_, Suffix::Count(_)) if t.token.capitalized => None,
-        found => Some(found),
+        Some((_, Suffix::Count(_))) if t.token.capitalized => None,
+        Some((n, s)) => Some((n, Cow::Borrowed(s))),
+        // The key: lower case, NFC (the same unit for NFC and NFD input).
+        None if open && counted_head(&t) => Some((1, Cow::Owned(Suffix::Count(t.key.to_owned())))),
+        None => None,
     }
 }
 
-/// "/lít", "/ha", "/USD" after a unit: (tokens used, what it is per).
+/// True when `t` can head a counted noun right after a figure: a lower-case
+/// word, spaced from the figure, that is no number word and no verb or
+/// function word (`not` in `counted_nouns.tsv`).
+fn counted_head(t: &crate::token_input::Tok<'_>) -> bool {
+    t.token.kind == TokenKind::Word
+        && !t.token.capitalized
+        && t.token.gap == Gap::Space
+        && t.key.chars().count() > 1
+        && t.key.chars().all(char::is_alphabetic)
+        && !LEXICON.not_nouns.contains(t.key)
+        && !LEXICON.words.contains_key(t.key)
+}
+
+/// "/lít", "/ha", "/ha/vụ" after a unit: (tokens used, what it is per).
 fn per(input: &Toks<'_>) -> Option<(usize, String)> {
+    let (mut used, mut name) = per_one(input)?;
+    // "tấn/ha/vụ", "đồng/người/tháng": at most three levels.
+    for _ in 0..2 {
+        match per_one(&input.drop_front(used)) {
+            Some((n, more)) if input.get(used).is_some_and(|t| t.glued()) => {
+                used += n;
+                name.push('/');
+                name.push_str(&more);
+            }
+            _ => break,
+        }
+    }
+    Some((used, name))
+}
+
+/// One "/word" level of [`per`].
+fn per_one(input: &Toks<'_>) -> Option<(usize, String)> {
     let slash = input.first()?;
     if slash.key != "/" {
         return None;
@@ -233,7 +291,6 @@ struct Core {
     year_range: bool,
     glued: Option<&'static Suffix>,
     mag: Option<Magnitude>,
-    len: usize,
 }
 
 fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
@@ -260,7 +317,6 @@ fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
                     year_range: nt.year_range,
                     glued: glued_suffix(t.text),
                     mag: None,
-                    len: 1 + n,
                 },
             ));
         }
@@ -274,7 +330,6 @@ fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
             year_range: false,
             glued: None,
             mag: Some(m),
-            len: input.len() - rest.len(),
         },
     ))
 }
@@ -290,6 +345,74 @@ fn glued_suffix(text: &str) -> Option<&'static Suffix> {
             let unit = letters.strip_prefix("tr")?;
             LEXICON.suffixes.single(&crate::normalize::key(unit), unit)
         })
+}
+
+/// True when `rest` is "đến 7 ngày", "- 5 năm": the upper end of a range of
+/// time, so the figure before it belongs to a duration (temporal's).
+fn before_time_range(rest: &Toks<'_>) -> bool {
+    let Some(sep) = rest.first() else { return false };
+    if !matches!(sep.key, "đến" | "tới" | "-" | "–") {
+        return false;
+    }
+    let after = rest.drop_front(1);
+    if after.first().is_none_or(|t| t.token.kind != TokenKind::Number) {
+        return false;
+    }
+    matches!(suffix(&after.drop_front(1), false), Some((_, s)) if *s == Suffix::Time)
+}
+
+/// True when an identifier noun ("Điều", "số", "Quốc lộ") ends right before
+/// token `at`: "Điều 5", "bão số 3".
+fn after_id_head(sentence: &SentenceView<'_>, at: usize) -> bool {
+    (1..=2).any(|n| {
+        at >= sentence.range.0 + n
+            && LEXICON
+                .id_heads
+                .longest(&sentence.from(at - n))
+                .is_some_and(|(len, _)| len == n)
+    })
+}
+
+/// True when the whole number at token `at` stands in a run of whole numbers
+/// separated only by spaces ("0901 45 77 98"): a phone number or a code.
+fn in_digit_group(sentence: &SentenceView<'_>, at: usize) -> bool {
+    let is_whole = |i: usize| {
+        i >= sentence.range.0
+            && i < sentence.range.1
+            && sentence.tokens[i].kind == TokenKind::Number
+            && sentence.text_of(i).bytes().all(|b| b.is_ascii_digit())
+    };
+    let spaced = |i: usize| sentence.tokens[i].gap == Gap::Space;
+    (at > sentence.range.0 && spaced(at) && is_whole(at - 1)) || (is_whole(at + 1) && spaced(at + 1))
+}
+
+/// True when token `at` follows a capitalized word inside the sentence.
+fn after_capitalized(sentence: &SentenceView<'_>, at: usize) -> bool {
+    at > sentence.range.0 + 1 && {
+        let t = &sentence.tokens[at - 1];
+        t.kind == TokenKind::Word && t.capitalized
+    }
+}
+
+/// True when the number at token `at` closes a name: right after a
+/// capitalized word inside the sentence ("RON 95", "Km 72"), or after at most
+/// three lower-case nouns that follow one ("Quân khu 7", "Ban Quản lý dự án 7").
+fn closes_name(sentence: &SentenceView<'_>, at: usize) -> bool {
+    let mut i = at;
+    for _ in 0..4 {
+        if i <= sentence.range.0 {
+            return false;
+        }
+        i -= 1;
+        let t = &sentence.tokens[i];
+        if t.kind != TokenKind::Word || LEXICON.not_nouns.contains(sentence.key(i)) {
+            return false;
+        }
+        if t.capitalized {
+            return i > sentence.range.0;
+        }
+    }
+    false
 }
 
 fn lone(c: &Core) -> bool {
@@ -337,34 +460,67 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
         return None;
     }
     let (mut rest, a) = core(rest)?;
+    let whole = p.len == 0 && first.token.kind == TokenKind::Number && first.text.bytes().all(|b| b.is_ascii_digit());
     // "tháng 6 người dân…", "năm 2023 doanh nghiệp…": a number right after a
-    // date word is part of a date; it takes no unit, bound or range.
-    if p.len == 0 && a.mag.is_some_and(|m| m.digits && m.words == 0) && first.index > sentence.range.0 {
+    // date word is part of a date (the temporal recognizer's); "Điều 5",
+    // "bão số 3", "Quận 1": a whole number after an identifier noun is a code.
+    // "0901 45 77 98", "(028) 5445 1111": phone numbers and codes.
+    if whole && (first.text.len() >= 4 && first.text.starts_with('0') || in_digit_group(sentence, first.index)) {
+        return None;
+    }
+    if whole && first.index > sentence.range.0 {
         let prev = sentence.key(first.index - 1);
-        if matches!(LEXICON.suffixes.single(prev, prev), Some(Suffix::Time)) {
-            return Some((
-                first.index + 1,
-                EntityValue::Number(Amount::exact(a.min)),
-                "numbers::in_date",
-            ));
+        if matches!(LEXICON.suffixes.single(prev, prev), Some(Suffix::Time)) || after_id_head(sentence, first.index) {
+            return None;
+        }
+        // "Bộ luật Dân sự 2015 quy định": a year closing a name.
+        if first.text.len() == 4
+            && a.min.to_i64().is_some_and(|y| (1900..=2100).contains(&y))
+            && closes_name(sentence, first.index)
+        {
+            return None;
         }
     }
-    let mut suffix_a = a.glued;
+    // A counted noun read from the text needs a digit figure that is no
+    // year ("Luật Đất đai 2024 chính thức") and no rank ("xếp thứ 4 toàn quốc").
+    let year_shaped = whole && first.text.len() == 4 && (1900..=2100).contains(&a.min.to_i64().unwrap_or(0));
+    // After "thứ" or an ordinal head ("cấp 4 diện tích", "lần 2 chi trả") the
+    // number is a rank, not a count.
+    let after_thu = first.index > sentence.range.0 && {
+        let prev = sentence.key(first.index - 1);
+        prev == "thứ"
+            || LEXICON
+                .ordinal_heads
+                .single(prev, prev)
+                .is_some_and(|h| *h != HeadRole::Roman)
+    };
+    // A whole number right after a rank word is a rank ("khóa 8 chuyên
+    // ngành"): it counts nothing (a unit or currency still reads: "cấp 300 tỷ
+    // đồng"); after a capitalized word ("Toán 6 tập một") only a listed noun
+    // counts ("Bà Lan 48 tuổi").
+    let ranked = whole && after_thu;
+    let open = !lone(&a) && !a.year_range && !year_shaped && !ranked && !after_capitalized(sentence, first.index);
+    let mut suffix_a: Option<Sfx> = a.glued.map(Cow::Borrowed);
     if suffix_a.is_none() {
-        if let Some((n, s)) = suffix(&rest) {
-            suffix_a = Some(s);
-            rest = rest.drop_front(n);
+        match suffix(&rest, open) {
+            Some((_, s)) if ranked && matches!(*s, Suffix::Count(_)) => {}
+            Some((n, s)) => {
+                suffix_a = Some(s);
+                rest = rest.drop_front(n);
+            }
+            None => {}
         }
     }
     let mut min = a.min;
     let mut max = a.max;
-    let mut the_suffix = suffix_a;
+    let mut the_suffix = suffix_a.clone();
     let mut ranged = max.is_some();
     // Range written across tokens.
-    if max.is_none() && !matches!(suffix_a, Some(Suffix::Time)) {
+    if max.is_none() && !matches!(suffix_a.as_deref(), Some(Suffix::Time)) {
         let sep = rest.first().map(|t| t.key);
         let sep_ok = match sep {
-            Some("đến" | "tới") => p.from,
+            // "từ 5 đến 7%", "khoảng ba đến bốn đoàn".
+            Some("đến" | "tới") => p.from || p.approx.is_some(),
             Some("và") => p.between,
             Some("-" | "–" | "—") => !p.between,
             _ => false,
@@ -374,14 +530,14 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
             if let Some((r, b)) = core(after) {
                 if b.max.is_none() {
                     let mut r = r;
-                    let mut suffix_b = b.glued;
+                    let mut suffix_b: Option<Sfx> = b.glued.map(Cow::Borrowed);
                     if suffix_b.is_none() {
-                        if let Some((n, s)) = suffix(&r) {
+                        if let Some((n, s)) = suffix(&r, !lone(&b)) {
                             suffix_b = Some(s);
                             r = r.drop_front(n);
                         }
                     }
-                    let compatible = match (suffix_a, suffix_b) {
+                    let compatible = match (&suffix_a, &suffix_b) {
                         (Some(x), Some(y)) => x == y,
                         (Some(_), None) => false,
                         _ => true,
@@ -407,13 +563,9 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
             }
         }
     }
-    if matches!(the_suffix, Some(Suffix::Time)) {
+    if matches!(the_suffix.as_deref(), Some(Suffix::Time)) {
         // "5 năm", "hơn 3 tháng": durations and dates are the temporal recognizer's.
-        if p.len > 0 || ranged || lone(&a) {
-            return None;
-        }
-        let end = first.index + a.len;
-        return Some((end, EntityValue::Number(Amount::exact(min)), "numbers::before_time"));
+        return None;
     }
     // "2021-2025", "giai đoạn 2021 - 2025", "từ 2020 đến 2025": year ranges are temporal.
     let year = |d: &Decimal| d.to_i64().is_some_and(|y| (1900..=2100).contains(&y));
@@ -422,7 +574,7 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
     }
     let mut per_unit = None;
     if matches!(
-        the_suffix,
+        the_suffix.as_deref(),
         Some(Suffix::Measure(_) | Suffix::Currency(_) | Suffix::Count(_))
     ) {
         if let Some((n, u)) = per(&rest) {
@@ -444,10 +596,20 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
         return None;
     }
     // A lone digit word is a number only with a unit, a bound or a range.
+    // "vài năm sở hữu", "các năm học": after a quantifier a lone "năm" is the year word.
+    if lone(&a)
+        && !ranged
+        && first.key == "năm"
+        && p.len == 0
+        && first.index > sentence.range.0
+        && YEAR_QUANTIFIERS.contains(&sentence.key(first.index - 1))
+    {
+        return None;
+    }
     if lone(&a) && !ranged {
         // "một người", "một cách": "một" before a counted noun is an article.
         let one = a.min == Decimal::from_int(1);
-        let counted = matches!(the_suffix, Some(Suffix::Count(_)));
+        let counted = matches!(the_suffix.as_deref(), Some(Suffix::Count(_)));
         if the_suffix.is_none() || (one && counted && p.approx.is_none()) {
             return None;
         }
@@ -469,7 +631,17 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
         approx,
     };
     let end = input.len() - rest.len() + first.index;
-    let value = match (p.currency, the_suffix) {
+    // A bare whole number that is a year ("Luật Đất đai 2024") or closes a
+    // name ("RON 95", "Quân khu 7", "Bệnh viện Nhi đồng 1") is not a figure.
+    if whole
+        && the_suffix.is_none()
+        && approx.is_none()
+        && !ranged
+        && (year_shaped || closes_name(sentence, first.index) || before_time_range(&rest))
+    {
+        return None;
+    }
+    let value = match (p.currency, the_suffix.as_deref()) {
         (Some(code), None) => EntityValue::Money {
             amount,
             unit: code.to_owned(),
@@ -516,62 +688,22 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
     Some((end, value, rule))
 }
 
-/// "hàng nghìn người", "gấp 1,5 lần", "gấp đôi", "một phần ba", "2/3 số xã".
+/// "gấp đôi", "một phần ba", "2/3 số xã"; nothing for "hàng nghìn".
 fn special(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, EntityValue, &'static str)> {
     let _ = sentence;
     let first = input.first()?;
     match first.key {
-        "hàng" => {
-            let rest = input.drop_front(1);
-            let mut exp = 0;
-            let mut n = 0;
-            while n < 3 {
-                match rest.get(n).and_then(|t| words::role(&t)) {
-                    Some(WordRole::Scale(e)) => exp += e,
-                    Some(WordRole::Hundred) => exp += 2,
-                    Some(WordRole::Dozen) => exp += 1,
-                    _ => break,
-                }
-                n += 1;
-            }
-            if n == 0 {
-                return None;
-            }
-            let mut rest = rest.drop_front(n);
-            let amount = Amount {
-                value: Some(Decimal::pow10(exp)),
-                approx: Some(Approx::About),
-                ..Amount::default()
-            };
-            let value = match suffix(&rest) {
-                Some((k, Suffix::Count(u) | Suffix::Measure(u))) => {
-                    rest = rest.drop_front(k);
-                    EntityValue::Quantity {
-                        amount,
-                        unit: u.clone(),
-                        per: None,
-                    }
-                }
-                Some((k, Suffix::Currency(c))) => {
-                    rest = rest.drop_front(k);
-                    EntityValue::Money {
-                        amount,
-                        unit: c.clone(),
-                        per: None,
-                    }
-                }
-                Some((_, Suffix::Time)) => return None,
-                _ => EntityValue::Number(amount),
-            };
-            Some((first.index + input.len() - rest.len(), value, "numbers::hang"))
-        }
+        // "hàng nghìn người", "hàng chục tỷ đồng": vague amounts are not figures (GUIDELINES §2).
+        "hàng" => None,
         "gấp" => multiplier(input),
         "phần" => None,
         _ => fraction(sentence, input),
     }
 }
 
-/// "gấp 1,5 lần", "gấp đôi", "gấp ba lần", "gấp rưỡi": a quantity of "lần".
+/// "gấp đôi", "gấp rưỡi": a quantity of "lần" with no figure written.
+/// With a figure, "gấp" is a verb outside the span: "gấp 2,1 lần" → the
+/// quantity "2,1 lần" (GUIDELINES §2), read as a figure and its counted noun.
 fn multiplier(input: Toks<'_>) -> Option<(usize, EntityValue, &'static str)> {
     let first = input.first()?;
     let rest = input.drop_front(1);
@@ -579,13 +711,7 @@ fn multiplier(input: Toks<'_>) -> Option<(usize, EntityValue, &'static str)> {
     let (mut rest, value) = match word.key {
         "đôi" => (rest.drop_front(1), Decimal::from_int(2)),
         "rưỡi" => (rest.drop_front(1), Decimal::new(15, 1)?),
-        _ => {
-            let (r, c) = core(rest)?;
-            if c.max.is_some() || c.glued.is_some() {
-                return None;
-            }
-            (r, c.min)
-        }
+        _ => return None,
     };
     if rest.first().is_some_and(|t| t.key == "lần") {
         rest = rest.drop_front(1);
@@ -628,7 +754,7 @@ fn fraction(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Enti
             .get(2)
             .filter(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
         let end = first.index + 2 + noun.map_or(0, |_| 1);
-        let end = match suffix(&input.drop_front(2)) {
+        let end = match suffix(&input.drop_front(2), false).as_ref().map(|(k, s)| (*k, &**s)) {
             Some((k, Suffix::Count(_) | Suffix::Measure(_))) => first.index + 2 + k,
             _ => end,
         };

@@ -4,10 +4,12 @@
 //! ```text
 //! ordinal := head? "thứ" rank                 "lần thứ 13", "thứ nhất"
 //!          | head? "đầu tiên"                 "lần đầu tiên" = 1
-//!          | direct_head ( roman | integer )  "khóa XI", "Đại hội XIII", "quý IV"
+//!          | direct_head ( roman | integer )  "khóa XI", "cấp 3", "vùng IV"
 //! rank    := ordinal_word | integer | spelled | roman (only after a head)
 //! roman   := [IVXLCDM]+ in capitals, well formed (I…MMMCMXCIX)
 //! ```
+//! Heads marked `thứ-out` / `direct-out` in the data take the number but stay
+//! outside the span: "Kỳ họp thứ 7" → "thứ 7", "Đại hội XIII" → "XIII".
 //! Heads come from `grammars/ordinal_heads.tsv`. A Roman numeral is read
 //! only after a head ("XI" alone is a word). A bare "thứ hai"…"thứ bảy" /
 //! "thứ 2"…"thứ 7" is a weekday, not an ordinal, when it is capitalized
@@ -134,8 +136,7 @@ fn weekday_like(sentence: &SentenceView<'_>, thu: usize, n: usize, rank_tok: &To
 /// Pushes the ordinal starting at the first token of `input`, if any.
 pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candidate>) {
     let Some(first) = input.first() else { return };
-    let start = first.index;
-    let mut push = |end: usize, v: i64, rule: &'static str| {
+    let mut push = |start: usize, end: usize, v: i64, rule: &'static str| {
         out.push(Candidate {
             tokens: start..end,
             value: EntityValue::Ordinal(v),
@@ -148,23 +149,29 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
         None => (0, None),
     };
     let rest = input.drop_front(head_len);
+    let start = first.index;
     if let Some(h) = head {
-        if matches!(h, HeadRole::Direct | HeadRole::Both) {
+        if matches!(
+            h,
+            HeadRole::Direct | HeadRole::Both | HeadRole::DirectOutside | HeadRole::Roman
+        ) {
             if let Some(t) = rest.first() {
-                let v = integer(&t).or_else(|| (t.token.kind == TokenKind::Word).then(|| roman(t.text)).flatten());
+                let v = if h == HeadRole::Roman { None } else { integer(&t) };
+                let v = v.or_else(|| (t.token.kind == TokenKind::Word).then(|| roman(t.text)).flatten());
                 if let Some(v) = v {
-                    push(start + head_len + 1, v, "numbers::ordinal_head");
+                    let from = if h == HeadRole::DirectOutside { t.index } else { start };
+                    push(from, start + head_len + 1, v, "numbers::ordinal_head");
                     return;
                 }
             }
         }
-        if h == HeadRole::Direct {
+        if matches!(h, HeadRole::Direct | HeadRole::DirectOutside | HeadRole::Roman) {
             return;
         }
     }
     let Some(t) = rest.first() else { return };
     if let Some((n, &(true, v))) = LEXICON.ordinal_words.longest(&rest) {
-        push(t.index + n, v, "numbers::ordinal_first");
+        push(start, t.index + n, v, "numbers::ordinal_first");
         return;
     }
     if t.key != "thứ" {
@@ -178,5 +185,11 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
     if head.is_none() && small && weekday_like(sentence, t.index, n, &rank_tok) {
         return;
     }
-    push(t.index + 1 + n, v, "numbers::ordinal");
+    // "Kỳ họp thứ 7" → "thứ 7": only lần, đợt, kỳ are inside.
+    let from = if head == Some(HeadRole::ThuOutside) {
+        t.index
+    } else {
+        start
+    };
+    push(from, t.index + 1 + n, v, "numbers::ordinal");
 }

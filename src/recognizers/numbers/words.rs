@@ -398,6 +398,8 @@ pub fn magnitude(input: Toks<'_>) -> TokResult<'_, Magnitude> {
 /// assert_eq!(parse_words("một trăm linh năm").unwrap().to_string(), "105");
 /// assert_eq!(parse_words("hai triệu rưỡi").unwrap().to_string(), "2500000");
 /// assert_eq!(parse_words("ba phẩy bốn").unwrap().to_string(), "3.4");
+/// assert_eq!(parse_words("mười").unwrap().to_string(), "10");
+/// assert_eq!(parse_words("Mười lăm").unwrap().to_string(), "15");
 /// assert!(parse_words("vài trăm").is_none());
 /// ```
 pub fn parse_words(text: &str) -> Option<Decimal> {
