@@ -49,6 +49,8 @@ pub struct Data {
     pub tail: HashSet<String>,
     /// Adjectives before "hơn" that make it a comparison, not a bound ("sớm hơn 5 tháng").
     pub comparative: HashSet<String>,
+    /// Words that put a figure after them and so end a name before a bare year ("ở mức 1950").
+    pub figure_before: HashSet<String>,
     /// Number words that may start a spelled count before a unit ("hai ngày", "mười năm").
     pub count_words: HashSet<String>,
     /// Approximation and bound words before a duration ("khoảng 5 ngày").
@@ -192,6 +194,7 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
             "span_intro" => d.span_intro.insert(k),
             "tail" => d.tail.insert(k),
             "approx" => d.approx.insert(k),
+            "figure_before" => d.figure_before.insert(k),
             "comparative" => d.comparative.insert(k),
             "count_word" => d.count_words.insert(k),
             "length_before" => d.length_before.insert(k),

@@ -141,15 +141,21 @@ impl Recognizer for Temporal {
         let prev2 = (at > start + 1).then(|| sentence.key(at - 2));
         let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
         let before = (at > start).then(|| &sentence.tokens[at - 1]);
-        let prev_count = before.is_some_and(|t| t.kind == TokenKind::Number)
+        let prev_count = before
+            .is_some_and(|t| t.kind == TokenKind::Number && token::uint(sentence.text_of(at - 1)).is_some())
             || prev.is_some_and(|p| DATA.count_words.contains(p) || p == "mươi" || p == "lăm" || p == "trăm");
         // A name up to six words back, none of them opening the sentence:
         // "Luật Đất đai 2024", "Chương trình giáo dục phổ thông 2018".
         let prev_name = !at_start && {
             let lo = at.saturating_sub(6).max(start + 1);
-            let words = (lo..at)
-                .rev()
-                .take_while(|&i| sentence.tokens[i].kind == TokenKind::Word);
+            // A lower-case word that puts a figure after it ends the name ("ở mức
+            // 1950", "đạt 2024"); capitalized, it is part of the name ("vụ Hè Thu 2024").
+            let figure =
+                |k: &str| DATA.figure_before.contains(k) || DATA.not_after.contains(k) || DATA.period_next.contains(k);
+            let words = (lo..at).rev().take_while(|&i| {
+                let t = &sentence.tokens[i];
+                t.kind == TokenKind::Word && (t.capitalized || !figure(sentence.key(i)))
+            });
             let mut n = 0;
             let mut cap = false;
             for i in words {
@@ -232,12 +238,28 @@ impl Recognizer for Temporal {
         }
         // A clock time with no day written takes the day of the nearest date
         // before it in the same sentence, else the reference date ("Sáng 5/9,
-        // lúc 8 giờ 30" → 2023-09-05T08:30). One forward pass.
+        // lúc 8 giờ 30" → 2023-09-05T08:30); the first end of a clock range
+        // takes the day written with the second. One forward pass.
         let mut last_day: Option<(usize, crate::calendar::Date)> = None;
         for (k, (i, e)) in parsed.iter().enumerate() {
             let here = sentence_of(doc.entities[*i].tokens.start);
             if let Expr::Time { h, min, on: None } = e {
-                let day = last_day.filter(|(s, _)| *s == here).map(|(_, d)| d).or(doc.date);
+                // "từ 8h đến 11h ngày 27/6": the first end takes the day of the second.
+                let partner = parsed.get(k + 1).and_then(|(j, next)| {
+                    let gap = doc.entities[*j]
+                        .tokens
+                        .start
+                        .saturating_sub(doc.entities[*i].tokens.end);
+                    let day = results[k + 1]
+                        .as_ref()
+                        .and_then(|r| r.from.filter(|f| Some(*f) == r.to));
+                    (matches!(next, Expr::Time { on: Some(_), .. }) && gap <= 1)
+                        .then_some(day)
+                        .flatten()
+                });
+                let day = partner
+                    .or(last_day.filter(|(s, _)| *s == here).map(|(_, d)| d))
+                    .or(doc.date);
                 if let Some(d) = day {
                     results[k] = Some(Resolved {
                         value: format!("{d}T{h:02}:{min:02}"),

@@ -492,7 +492,14 @@ fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
     }
     let (r, n) = count(i, cx)?;
     let digits = i.first().is_some_and(|t| t.token.kind == TokenKind::Number);
-    if n <= 12 && digits {
+    // "lúc hai giờ": a spelled clock time, not read here (nor a duration).
+    if !digits
+        && cx.prev.is_some_and(|p| DATA.time_intro.contains(p))
+        && in_map(&DATA.units, r).is_ok_and(|(_, u)| u == "H")
+    {
+        return err(i);
+    }
+    if n <= 12 {
         if let Ok((r2, ())) = kw("tháng", r) {
             // "6 tháng đầu năm 2023", "6 tháng cuối năm"
             if let Ok((r3, part)) = in_map(&DATA.parts, r2) {
@@ -514,7 +521,7 @@ fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
                 }
             }
             // Not 6: the first half is written "6 tháng đầu năm"; a bare "6 tháng" is a length.
-            if (2..=11).contains(&n) && n != 6 && report_months(r2, cx) {
+            if digits && (2..=11).contains(&n) && n != 6 && report_months(r2, cx) {
                 return Ok((r2, Found::Expr(months(1, n, Year::Unknown))));
             }
         }
@@ -1017,6 +1024,9 @@ fn bare_year<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
         return err(i);
     }
     let (r, y) = year4(i)?;
+    if !(1900..=2100).contains(&y) {
+        return err(i);
+    }
     // "Luật 2024/QH15", "2024-2025": part of something longer.
     if r.first()
         .is_some_and(|t| t.glued() && (t.token.kind != TokenKind::Punct || matches!(t.key, "/" | "-" | "–")))
