@@ -51,6 +51,8 @@ pub struct Data {
     pub comparative: HashSet<String>,
     /// Words that put a figure after them and so end a name before a bare year ("ở mức 1950").
     pub figure_before: HashSet<String>,
+    /// Words after "một ngày" that make "một" an article ("một ngày nào đó").
+    pub article_next: HashSet<String>,
     /// Number words that may start a spelled count before a unit ("hai ngày", "mười năm").
     pub count_words: HashSet<String>,
     /// Approximation and bound words before a duration ("khoảng 5 ngày").
@@ -194,6 +196,7 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
             "span_intro" => d.span_intro.insert(k),
             "tail" => d.tail.insert(k),
             "approx" => d.approx.insert(k),
+            "article_next" => d.article_next.insert(k),
             "figure_before" => d.figure_before.insert(k),
             "comparative" => d.comparative.insert(k),
             "count_word" => d.count_words.insert(k),

@@ -479,7 +479,7 @@ fn report_months(r: Toks<'_>, cx: &Context<'_>) -> bool {
     }
     match r.first() {
         None => true,
-        Some(t) if t.token.kind == TokenKind::Punct => !matches!(t.key, "-" | "–" | "/"),
+        Some(t) if t.token.kind == TokenKind::Punct => matches!(t.key, "," | "." | ";" | ":"),
         Some(_) => in_set(&DATA.period_next, r).is_ok(),
     }
 }
@@ -540,7 +540,54 @@ fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
         }
     }
     let (r, unit) = in_map(&DATA.units, r)?;
-    Ok((r, Found::Duration(iso(n, unit))))
+    // "một ngày nào đó", "vào một ngày đẹp trời": an article, not a length.
+    if i.first().is_some_and(|t| t.key == "một") && r.first().is_some_and(|t| DATA.article_next.contains(t.key)) {
+        return err(i);
+    }
+    // "7 năm 6 tháng", "1 giờ 30 phút": smaller units join the first (at most three more).
+    let mut parts = vec![(n, unit)];
+    let mut r = r;
+    for _ in 0..3 {
+        let Ok((r2, (m, u))) = count_unit(r, cx) else { break };
+        let last = parts.last().map_or(0, |(_, l)| rank(l));
+        if rank(u) <= last {
+            break;
+        }
+        parts.push((m, u));
+        r = r2;
+    }
+    Ok((r, Found::Duration(iso_parts(&parts))))
+}
+
+/// The order of duration units, largest first.
+fn rank(unit: &str) -> u8 {
+    match unit {
+        "Y" => 1,
+        "M" => 2,
+        "W" => 3,
+        "D" => 4,
+        "H" => 5,
+        "MIN" => 6,
+        _ => 7,
+    }
+}
+
+/// `[(7, "Y"), (6, "M")]` → "P7Y6M"; `[(1, "H"), (30, "MIN")]` → "PT1H30M".
+fn iso_parts(parts: &[(u32, &str)]) -> String {
+    let mut out = String::from("P");
+    let mut time = false;
+    for (n, u) in parts {
+        if rank(u) >= 5 && !time {
+            out.push('T');
+            time = true;
+        }
+        let d = match *u {
+            "MIN" => "M",
+            u => u,
+        };
+        out.push_str(&format!("{n}{d}"));
+    }
+    out
 }
 
 fn months(a: u32, b: u32, y: Year) -> Expr {
@@ -1142,6 +1189,12 @@ mod tests {
         assert_eq!(parse("mười năm"), Some((Found::Duration("P10Y".into()), 2)));
         assert_eq!(parse("hai mươi lăm ngày"), Some((Found::Duration("P25D".into()), 4)));
         assert_eq!(parse("5 đến 7 ngày"), Some((Found::Duration("P5D/P7D".into()), 4)));
+        assert_eq!(
+            parse("bảy năm sáu tháng tù"),
+            Some((Found::Duration("P7Y6M".into()), 4))
+        );
+        assert_eq!(parse("2 ngày 3 giờ"), Some((Found::Duration("P2DT3H".into()), 4)));
+        assert_eq!(parse("một ngày nào đó"), None);
         assert_eq!(
             parse("tuần 34"),
             Some((
