@@ -477,11 +477,15 @@ fn report_months(r: Toks<'_>, cx: &Context<'_>) -> bool {
     if length {
         return false;
     }
-    match r.first() {
+    // "Trong 9 tháng, …", "… trong 8 tháng" (a headline's end): only after "trong".
+    let closes = match r.first() {
         None => true,
-        Some(t) if t.token.kind == TokenKind::Punct => matches!(t.key, "," | "." | ";" | ":"),
-        Some(_) => in_set(&DATA.period_next, r).is_ok(),
-    }
+        Some(t) => {
+            t.token.kind == TokenKind::Punct && matches!(t.key, "," | "." | ";" | ":")
+                || matches!(t.token.gap, Gap::Newline | Gap::Paragraph)
+        }
+    };
+    (closes && cx.prev == Some("trong")) || in_set(&DATA.period_next, r).is_ok()
 }
 
 /// `NUM "tháng" …` periods, and `NUM UNIT` durations (a tail word after it,
@@ -801,10 +805,14 @@ fn part(i: Toks<'_>, loose: bool) -> R<'_, Expr> {
         }
     } else {
         let (r, ()) = kw("năm", r)?;
-        match yearval(r) {
-            Ok((r, y)) => (r, Expr::Year(y)),
-            Err(_) if loose => (r, Expr::Year(Year::Unknown)),
-            Err(e) => return Err(e),
+        // "từ đầu năm tới nay": "tới" ends the range, it is no "năm tới".
+        let to_now = in_set(&DATA.range_to, r)
+            .and_then(|(r2, ())| in_set(&DATA.to_now, r2))
+            .is_ok();
+        match yearval(r).ok().filter(|_| !(loose && to_now)) {
+            Some((r, y)) => (r, Expr::Year(y)),
+            None if loose => (r, Expr::Year(Year::Unknown)),
+            None => return err(i),
         }
     };
     Ok((
@@ -1060,6 +1068,10 @@ fn iso_week(i: Toks<'_>) -> R<'_, Expr> {
     let (r, ()) = kw("tuần", i)?;
     let (r, w) = num_in(r, 1, 53)?;
     let (r, y) = opt_year(r);
+    // "tuần 3 buổi": a count, not a week number.
+    if r.first().is_some_and(|t| t.token.kind != TokenKind::Punct) && y == Year::Unknown {
+        return err(i);
+    }
     Ok((r, Expr::Week { w, y }))
 }
 
