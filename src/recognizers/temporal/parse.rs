@@ -1068,8 +1068,8 @@ fn iso_week(i: Toks<'_>) -> R<'_, Expr> {
     let (r, ()) = kw("tuần", i)?;
     let (r, w) = num_in(r, 1, 53)?;
     let (r, y) = opt_year(r);
-    // "tuần 3 buổi": a count, not a week number.
-    if r.first().is_some_and(|t| t.token.kind != TokenKind::Punct) && y == Year::Unknown {
+    // "tuần 3 buổi": a count, not a week number (counts per week are small).
+    if w <= 7 && r.first().is_some_and(|t| t.token.kind != TokenKind::Punct) && y == Year::Unknown {
         return err(i);
     }
     Ok((r, Expr::Week { w, y }))
