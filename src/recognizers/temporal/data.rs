@@ -47,6 +47,22 @@ pub struct Data {
     pub span_intro: HashSet<String>,
     /// "qua", "làm việc", … after a duration.
     pub tail: HashSet<String>,
+    /// Adjectives before "hơn" that make it a comparison, not a bound ("sớm hơn 5 tháng").
+    pub comparative: HashSet<String>,
+    /// Words that put a figure after them and so end a name before a bare year ("ở mức 1950").
+    pub figure_before: HashSet<String>,
+    /// Words after "một ngày" that make "một" an article ("một ngày nào đó").
+    pub article_next: HashSet<String>,
+    /// Number words that may start a spelled count before a unit ("hai ngày", "mười năm").
+    pub count_words: HashSet<String>,
+    /// Approximation and bound words before a duration ("khoảng 5 ngày").
+    pub approx: HashSet<String>,
+    /// Words before "N tháng" that make it a length, not months 1…N ("sớm 5 tháng").
+    pub length_before: HashSet<String>,
+    /// Words after "N tháng" that make it months 1…N of a report ("9 tháng đạt").
+    pub period_next: HashSet<String>,
+    /// Words before "tháng trước" that make it a comparison base, not a date ("so với tháng trước").
+    pub base_before: HashSet<String>,
     /// Words before a bare "d/m" that make it a fraction.
     pub not_after: HashSet<String>,
     /// Words after a bare "d/m" that make it a fraction.
@@ -179,6 +195,14 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
             "day_prefix" => d.day_prefix.insert(k),
             "span_intro" => d.span_intro.insert(k),
             "tail" => d.tail.insert(k),
+            "approx" => d.approx.insert(k),
+            "article_next" => d.article_next.insert(k),
+            "figure_before" => d.figure_before.insert(k),
+            "comparative" => d.comparative.insert(k),
+            "count_word" => d.count_words.insert(k),
+            "length_before" => d.length_before.insert(k),
+            "period_next" => d.period_next.insert(k),
+            "base_before" => d.base_before.insert(k),
             "not_after" => d.not_after.insert(k),
             "not_before" => d.not_before.insert(k),
             "stats_intro" => d.stats_intro.insert(k),
@@ -220,5 +244,8 @@ mod tests {
         assert_eq!((d.stems["giáp"], d.branches["thìn"]), (0, 4));
         assert_eq!(d.stems.len(), 10);
         assert_eq!(d.branches.len(), 14);
+        assert!(d.count_words.contains("mười") && d.approx.contains("không quá"));
+        assert!(d.length_before.contains("sớm") && d.period_next.contains("ước đạt"));
+        assert!(d.base_before.contains("kỳ") && d.comparative.contains("sớm"));
     }
 }

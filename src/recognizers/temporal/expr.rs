@@ -139,8 +139,13 @@ pub enum Expr {
         /// The lunar year.
         y: LunarYear,
     },
-    /// "cùng kỳ", "cùng kỳ năm trước": the sentence's period a year earlier.
-    SamePeriod(Option<i32>),
+    /// A numbered ISO week: "tuần 34" → `2024-W34`.
+    Week {
+        /// 1–53.
+        w: u32,
+        /// The year.
+        y: Year,
+    },
 }
 
 /// The prefix that marks an encoded, unresolved value.

@@ -66,8 +66,11 @@ fn wrap(e: &Expr) -> fn(TemporalValue) -> EntityValue {
         | Expr::RelWeek(_)
         | Expr::RelMonth(_)
         | Expr::Weekday { .. }
+        | Expr::PartOfDay { .. }
         | Expr::Lunar { d: Some(_), .. } => EntityValue::Date,
-        Expr::Time { .. } | Expr::PartOfDay { .. } => EntityValue::Time,
+        Expr::Time { .. } => EntityValue::Time,
+        // "cuối năm 2025": the type of the whole unit.
+        Expr::Part { of, .. } => wrap(of),
         Expr::Range(a, _) if matches!(**a, Expr::Time { .. }) => EntityValue::Time,
         _ => EntityValue::Period,
     }
@@ -105,8 +108,7 @@ impl Recognizer for Temporal {
     fn triggers(&self) -> Triggers {
         let d = &*DATA;
         let mut keys: Vec<String> = [
-            "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "những", "cùng", "tuần", "cn", "tết",
-            "rằm",
+            "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "những", "tuần", "cn", "tết", "rằm",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -118,6 +120,7 @@ impl Recognizer for Temporal {
             .chain(d.relday.keys())
             .chain(d.parts.keys())
             .chain(d.span_intro.iter())
+            .chain(d.count_words.iter())
             .chain(d.weekdays.iter().filter(|(_, n)| n.flag).map(|(k, _)| k));
         for k in firsts {
             let first = k.split(' ').next().unwrap_or(k).to_string();
@@ -137,10 +140,52 @@ impl Recognizer for Temporal {
         let prev = (at > start).then(|| sentence.key(at - 1));
         let prev2 = (at > start + 1).then(|| sentence.key(at - 2));
         let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
-        let cx = Context { prev, prev2, at_start };
+        let before = (at > start).then(|| &sentence.tokens[at - 1]);
+        let prev_count = before
+            .is_some_and(|t| t.kind == TokenKind::Number && token::uint(sentence.text_of(at - 1)).is_some())
+            || prev.is_some_and(|p| DATA.count_words.contains(p) || p == "mươi" || p == "lăm" || p == "trăm");
+        // A name up to six words back, none of them opening the sentence:
+        // "Luật Đất đai 2024", "Chương trình giáo dục phổ thông 2018".
+        let prev_name = !at_start && {
+            let lo = at.saturating_sub(6).max(start + 1);
+            // A lower-case word that puts a figure after it ends the name ("ở mức
+            // 1950", "đạt 2024"); capitalized, it is part of the name ("vụ Hè Thu 2024").
+            let figure =
+                |k: &str| DATA.figure_before.contains(k) || DATA.not_after.contains(k) || DATA.period_next.contains(k);
+            let words = (lo..at).rev().take_while(|&i| {
+                let t = &sentence.tokens[i];
+                t.kind == TokenKind::Word && (t.capitalized || !figure(sentence.key(i)))
+            });
+            let mut n = 0;
+            let mut cap = false;
+            for i in words {
+                n += 1;
+                cap |= sentence.tokens[i].capitalized;
+            }
+            n > 0 && cap
+        };
+        let cx = Context {
+            prev,
+            prev2,
+            at_start,
+            prev_count,
+            prev_name,
+        };
         let Some((found, n)) = parse::parse_at(sentence.from(at), &cx) else {
             return;
         };
+        // "khoảng 5 ngày", "hơn 20 năm", "chưa đến 2 giờ": the bound word is inside a duration.
+        let mut first = at;
+        if matches!(found, Found::Duration(_)) {
+            let key = |i: usize| sentence.key(i);
+            // "sớm hơn 5 tháng": "hơn" of a comparison, outside.
+            let comparison = at > start + 1 && key(at - 1) == "hơn" && DATA.comparative.contains(key(at - 2));
+            if at > start + 1 && DATA.approx.contains(&format!("{} {}", key(at - 2), key(at - 1))) {
+                first = at - 2;
+            } else if at > start && DATA.approx.contains(key(at - 1)) && !comparison {
+                first = at - 1;
+            }
+        }
         let (value, rule) = match found {
             Found::Duration(iso) => (EntityValue::Duration(iso), "temporal::duration"),
             Found::Expr(e) => {
@@ -154,7 +199,7 @@ impl Recognizer for Temporal {
             }
         };
         out.push(Candidate {
-            tokens: at..at + n,
+            tokens: first..at + n,
             value,
             rule,
         });
@@ -191,56 +236,46 @@ impl Recognizer for Temporal {
                 last_year = years[k];
             }
         }
-        // "cùng kỳ": the period the sentence speaks of (the nearest before it
-        // in the sentence, else after it in the sentence, else the nearest
-        // before it in the document), a year earlier.
-        // Usable contexts are fixed before this loop (it only changes "cùng kỳ"
-        // entries, which are never usable), so the nearest usable entity on
-        // each side is precomputed: linear, however long the sentence.
-        let usable: Vec<bool> = parsed
-            .iter()
-            .zip(&results)
-            .map(|((_, e), r)| {
-                !matches!(e, Expr::SamePeriod(_) | Expr::Time { .. }) && r.as_ref().is_some_and(|r| r.from.is_some())
-            })
-            .collect();
-        let mut previous_usable = vec![None; parsed.len()];
-        let mut last = None;
-        for k in 0..parsed.len() {
-            previous_usable[k] = last;
-            if usable[k] {
-                last = Some(k);
-            }
-        }
-        let mut next_usable = vec![None; parsed.len()];
-        let mut next = None;
-        for k in (0..parsed.len()).rev() {
-            next_usable[k] = next;
-            if usable[k] {
-                next = Some(k);
-            }
-        }
+        // A clock time with no day written takes the day of the nearest date
+        // before it in the same sentence, else the reference date ("Sáng 5/9,
+        // lúc 8 giờ 30" → 2023-09-05T08:30); the first end of a clock range
+        // takes the day written with the second. One forward pass.
+        let mut last_day: Option<(usize, crate::calendar::Date)> = None;
         for (k, (i, e)) in parsed.iter().enumerate() {
-            let Expr::SamePeriod(year) = e else { continue };
             let here = sentence_of(doc.entities[*i].tokens.start);
-            let same = |j: &usize| sentence_of(doc.entities[parsed[*j].0].tokens.start) == here;
-            let context = previous_usable[k]
-                .filter(same)
-                .or_else(|| next_usable[k].filter(same))
-                .or(previous_usable[k]);
-            let resolved = context
-                .and_then(|j| resolve::same_period(results[j].as_ref()?, *year))
-                .or_else(|| {
-                    // "cùng kỳ 2022" with no period around: the year itself.
-                    let cx = Ctx::default();
-                    resolve::resolve(&Expr::Year(Year::Abs((*year)?)), &cx)
-                })
-                .unwrap_or_else(|| Resolved {
-                    value: "XXXX".into(),
-                    from: None,
-                    to: None,
+            if let Expr::Time { h, min, on: None } = e {
+                // "từ 8h đến 11h ngày 27/6": the first end takes the day of the second.
+                let partner = parsed.get(k + 1).and_then(|(j, next)| {
+                    let gap = doc.entities[*j]
+                        .tokens
+                        .start
+                        .saturating_sub(doc.entities[*i].tokens.end);
+                    let day = results[k + 1]
+                        .as_ref()
+                        .and_then(|r| r.from.filter(|f| Some(*f) == r.to));
+                    (matches!(next, Expr::Time { on: Some(_), .. }) && gap <= 1)
+                        .then_some(day)
+                        .flatten()
                 });
-            results[k] = Some(resolved);
+                let day = partner
+                    .or(last_day.filter(|(s, _)| *s == here).map(|(_, d)| d))
+                    .or(doc.date);
+                if let Some(d) = day {
+                    results[k] = Some(Resolved {
+                        value: format!("{d}T{h:02}:{min:02}"),
+                        from: Some(d),
+                        to: Some(d),
+                    });
+                }
+                continue;
+            }
+            if let Some(r) = &results[k] {
+                if let (Some(f), Some(t)) = (r.from, r.to) {
+                    if f == t {
+                        last_day = Some((here, f));
+                    }
+                }
+            }
         }
         let mut drop = Vec::new();
         for ((i, _), r) in parsed.iter().zip(results) {

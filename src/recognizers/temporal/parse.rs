@@ -5,7 +5,7 @@
 //! `DAYS` ("28-29/11"), `DM_RANGE` ("30/4-1/5"), `YEARS`, `CLOCK`, `ISO` the one-token forms of [`super::token`];
 //! capitalized names are the month/weekday names of `grammars/temporal.tsv`):
 //! ```text
-//! temporal   := range | intro_years | same_period | n_unit | clock | pod_day
+//! temporal   := range | intro_years | n_unit | clock | pod_day
 //!             | weekday | ngay | mong | thang | nam | quy | nua | part
 //!             | century | relday | lunar | bare
 //! year_sfx   := "năm" ( NUM4 | rel ) | "/" NUM4                   ("năm 2023", "/2023", "năm ngoái")
@@ -14,14 +14,19 @@
 //!               (a lone day followed by "và"/"," and a DM takes that month: "ngày 12 và 13/6")
 //! mong       := day_prefix day_core                               ("mồng 5", "mùng 10 tháng 3")
 //! month      := NUM(1–12) | MONTH_NAME
-//! thang      := "tháng" ( MY | month year_sfx? | rel )            ("tháng 6/2023", "tháng Sáu", "tháng trước")
+//! thang      := "tháng" ( MY | MONTHS year_sfx? | month year_sfx? | rel )  ("tháng 6/2023", "tháng 1-2/2025", "tháng Sáu", "tháng trước")
 //!               (a month with no year followed by "và"/"," and a month with one takes its year)
 //! nam        := "năm" ( YEARS | NUM4 ( range_to NUM4 )? | rel )   ("năm 2023", "năm nay")
 //! quy        := "quý" ( NUM/NUM4 | (ROMAN | NUM) year_sfx? | rel ) ("quý III/2023", "quý 1 năm 2023", "quý này")
 //! nua        := "nửa" ("đầu" | "cuối" | "sau") "năm" (NUM4 | rel)?
+//! count      := NUM | SPELLED                                     ("3", "mười", "hai mươi lăm": the numbers module)
 //! n_unit     := NUM "tháng" ( ("đầu" | "cuối") "năm" yearval? | "năm" yearval )   (periods: "6 tháng đầu năm 2023")
+//!             | NUM(2–11, not 6) "tháng"                          (a report's months, by context: "9 tháng đạt …")
 //!             | NUM(1–4) "quý" "đầu"? "năm" yearval?               ("3 quý đầu năm 2023")
-//!             | NUM UNIT tail?                                     (durations: "3 tháng", "10 năm qua")
+//!             | "từ"? count range_to count UNIT                    (a range of durations: "5 đến 7 ngày")
+//!             | count UNIT                                         (durations: "3 tháng", "mười năm"; a tail
+//!                                                                   "qua", "làm việc" stays outside; an approx
+//!                                                                   word before, "khoảng 5 ngày", is inside)
 //! clock      := ( CLOCK | NUM "giờ" ( NUM "phút"? )? ) pod? ","? on_day?
 //!             | CLOCKS pod? ","? on_day?                          ("6-7h sáng", "8h-11h ngày 5/9": a time range)
 //! on_day     := "ngày"? day_core | relday | weekday
@@ -38,15 +43,20 @@
 //! relday     := RELDAY ( "(" day_core ")" | DM )? | "tuần" rel     ("hôm qua", "hôm qua (30/9)", "hôm nay 29/4", "tuần tới")
 //! lunar      := see the lunar parser: "mùng 1 Tết", "Tết Nguyên đán Giáp Thìn", "rằm tháng Giêng",
 //!               "15/8 âm lịch", "tháng 7 âm lịch"
-//! same_period:= "cùng" "kỳ" ( NUM4 | "năm" ( rel | NUM4 ) )?
+//! iso_week   := "tuần" NUM(1–53) year_sfx?                       ("tuần 34": an ISO week)
+//! bare_year  := NUM4                                              (after a name: "Luật Đất đai 2024")
 //! bare       := DMY | ISO | DM year_sfx? ( range_to DM )? | MY | YEARS   (a bare DM next to a fraction word is refused)
 //!             | NUM "tháng" month year_sfx?                        ("16 tháng 6 năm 2023")
 //! ```
 //! Where it matters, context decides: a bare `NUM "giờ"` is a clock time
 //! only after a `time_intro` word ("lúc 5 giờ") or with a part of the day or
-//! a date, else a duration; `NUM "tháng"` at the start of a sentence (or
-//! after "tính chung", "luỹ kế") is the months January…NUM of the year
-//! ("10 tháng, kim ngạch …" = January–October), elsewhere a duration; a
+//! a date, else a duration; `NUM "tháng"` is the months January…NUM of the
+//! year ("10 tháng, kim ngạch …" = January–October) at the start of a
+//! sentence, after "tính chung"/"luỹ kế", or when a report verb ("đạt",
+//! "ước") or a punctuation mark follows and no length word ("sớm", "sau",
+//! "khoảng") precedes — elsewhere a duration; a relative unit after a
+//! comparison ("so với tháng trước", "cùng kỳ năm trước") or a count ("2
+//! năm tới") is not a date, and "cùng kỳ" itself is not annotated; a
 //! lower-case weekday name ("lần thứ hai") needs a date, a week, or a part
 //! of the day / "vào" before it, and "Thứ hai," opening a sentence is
 //! "secondly".
@@ -54,6 +64,7 @@
 use super::data::{Name, DATA};
 use super::expr::{Expr, LunarYear, Year};
 use super::token;
+use crate::recognizers::numbers::words::below_thousand;
 use crate::token_input::{TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
 use nom::error::{ErrorKind, ParseError};
@@ -80,6 +91,10 @@ pub struct Context<'a> {
     pub prev2: Option<&'a str>,
     /// The phrase starts the sentence.
     pub at_start: bool,
+    /// The token before is a figure (a number token or a number word): "2 năm tới".
+    pub prev_count: bool,
+    /// The token before is a capitalized word that does not open the sentence ("Luật Đất đai 2024").
+    pub prev_name: bool,
 }
 
 fn err<T>(i: Toks<'_>) -> R<'_, T> {
@@ -312,6 +327,14 @@ fn thang_body(r: Toks<'_>) -> R<'_, Expr> {
     if let Ok((r, (m, y))) = num_with(r, |s| token::my(s, 12)) {
         return Ok((r, Expr::Month { y: Year::Abs(y), m }));
     }
+    // "tháng 1-2/2025": months January…February.
+    if let Ok((r, (a, b, y))) = num_with(r, token::months) {
+        let (r, y) = match y {
+            Some(y) => (r, Year::Abs(y)),
+            None => opt_year(r),
+        };
+        return Ok((r, Expr::Months { a, b, y }));
+    }
     if let Ok((r, m)) = month(r) {
         let (r, y) = opt_year(r);
         let (r, ()) = not_lunar(r)?;
@@ -383,17 +406,103 @@ fn nua(i: Toks<'_>) -> R<'_, Expr> {
     Ok((r, Expr::Half { h, y }))
 }
 
-/// The count before a unit ("3" in "3 tháng"). Digits only for now: spelled
-/// counts ("mười năm", "hai ngày") come from the numbers recognizer's
-/// spelled-number parser once both are merged — call it here and keep the
-/// whole numbers 1…9999 (and add the number words to the triggers).
-fn count(i: Toks<'_>) -> R<'_, u32> {
-    num_in(i, 1, 9999)
+/// The count before a unit: digits ("3 tháng") or a spelled number read by
+/// the numbers module's spelled-number grammar ("mười năm", "hai ngày",
+/// "hai mươi lăm năm"), whole numbers 1…9999. A lone "năm" is refused
+/// ("năm tháng" is "years and months"), and so is a spelled number after
+/// "thứ" ("thứ hai" is a weekday or an ordinal).
+fn count<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, u32> {
+    if let Ok(x) = num_in(i, 1, 9999) {
+        return Ok(x);
+    }
+    if cx.prev == Some("thứ") || i.first().is_none_or(|t| !DATA.count_words.contains(t.key)) {
+        return err(i);
+    }
+    let (r, n) = below_thousand(i)?;
+    if n == 0 || (n == 5 && r.offset() - i.offset() == 1) {
+        return err(i);
+    }
+    Ok((r, n))
 }
 
-/// `NUM "tháng" …` periods, and `NUM UNIT tail?` durations.
+/// `count UNIT`, the duration "P3M"/"PT3H".
+fn count_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, (u32, &'static str)> {
+    let (r, n) = count(i, cx)?;
+    let (r, unit) = in_map(&DATA.units, r)?;
+    Ok((r, (n, unit)))
+}
+
+fn iso(n: u32, unit: &str) -> String {
+    match unit {
+        "H" => format!("PT{n}H"),
+        "MIN" => format!("PT{n}M"),
+        "S" => format!("PT{n}S"),
+        u => format!("P{n}{u}"),
+    }
+}
+
+/// `count range_to count UNIT` ("5 đến 7 ngày", "3-5 năm"): one duration,
+/// valued `P5D/P7D` (the bounds).
+fn count_range<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
+    let (r, a) = count(i, cx)?;
+    let (r, ()) = in_set(&DATA.range_to, r)?;
+    let (r, (b, unit)) = count_unit(r, cx)?;
+    if b <= a {
+        return err(i);
+    }
+    Ok((r, Found::Duration(format!("{}/{}", iso(a, unit), iso(b, unit)))))
+}
+
+/// Is a bare "N tháng" (no year after it) the months January…N of a report
+/// ("Kim ngạch xuất khẩu 9 tháng ước đạt …", "Trong 9 tháng, …") rather
+/// than a length ("sớm 5 tháng", "khoảng 3 tháng", "sau 6 tháng thực hiện")?
+/// After "tính chung"/"luỹ kế" always; otherwise when no length word is
+/// before it and a report verb, a punctuation mark or the end follows.
+fn report_months(r: Toks<'_>, cx: &Context<'_>) -> bool {
+    if in_set(&DATA.tail, r).is_ok() || in_map(&DATA.rel, r).is_ok() || in_map(&DATA.parts, r).is_ok() {
+        return false;
+    }
+    let intro = cx.prev.is_some_and(|p| DATA.stats_intro.contains(p))
+        || cx
+            .prev2
+            .zip(cx.prev)
+            .is_some_and(|(a, b)| DATA.stats_intro.contains(&format!("{a} {b}")));
+    if intro || cx.at_start {
+        return true;
+    }
+    let length = cx
+        .prev
+        .is_some_and(|p| DATA.length_before.contains(p) || DATA.approx.contains(p))
+        || cx.prev_count;
+    if length {
+        return false;
+    }
+    // "Trong 9 tháng, …", "… trong 8 tháng" (a headline's end): only after "trong".
+    let closes = match r.first() {
+        None => true,
+        Some(t) => {
+            t.token.kind == TokenKind::Punct && matches!(t.key, "," | "." | ";" | ":")
+                || matches!(t.token.gap, Gap::Newline | Gap::Paragraph)
+        }
+    };
+    (closes && cx.prev == Some("trong")) || in_set(&DATA.period_next, r).is_ok()
+}
+
+/// `NUM "tháng" …` periods, and `NUM UNIT` durations (a tail word after it,
+/// "10 năm qua", marks a length but stays outside).
 fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
-    let (r, n) = count(i)?;
+    if let Ok(x) = count_range(i, cx) {
+        return Ok(x);
+    }
+    let (r, n) = count(i, cx)?;
+    let digits = i.first().is_some_and(|t| t.token.kind == TokenKind::Number);
+    // "lúc hai giờ": a spelled clock time, not read here (nor a duration).
+    if !digits
+        && cx.prev.is_some_and(|p| DATA.time_intro.contains(p))
+        && in_map(&DATA.units, r).is_ok_and(|(_, u)| u == "H")
+    {
+        return err(i);
+    }
     if n <= 12 {
         if let Ok((r2, ())) = kw("tháng", r) {
             // "6 tháng đầu năm 2023", "6 tháng cuối năm"
@@ -415,19 +524,14 @@ fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
                     return Ok((r4, Found::Expr(months(1, n, y))));
                 }
             }
-            let stats = cx.at_start
-                || cx.prev.is_some_and(|p| DATA.stats_intro.contains(p))
-                || cx
-                    .prev2
-                    .zip(cx.prev)
-                    .is_some_and(|(a, b)| DATA.stats_intro.contains(&format!("{a} {b}")));
-            if stats && in_set(&DATA.tail, r2).is_err() && in_map(&DATA.rel, r2).is_err() {
+            // Not 6: the first half is written "6 tháng đầu năm"; a bare "6 tháng" is a length.
+            if digits && (2..=11).contains(&n) && n != 6 && report_months(r2, cx) {
                 return Ok((r2, Found::Expr(months(1, n, Year::Unknown))));
             }
         }
     }
     // "3 quý đầu năm 2023": quarters 1…N.
-    if (1..=4).contains(&n) {
+    if (1..=4).contains(&n) && digits {
         if let Ok((r2, ())) = kw("quý", r) {
             let r2 = in_map(&DATA.parts, r2)
                 .ok()
@@ -440,17 +544,54 @@ fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
         }
     }
     let (r, unit) = in_map(&DATA.units, r)?;
-    let r = match in_set(&DATA.tail, r) {
-        Ok((r, ())) => r,
-        Err(_) => r,
-    };
-    let iso = match unit {
-        "H" => format!("PT{n}H"),
-        "MIN" => format!("PT{n}M"),
-        "S" => format!("PT{n}S"),
-        u => format!("P{n}{u}"),
-    };
-    Ok((r, Found::Duration(iso)))
+    // "một ngày nào đó", "vào một ngày đẹp trời": an article, not a length.
+    if i.first().is_some_and(|t| t.key == "một") && r.first().is_some_and(|t| DATA.article_next.contains(t.key)) {
+        return err(i);
+    }
+    // "7 năm 6 tháng", "1 giờ 30 phút": smaller units join the first (at most three more).
+    let mut parts = vec![(n, unit)];
+    let mut r = r;
+    for _ in 0..3 {
+        let Ok((r2, (m, u))) = count_unit(r, cx) else { break };
+        let last = parts.last().map_or(0, |(_, l)| rank(l));
+        if rank(u) <= last {
+            break;
+        }
+        parts.push((m, u));
+        r = r2;
+    }
+    Ok((r, Found::Duration(iso_parts(&parts))))
+}
+
+/// The order of duration units, largest first.
+fn rank(unit: &str) -> u8 {
+    match unit {
+        "Y" => 1,
+        "M" => 2,
+        "W" => 3,
+        "D" => 4,
+        "H" => 5,
+        "MIN" => 6,
+        _ => 7,
+    }
+}
+
+/// `[(7, "Y"), (6, "M")]` → "P7Y6M"; `[(1, "H"), (30, "MIN")]` → "PT1H30M".
+fn iso_parts(parts: &[(u32, &str)]) -> String {
+    let mut out = String::from("P");
+    let mut time = false;
+    for (n, u) in parts {
+        if rank(u) >= 5 && !time {
+            out.push('T');
+            time = true;
+        }
+        let d = match *u {
+            "MIN" => "M",
+            u => u,
+        };
+        out.push_str(&format!("{n}{d}"));
+    }
+    out
 }
 
 fn months(a: u32, b: u32, y: Year) -> Expr {
@@ -643,19 +784,35 @@ fn pod_day<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     ))
 }
 
-/// `PART ( "tháng" … | "năm" … )`.
-fn part(i: Toks<'_>) -> R<'_, Expr> {
+/// `PART ( "tháng" … | "tuần" rel | "năm" yearval )`: "cuối tháng 6", "đầu
+/// năm 2024", "giữa tháng này". The month or year must be written, except
+/// as an end of a range (`loose`: "từ đầu năm đến nay"): "đầu năm" alone
+/// ("thông điệp đầu năm", "so với đầu năm") and "cuối tuần" are not dates.
+fn part(i: Toks<'_>, loose: bool) -> R<'_, Expr> {
     let (r, p) = in_map(&DATA.parts, i)?;
     let (r, of) = if let Ok((r, ())) = kw("tháng", r) {
-        thang_body(r).unwrap_or((r, Expr::RelMonth(0)))
+        match thang_body(r) {
+            Ok(x) => x,
+            Err(_) if loose => (r, Expr::RelMonth(0)),
+            Err(e) => return Err(e),
+        }
     } else if let Ok((r, ())) = kw("tuần", r) {
-        // "cuối tuần này", "đầu tuần sau", "cuối tuần" (this week)
-        in_map(&DATA.rel, r).map_or((r, Expr::RelWeek(0)), |(r, k)| (r, Expr::RelWeek(k)))
+        // "cuối tuần này", "đầu tuần sau"
+        match in_map(&DATA.rel, r) {
+            Ok((r, k)) => (r, Expr::RelWeek(k)),
+            Err(_) if loose => (r, Expr::RelWeek(0)),
+            Err(e) => return Err(e),
+        }
     } else {
         let (r, ()) = kw("năm", r)?;
-        match yearval(r) {
-            Ok((r, y)) => (r, Expr::Year(y)),
-            Err(_) => (r, Expr::Year(Year::Unknown)),
+        // "từ đầu năm tới nay": "tới" ends the range, it is no "năm tới".
+        let to_now = in_set(&DATA.range_to, r)
+            .and_then(|(r2, ())| in_set(&DATA.to_now, r2))
+            .is_ok();
+        match yearval(r).ok().filter(|_| !(loose && to_now)) {
+            Some((r, y)) => (r, Expr::Year(y)),
+            None if loose => (r, Expr::Year(Year::Unknown)),
+            None => return err(i),
         }
     };
     Ok((
@@ -677,10 +834,17 @@ fn point(i: Toks<'_>, first: bool) -> R<'_, Expr> {
     if let Ok(x) = clock(i, &cx) {
         return Ok(x);
     }
-    for p in [ngay, mong, thang, nam, quy, part] {
+    // "từ đêm 15/6 đến sáng 16/6"
+    if let Ok(x) = pod_day(i, &cx) {
+        return Ok(x);
+    }
+    for p in [ngay, mong, thang, nam, quy] {
         if let Ok(x) = p(i) {
             return Ok(x);
         }
+    }
+    if let Ok(x) = part(i, true) {
+        return Ok(x);
     }
     if let Ok((r, y)) = year4(i) {
         return Ok((r, Expr::Year(Year::Abs(y))));
@@ -727,6 +891,10 @@ fn range(i: Toks<'_>) -> R<'_, Expr> {
     if matches!(a, Expr::Day { m: None, .. }) && !matches!(b, Expr::Day { .. }) {
         return err(i);
     }
+    // "từ 13 giờ đến 15 giờ": two clock times, each its own entity.
+    if matches!(a, Expr::Time { .. }) && matches!(b, Expr::Time { .. }) {
+        return err(i);
+    }
     Ok((r, Expr::Range(Box::new(a), Box::new(b))))
 }
 
@@ -763,24 +931,6 @@ fn century(i: Toks<'_>) -> R<'_, Expr> {
     Ok((r, Expr::Decade(d as i32)))
 }
 
-fn same_period(i: Toks<'_>) -> R<'_, Expr> {
-    let (r, ()) = kw("cùng", i)?;
-    let (r, ()) = kw("kỳ", r)?;
-    if let Ok((r2, y)) = year4(r) {
-        return Ok((r2, Expr::SamePeriod(Some(y))));
-    }
-    if let Ok((r2, ())) = kw("năm", r) {
-        if let Ok((r3, y)) = yearval(r2) {
-            let abs = match y {
-                Year::Abs(y) => Some(y),
-                _ => None,
-            };
-            return Ok((r3, Expr::SamePeriod(abs)));
-        }
-    }
-    Ok((r, Expr::SamePeriod(None)))
-}
-
 /// `STEM BRANCH | NUM4`, after an optional "năm": the year of a lunar date.
 fn lunar_year(i: Toks<'_>) -> R<'_, LunarYear> {
     let r = kw("năm", i).map_or(i, |(r, ())| r);
@@ -810,22 +960,25 @@ fn leap(i: Toks<'_>) -> (Toks<'_>, bool) {
 /// Lunar dates:
 /// ```text
 /// lunar := "ngày"? day_prefix NUM "Tết" ("Nguyên" "đán")? lunar_year?   ("mùng 1 Tết")
-///        | "Tết" ( "Nguyên" "đán" lunar_year? | lunar_year )             ("Tết Nguyên đán Giáp Thìn")
+///        | "Tết" ("Nguyên" "đán")? "năm"? STEM BRANCH                    ("Tết Nguyên đán Giáp Thìn")
 ///        | "rằm" "tháng" month "nhuận"? am_lich? lunar_year?             ("rằm tháng Giêng")
 ///        | "ngày"? day_prefix? (DM | NUM "tháng" month) "nhuận"? am_lich lunar_year?  ("15/8 âm lịch")
 ///        | "tháng" month "nhuận"? am_lich lunar_year?                    ("tháng 7 âm lịch": the whole month)
 /// ```
+/// A holiday alone ("Tết Nguyên đán", "Tết Nguyên đán 2025") is not a
+/// date; with a year name it is still read whole ("Tết Nguyên đán Giáp
+/// Thìn"), so the year name is not taken for a person.
 fn lunar(i: Toks<'_>) -> R<'_, Expr> {
     let lunar = |d, m, leap, y| Expr::Lunar { d, m, leap, y };
-    // "Tết Nguyên đán Giáp Thìn"
+    // "Tết Nguyên đán Giáp Thìn": kept whole while the year name would
+    // otherwise read as a person's name ("Giáp Thìn"); "Tết Nguyên đán" and
+    // "Tết Nguyên đán 2025" alone are not dates.
     if let Ok((r, ())) = kw("tết", i) {
-        let nguyen_dan = kw("nguyên", r).and_then(|(r, ())| kw("đán", r));
-        let (r, named) = nguyen_dan.map_or((r, false), |(r, ())| (r, true));
-        let (r, y) = opt_lunar_year(r);
-        if !named && y == LunarYear::Unknown {
-            return err(i);
-        }
-        return Ok((r, lunar(Some(1), 1, false, y)));
+        let r = kw("nguyên", r).and_then(|(r, ())| kw("đán", r)).map_or(r, |(r, ())| r);
+        let r = kw("năm", r).map_or(r, |(r, ())| r);
+        let (r, stem) = in_map(&DATA.stems, r)?;
+        let (r, branch) = in_map(&DATA.branches, r)?;
+        return Ok((r, lunar(Some(1), 1, false, LunarYear::Named(stem, branch))));
     }
     // "rằm tháng Giêng"
     if let Ok((r, ())) = kw("rằm", i) {
@@ -902,6 +1055,46 @@ fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     Ok((r, e))
 }
 
+/// A month, week, quarter or year counted from the reference ("tháng trước", "năm nay").
+fn relative(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Year(Year::Rel(_)) | Expr::RelMonth(_) | Expr::RelWeek(_) | Expr::RelQuarter(_)
+    )
+}
+
+/// `"tuần" NUM(1–53)`: a numbered ISO week ("tuần 34").
+fn iso_week(i: Toks<'_>) -> R<'_, Expr> {
+    let (r, ()) = kw("tuần", i)?;
+    let (r, w) = num_in(r, 1, 53)?;
+    let (r, y) = opt_year(r);
+    // "tuần 3 buổi": a count, not a week number (counts per week are small).
+    if w <= 7 && r.first().is_some_and(|t| t.token.kind != TokenKind::Punct) && y == Year::Unknown {
+        return err(i);
+    }
+    Ok((r, Expr::Week { w, y }))
+}
+
+/// A bare four-digit year that closes a name: "Luật Đất đai 2024", "vụ Hè
+/// Thu 2024", "Chương trình giáo dục phổ thông 2018" (the word before is
+/// capitalized and does not open the sentence, or is a season word).
+fn bare_year<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
+    if !cx.prev_name {
+        return err(i);
+    }
+    let (r, y) = year4(i)?;
+    if !(1900..=2100).contains(&y) {
+        return err(i);
+    }
+    // "Luật 2024/QH15", "2024-2025": part of something longer.
+    if r.first()
+        .is_some_and(|t| t.glued() && (t.token.kind != TokenKind::Punct || matches!(t.key, "/" | "-" | "–")))
+    {
+        return err(i);
+    }
+    Ok((r, Expr::Year(Year::Abs(y))))
+}
+
 /// Every parser that can start at the first token of `i`; the longest
 /// match wins (ties: the first listed). Returns the match and its length.
 pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
@@ -930,11 +1123,19 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
         }
         consider(e(clock(i, cx)));
         consider(n_unit(i, cx));
+        consider(e(bare_year(i, cx)));
         return best;
+    }
+    if DATA.count_words.contains(first.key) {
+        // "mười năm", "hai ngày"
+        consider(n_unit(i, cx));
+    }
+    if let Ok((r, ())) = kw("từ", i) {
+        // "từ 3 đến 5 năm": a range of durations, "từ" inside.
+        consider(count_range(r, cx));
     }
     consider(e(range(i)));
     consider(e(intro_years(i)));
-    consider(e(same_period(i)));
     consider(e(pod_day(i, cx)));
     consider(e(weekday(i, cx, false)));
     consider(e(ngay(i)));
@@ -943,10 +1144,17 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
     consider(e(nam(i)));
     consider(e(quy(i)));
     consider(e(nua(i)));
-    consider(e(part(i)));
+    consider(e(part(i, false)));
     consider(e(century(i)));
     consider(e(relday(i)));
     consider(e(lunar(i)));
+    consider(e(iso_week(i)));
+    // "so với tháng trước", "cùng kỳ năm trước", "2 năm tới": a comparison
+    // base or the tail of a duration, not a date.
+    let base = cx.prev.is_some_and(|p| DATA.base_before.contains(p)) || cx.prev_count;
+    if base && matches!(&best, Some((Found::Expr(e), _)) if relative(e)) {
+        return None;
+    }
     best
 }
 
@@ -988,7 +1196,27 @@ mod tests {
             ))
         );
         assert_eq!(parse("năm ngoái"), Some((Found::Expr(Expr::Year(Year::Rel(-1))), 2)));
-        assert_eq!(parse("3 tháng qua"), Some((Found::Duration("P3M".into()), 3)));
+        // The tail marks a length and stays outside.
+        assert_eq!(parse("3 tháng qua"), Some((Found::Duration("P3M".into()), 2)));
+        assert_eq!(parse("mười năm"), Some((Found::Duration("P10Y".into()), 2)));
+        assert_eq!(parse("hai mươi lăm ngày"), Some((Found::Duration("P25D".into()), 4)));
+        assert_eq!(parse("5 đến 7 ngày"), Some((Found::Duration("P5D/P7D".into()), 4)));
+        assert_eq!(
+            parse("bảy năm sáu tháng tù"),
+            Some((Found::Duration("P7Y6M".into()), 4))
+        );
+        assert_eq!(parse("2 ngày 3 giờ"), Some((Found::Duration("P2DT3H".into()), 4)));
+        assert_eq!(parse("một ngày nào đó"), None);
+        assert_eq!(
+            parse("tuần 34"),
+            Some((
+                Found::Expr(Expr::Week {
+                    w: 34,
+                    y: Year::Unknown
+                }),
+                2
+            ))
+        );
         assert_eq!(
             parse("10 tháng, xuất khẩu"),
             Some((
@@ -1020,5 +1248,9 @@ mod tests {
         assert_eq!(parse("12/2023/NĐ-CP"), None);
         assert_eq!(parse("2/3 số xã"), None);
         assert_eq!(parse("tháng năm gian khó"), None);
+        // "năm tháng" (years and months): a lone "năm" is no count.
+        assert_eq!(parse("năm tháng qua"), None);
+        assert_eq!(parse("cùng kỳ năm trước"), None);
+        assert_eq!(parse("đầu năm"), None);
     }
 }

@@ -18,16 +18,20 @@
 //! - Relative words count from the reference date (and stay unknown
 //!   without one): "hôm qua" = reference − 1
 //!   day, "tháng trước" the month before, "năm ngoái" the year before.
-//! - đầu/giữa/cuối of a month: days 1–10, 11–20, 21–end; of a year:
-//!   January–March, May–August, October–December; of a week: Monday–Tuesday,
-//!   Wednesday–Thursday, Saturday–Sunday.
+//! - đầu/giữa/cuối of a month, year or week is the whole unit ("cuối năm
+//!   2025" → `2025`, "giữa tháng 1/2025" → `2025-01`), as the gold
+//!   guidelines say; a part of the day before a date is the date ("Sáng
+//!   5/9" → `2023-09-05`).
+//! - A range whose ends are of different kinds ("từ đầu năm đến ngày 25/8",
+//!   "từ ngày 18/7 đến 17 giờ ngày 30/7") is written as days.
 //! - A century "thế kỷ XX" is `19` (1900–1999); a decade "thập niên 90" is
 //!   `199` (the most recent 1990s not after the reference year).
 //! - Lunar dates ("mùng 1 Tết", "rằm tháng Giêng", "15/8 âm lịch") become
 //!   solar dates by [`super::lunar`]; without a written year, the lunar year
 //!   whose date is nearest the reference; "Tết Giáp Thìn" names its year.
-//! - A clock time with no day written keeps the day unknown
-//!   (`XXXX-XX-XXT14:30`): it is often about an event day named elsewhere.
+//! - A clock time with no day written keeps the day unknown here
+//!   (`XXXX-XX-XXT14:30`); the recognizer's `finish` gives it the day of the
+//!   nearest date before it in the sentence, else the reference date.
 
 use super::expr::{Expr, LunarYear, Year};
 use super::lunar::{self, LunarDate};
@@ -165,7 +169,7 @@ fn quarter_res(y: i32, q: u32) -> Option<Resolved> {
 }
 
 /// Resolves `e`; `None` when it names no real day ("30/2/2023") or cannot be
-/// resolved here ([`Expr::SamePeriod`] needs the sentence).
+/// resolved.
 pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
     Some(match e {
         Expr::Day { y, m, d } => return resolve_day(*y, *m, *d, cx),
@@ -241,39 +245,8 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
             }
             None => Resolved::unknown(format!("XXXX-{a:02}/XXXX-{b:02}")),
         },
-        Expr::Part { part, of } => {
-            let inner = resolve(of, cx)?;
-            let (Some(from), Some(to)) = (inner.from, inner.to) else {
-                return Some(inner);
-            };
-            if let Expr::RelWeek(_) = **of {
-                // đầu tuần Monday–Tuesday, giữa tuần Wednesday–Thursday, cuối tuần the weekend.
-                let (a, b) = match part {
-                    0 => (0, 1),
-                    1 => (2, 3),
-                    _ => (5, 6),
-                };
-                let (f, t) = (from.add_days(a), from.add_days(b));
-                Resolved::known(format!("{f}/{t}"), f, t)
-            } else if from.month == to.month {
-                let (a, b) = match part {
-                    0 => (1, 10),
-                    1 => (11, 20),
-                    _ => (21, to.day),
-                };
-                let f = Date::new(from.year, from.month, a)?;
-                let t = Date::new(from.year, from.month, b)?;
-                Resolved::known(format!("{f}/{t}"), f, t)
-            } else {
-                let y = from.year;
-                let (a, b) = match part {
-                    0 => (1, 3),
-                    1 => (5, 8),
-                    _ => (10, 12),
-                };
-                return months_res(y, a, b, format!("{y:04}-{a:02}/{y:04}-{b:02}"));
-            }
-        }
+        // "cuối năm 2025", "giữa tháng 1/2025": the whole unit.
+        Expr::Part { of, .. } => return resolve(of, cx),
         Expr::Years(a, b) => Resolved::known(format!("{a:04}/{b:04}"), Date::new(*a, 1, 1)?, Date::new(*b, 12, 31)?),
         Expr::Range(a, b) => return resolve_range(a, b, cx),
         Expr::FromNow(b) => {
@@ -327,15 +300,19 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
                 ..on
             }
         }
-        Expr::PartOfDay { pod, on } => {
-            let on = resolve(on, cx)?;
-            Resolved {
-                value: format!("{}T{pod}", on.value),
-                ..on
+        // "Sáng 5/9" is the date 5/9: the part of the day is inside the span, not in the value.
+        Expr::PartOfDay { on, .. } => return resolve(on, cx),
+        Expr::Week { w, y } => match year(*y, cx) {
+            Some(y) => {
+                let monday = Date::new(y, 1, 4)?.monday().add_days(7 * (i64::from(*w) - 1));
+                if monday.iso_week() != (y, *w) {
+                    return None;
+                }
+                week_res(monday)
             }
-        }
+            None => Resolved::unknown(format!("XXXX-W{w:02}")),
+        },
         Expr::Lunar { d, m, leap, y } => return resolve_lunar(*d, *m, *leap, *y, cx),
-        Expr::SamePeriod(_) => return None,
     })
 }
 
@@ -377,6 +354,12 @@ fn resolve_lunar(d: Option<u32>, m: u32, leap: bool, y: LunarYear, cx: &Ctx) -> 
 /// ngày 25/1"), and goes back a year when it would otherwise come after Y
 /// ("từ 20/12 đến 5/1").
 fn resolve_range(a: &Expr, b: &Expr, cx: &Ctx) -> Option<Resolved> {
+    let clocks = matches!((a, b), (Expr::Time { .. }, Expr::Time { .. }));
+    // "từ đêm 15/6 đến sáng 16/6": the days.
+    let a = match a {
+        Expr::PartOfDay { on, .. } => on.as_ref(),
+        _ => a,
+    };
     let end = resolve(b, cx)?;
     let borrowed_year = match (end.from, b) {
         (Some(f), _) => Some(f.year),
@@ -426,7 +409,14 @@ fn resolve_range(a: &Expr, b: &Expr, cx: &Ctx) -> Option<Resolved> {
             }
         }
     }
-    let value = format!("{}/{}", start.value, end.value);
+    // Ends of different kinds ("từ đầu năm đến ngày 25/8", "từ ngày 18/7
+    // đến 17 giờ ngày 30/7") are written as days.
+    let value = match (start.from, end.to) {
+        (Some(f), Some(t)) if !clocks && (start.value.len() != end.value.len() || start.value.contains('T')) => {
+            format!("{f}/{t}")
+        }
+        _ => format!("{}/{}", start.value, end.value),
+    };
     Some(match (start.from, end.to) {
         (Some(f), Some(t)) if f <= t => Resolved::known(value, f, t),
         _ => Resolved::unknown(value),

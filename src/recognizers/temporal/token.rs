@@ -110,6 +110,20 @@ pub fn dm_range(s: &str) -> Option<((u32, u32), (u32, u32), Option<i32>)> {
     ))
 }
 
+/// "1-2/2025" → (1, 2, Some(2025)), "3-5" → (3, 5, None): months a…b after "tháng".
+pub fn months(s: &str) -> Option<(u32, u32, Option<i32>)> {
+    let (a, _, b, y) = full(
+        (
+            digits(1, 2),
+            one_of("-–"),
+            digits(1, 2),
+            opt(nom::sequence::preceded(char('/'), digits(4, 4))),
+        ),
+        s,
+    )?;
+    (month_ok(a) && month_ok(b) && a < b && y.is_none_or(year_ok)).then_some((a, b, y.map(|y| y as i32)))
+}
+
 /// "2021-2025" → (2021, 2025), the second after the first.
 pub fn years(s: &str) -> Option<(i32, i32)> {
     let (a, _, b) = full((digits(4, 4), one_of("-–"), digits(4, 4)), s)?;
