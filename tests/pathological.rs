@@ -1,7 +1,6 @@
-//! Cost is linear in the input on pathological inputs: doubling the input
-//! must not much more than double the time (quadratic work would quadruple
-//! it). Each input is a few hundred KB, past the caches and the allocator's
-//! small-block pools, so both sizes pay the same per-byte costs.
+//! Cost is linear in the input on pathological inputs: four times the input
+//! must take about four times as long (quadratic work would take sixteen).
+//! Inputs are 64 KB and 256 KB; `benches/` and the CLI cover large sizes.
 
 use chiso::Annotator;
 use std::time::{Duration, Instant};
@@ -19,20 +18,35 @@ fn time(annotator: &Annotator, text: &str) -> Duration {
 }
 
 /// Bytes of the smaller input.
-const SIZE: usize = 256 << 10;
+const SIZE: usize = 64 << 10;
 
 fn assert_linear(name: &str, unit: &str) {
     let annotator = Annotator::new();
     let n = SIZE / unit.len();
     let small = unit.repeat(n);
-    let large = unit.repeat(2 * n);
+    let large = unit.repeat(4 * n);
     time(&annotator, &large); // warm up the allocator
-    let (t1, t2) = (time(&annotator, &small), time(&annotator, &large));
-    // Linear growth gives a ratio near 2; quadratic near 4.
-    let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+                              // Linear growth gives a ratio near 4 (a little more as the larger input
+                              // leaves the caches); quadratic near 16. The best ratio of five
+                              // interleaved rounds: load on the machine can only make one worse.
+    let mut best = f64::INFINITY;
+    let mut seen = (Duration::ZERO, Duration::ZERO);
+    for _ in 0..5 {
+        let (t1, t2) = (time(&annotator, &small), time(&annotator, &large));
+        let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        if ratio < best {
+            best = ratio;
+            seen = (t1, t2);
+        }
+        if best < 5.0 {
+            break;
+        }
+    }
     assert!(
-        ratio < 3.0,
-        "{name}: 2× the input took {ratio:.1}× the time ({t1:?} → {t2:?})"
+        best < 9.0,
+        "{name}: 4× the input took {best:.1}× the time ({:?} → {:?})",
+        seen.0,
+        seen.1
     );
 }
 
