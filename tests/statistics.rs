@@ -1598,3 +1598,49 @@ fn held_out_table_precision_and_recall() {
     assert!(n_gold >= 25, "the table holds {n_gold} records");
     assert!(precision >= 0.9 && recall >= 0.9, "{report}");
 }
+
+/// The place of a figure whose sentence names none is the document's main
+/// place: the first place of its first paragraph (also inside an
+/// organization), never a venue ("tại Hà Nội"), a destination or a place
+/// named in an earlier sentence of the paragraph.
+#[test]
+fn main_place_is_the_first_paragraph_place_and_places_do_not_carry() {
+    let date = chiso::Date::new(2024, 3, 12);
+    let annotate = |text: &str| chiso::Annotator::new().annotate_dated(text, date);
+    let places = |doc: &Document| -> Vec<(String, Option<String>)> {
+        doc.statistics
+            .iter()
+            .map(|s| (s.indicator.clone(), s.place.clone()))
+            .collect()
+    };
+    let doc = annotate(
+        "Sáng 12/3, tại Hà Nội, Ban Chấp hành Đảng bộ tỉnh Hà Giang tổ chức hội nghị sơ kết.\n\n\
+         Kim ngạch xuất khẩu sang Nhật Bản đạt 12 triệu USD. Huyện Vị Xuyên có nhiều hợp tác xã mới. \
+         Tổng thu ngân sách đạt 3.200 tỷ đồng, tăng 8% so với cùng kỳ.",
+    );
+    assert_eq!(chiso::statistics::main_place(&doc).as_deref(), Some("Hà Giang"));
+    let hg = Some("Hà Giang".to_string());
+    assert_eq!(
+        places(&doc),
+        [
+            ("kim ngạch xuất khẩu sang Nhật Bản".to_string(), hg.clone()),
+            ("tổng thu ngân sách".to_string(), hg.clone()),
+            ("tổng thu ngân sách".to_string(), hg),
+        ]
+    );
+    // Negative: a national report whose first paragraph names no place; the
+    // venue of a later sentence is not the place of the next one.
+    let doc = annotate(
+        "Tổng cục Thống kê công bố số liệu quý I/2024.\n\n\
+         Tại Đà Nẵng, hội nghị diễn ra sáng nay. Tổng thu ngân sách đạt 3.200 tỷ đồng.",
+    );
+    assert_eq!(chiso::statistics::main_place(&doc), None);
+    assert_eq!(places(&doc), [("tổng thu ngân sách".to_string(), None)]);
+    // A place named in the figure's own sentence wins over the main place.
+    let doc = annotate(
+        "Tỉnh Phú Yên sơ kết 6 tháng.\n\nSản lượng tôm của Khánh Hòa đạt 9.500 tấn. Sản lượng cá đạt 1.200 tấn.",
+    );
+    let got = places(&doc);
+    assert_eq!(got[0].1.as_deref(), Some("Khánh Hòa"));
+    assert_eq!(got.last().unwrap().1.as_deref(), Some("Phú Yên"));
+}

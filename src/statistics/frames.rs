@@ -140,7 +140,7 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
             let j = i + k;
             (j < range.end).then(|| doc.key(&doc.tokens[j]))
         };
-        let word = LEXICON.words.longest(key_at, |_| true);
+        let word = LEXICON.words.longest(key_at, |r| *r != Role::Venue);
         let indicator = LEXICON.indicators.longest(key_at, |_| true);
         let (kind, len) = match (word, indicator) {
             (Some((wl, _)), Some((il, _))) if il >= wl => (Kind::Indicator, il),

@@ -55,6 +55,10 @@ pub enum Role {
     NotVerb,
     /// "huyện", "xã": an administrative level below a province.
     Subplace,
+    /// "tại", "ở": a place after it is where something happens (a meeting
+    /// "tại Hà Nội"), not the document's main place. Only looked up by role;
+    /// the same words are also `cut` words.
+    Venue,
 }
 
 /// How a change verb may be used (the flags column of `stat_words.tsv`).
@@ -197,6 +201,7 @@ fn parse_role(file: &GrammarFile, row: &crate::grammar::Row<'_>) -> Role {
         "restate" => Role::Restate,
         "not_verb" => Role::NotVerb,
         "subplace" => Role::Subplace,
+        "venue" => Role::Venue,
         other => file.fail(row, &format!("unknown role {other:?}")),
     }
 }

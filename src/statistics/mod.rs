@@ -106,14 +106,16 @@
 //!   reporting period); else the document's period when it names exactly
 //!   one period entity (a report on "quý I/2024" whose figures come in later
 //!   paragraphs).
-//! - **Place**: the first place entity of the clause; else of the sentence;
-//!   else the nearest preceding one in the paragraph; else the document's
-//!   main place: the place named most often in the document (ties: the one
-//!   named first), not counting places introduced by an administrative word
-//!   below a province ("huyện", "xã", …) or by "sang", "từ", "vào" (a
-//!   destination or origin, which stays in the indicator: "kim ngạch xuất
-//!   khẩu sang Hoa Kỳ").
-
+//! - **Place**: the first place entity of the clause; else of the
+//!   sentence; else the document's main place ([`main_place`]): the first
+//!   place of its first paragraph (headline or dateline), also inside an
+//!   organization ("UBND tỉnh Nghệ An"), not a place below a province
+//!   ("huyện", "xã", …), a destination or origin ("sang", "từ", "vào": it
+//!   stays in the indicator, "kim ngạch xuất khẩu sang Hoa Kỳ") or a venue
+//!   ("tại Hà Nội"). Places of earlier sentences are not carried: a
+//!   sentence naming "huyện Mỹ Tú" or "Hàn Quốc" says nothing about the
+//!   place of the next one.
+//!
 mod csv;
 mod frames;
 mod lexicon;
@@ -122,7 +124,6 @@ pub use csv::{write_csv_bom, write_csv_header, write_csv_rows, CSV_COLUMNS, UTF8
 
 use crate::model::{Base, Change, Document, EntityValue, Statistic, Temporal};
 use lexicon::{Role, LEXICON};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// The statistics records of `doc`, in text order.
@@ -141,13 +142,11 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
     let mut out = Vec::new();
     let mut paragraph = usize::MAX;
     let mut carried_period: Option<Temporal> = None;
-    let mut carried_place: Option<String> = None;
     let mut next_entity = 0;
     for sentence in &doc.sentences {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
             carried_period = None;
-            carried_place = None;
         }
         // Entities of this sentence (entities are sorted by start).
         while next_entity < doc.entities.len() && doc.entities[next_entity].tokens.start < sentence.tokens.start {
@@ -195,7 +194,6 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 .place
                 .or(sentence_place)
                 .and_then(|e| place_name(&doc.entities[e].value))
-                .or_else(|| carried_place.clone())
                 .or_else(|| main_place.clone());
             let span = crate::Span::new(
                 doc.tokens[clause.tokens.start].span.start,
@@ -242,9 +240,6 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 if carries {
                     carried_period = value.temporal().cloned();
                 }
-            }
-            if let Some(e) = c.place {
-                carried_place = place_name(&doc.entities[e].value).or(carried_place.take());
             }
         }
     }
@@ -318,36 +313,71 @@ fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> S
     out
 }
 
-/// The document's main place: the place entity named most often (ties: the
-/// first named), not counting places that start with, or come right after,
-/// an administrative word below a province ("huyện Chợ Lách"), nor
-/// destinations and origins ("sang Hoa Kỳ").
+/// The document's main place: the first place named in its first paragraph
+/// (the headline, or the dateline sentence of a text without one), also
+/// inside an organization or an official ("Hội nghị Ban Chấp hành Đảng bộ
+/// tỉnh Vĩnh Long" → "Vĩnh Long"), not counting places that start with, or
+/// come right after, an administrative word below a province ("huyện Chợ
+/// Lách"), destinations and origins ("sang Hoa Kỳ"), venues ("tại Hà Nội":
+/// where a meeting is held, not what the figures are about), nor countries
+/// inside an organization's name ("Ngân hàng Nhà nước Việt Nam"). None when
+/// the first paragraph names no such place: a national report names no
+/// place.
 ///
 /// ```
 /// let doc = chiso::Annotator::new().annotate("Không có địa danh.");
 /// assert_eq!(chiso::statistics::main_place(&doc), None);
+/// let doc = chiso::Annotator::new().annotate("Sáng 5/3, tại Hà Nội, Sở Tài chính tỉnh Hà Giang họp báo.\n\nThu ngân sách đạt 5 tỷ đồng.");
+/// assert_eq!(chiso::statistics::main_place(&doc).as_deref(), Some("Hà Giang"));
 /// ```
 pub fn main_place(doc: &Document) -> Option<String> {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (order, entity) in doc.entities.iter().enumerate() {
-        let EntityValue::Place(name) = &entity.value else {
-            continue;
+    use crate::recognizers::names::lexicon::{PlaceKind, LEXICON as NAMES};
+    let first = doc.sentences.first()?;
+    let end = doc
+        .sentences
+        .iter()
+        .take_while(|s| s.paragraph == first.paragraph)
+        .last()
+        .map_or(first.tokens.end, |s| s.tokens.end);
+    // A place starting at token `at` counts unless an administrative word
+    // below a province, a destination word or a venue word is at or before it.
+    let counts = |at: usize, place_end: usize| {
+        let before = |role: Role| {
+            (at >= 1 && word_len(doc, at - 1, at, role) == Some(1))
+                || (at >= 2 && word_len(doc, at - 2, at, role) == Some(2))
         };
-        let first = entity.tokens.start;
-        let sub = word_len(doc, first, entity.tokens.end, Role::Subplace).is_some()
-            || (first >= 1 && word_len(doc, first - 1, first, Role::Subplace) == Some(1))
-            || (first >= 2 && word_len(doc, first - 2, first, Role::Subplace) == Some(2))
-            || (first >= 1 && word_len(doc, first - 1, first, Role::Toward) == Some(1));
-        if sub {
-            continue;
+        word_len(doc, at, place_end, Role::Subplace).is_none()
+            && !before(Role::Subplace)
+            && !before(Role::Toward)
+            && !before(Role::Venue)
+    };
+    for entity in doc.entities.iter().take_while(|e| e.tokens.start < end) {
+        let range = entity.tokens.clone();
+        match &entity.value {
+            EntityValue::Place(name) if counts(range.start, range.end) => return Some(name.clone()),
+            EntityValue::Org(_) | EntityValue::Official { .. } => {
+                // A place inside the name: at most the entity's tokens, one
+                // hash probe per token.
+                let mut at = range.start + 1;
+                while at < range.end {
+                    let toks = crate::token_input::Toks::window(&doc.text, &doc.tokens, &doc.keys, at, range.end);
+                    let found = NAMES.places.longest_where(&toks, |p| {
+                        !matches!(p.kind, PlaceKind::Country) && (!p.cap || doc.tokens[at].capitalized)
+                    });
+                    if let Some((len, place)) = found {
+                        if counts(at, at + len) && doc.tokens[at].capitalized {
+                            return Some(place.canonical.clone());
+                        }
+                        at += len;
+                    } else {
+                        at += 1;
+                    }
+                }
+            }
+            _ => {}
         }
-        let c = counts.entry(name.as_str()).or_insert((0, order));
-        c.0 += 1;
     }
-    counts
-        .into_iter()
-        .max_by_key(|(_, (n, order))| (*n, std::cmp::Reverse(*order)))
-        .map(|(name, _)| name.to_owned())
+    None
 }
 
 /// The length of the phrase of `role` starting at token `at` ("huyện",
