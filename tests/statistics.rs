@@ -358,7 +358,10 @@ fn qualitative_statement_has_no_value() {
 
 #[test]
 fn period_carried_from_paragraph_but_not_across_paragraphs() {
-    let text = "Năm 2023, tình hình kinh tế của tỉnh có nhiều khởi sắc. \
+    // The first paragraph (a headline) names no period, so nothing carries
+    // from it.
+    let text = "Kinh tế của tỉnh có nhiều khởi sắc\n\n\
+                Năm 2023, tình hình kinh tế của tỉnh có nhiều khởi sắc. \
                 Thu ngân sách nhà nước đạt 4.500 tỷ đồng, vượt 12% dự toán.\n\n\
                 Số doanh nghiệp giải thể giảm 7%.";
     let doc = doc_with(
@@ -1643,4 +1646,52 @@ fn main_place_is_the_first_paragraph_place_and_places_do_not_carry() {
     let got = places(&doc);
     assert_eq!(got[0].1.as_deref(), Some("Khánh Hòa"));
     assert_eq!(got.last().unwrap().1.as_deref(), Some("Phú Yên"));
+}
+
+/// The period of a figure: a dateline day ("Ngày 3/12/2024, … cho biết")
+/// dates the telling, not the figures; a running total "9 tháng" is
+/// January to September of the report's year; "cả năm 2025" keeps its
+/// year; a sentence without a period takes the headline's.
+#[test]
+fn dateline_running_months_and_headline_period() {
+    let date = chiso::Date::new(2024, 12, 3);
+    let doc = chiso::Annotator::new().annotate_dated(
+        "Tình hình kinh tế tỉnh Hòa Bình 11 tháng năm 2024\n\n\
+         Ngày 3/12/2024, Cục Thống kê cho biết doanh thu du lịch trong tháng 11/2024 ước đạt 640 tỷ đồng. \
+         Giá trị sản xuất công nghiệp 9 tháng đạt 21.300 tỷ đồng. \
+         Phấn đấu cả năm 2025, số doanh nghiệp mới đạt 900 doanh nghiệp.\n\n\
+         Tổng vốn đầu tư toàn xã hội đạt 18.700 tỷ đồng.",
+        date,
+    );
+    let got: Vec<(String, Option<String>)> = doc
+        .statistics
+        .iter()
+        .map(|s| (s.indicator.clone(), s.period.as_ref().map(|p| p.value.clone())))
+        .collect();
+    let want = [
+        ("doanh thu du lịch", "2024-11"),
+        ("giá trị sản xuất công nghiệp", "2024-01/2024-09"),
+        ("số doanh nghiệp mới", "2025"),
+        ("tổng vốn đầu tư toàn xã hội", "2024-01/2024-11"),
+    ];
+    let want: Vec<(String, Option<String>)> = want.iter().map(|(i, p)| (i.to_string(), Some(p.to_string()))).collect();
+    assert_eq!(got, want);
+    let months = &doc.statistics[1].period.as_ref().unwrap();
+    assert_eq!(
+        (months.from.as_deref(), months.to.as_deref()),
+        (Some("2024-01-01"), Some("2024-09-30"))
+    );
+    // Negative: a report dated in January on "11 tháng" is about the year
+    // before; a figure with no period anywhere has none.
+    let doc = chiso::Annotator::new().annotate_dated(
+        "Xuất khẩu gạo 11 tháng đạt 8,2 triệu tấn.",
+        chiso::Date::new(2025, 1, 5),
+    );
+    assert_eq!(
+        doc.statistics[0].period.as_ref().map(|p| p.value.as_str()),
+        Some("2024-01/2024-11")
+    );
+    let doc = chiso::Annotator::new().annotate("Sáng 4/3, Sở Tài chính cho biết thu ngân sách đạt 5.200 tỷ đồng.");
+    assert_eq!(doc.statistics.len(), 1);
+    assert_eq!(doc.statistics[0].period, None);
 }

@@ -77,6 +77,7 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                     | EntityValue::Money { .. }
                     | EntityValue::Quantity { .. } => Kind::Figure,
                     EntityValue::Date(_) | EntityValue::Time(_) | EntityValue::Period(_) => Kind::Time,
+                    EntityValue::Duration(ref d) if report_months(d).is_some() => Kind::Time,
                     EntityValue::Place(_) => Kind::Place,
                     _ => Kind::Other,
                 };
@@ -136,12 +137,31 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
             i += 1;
             continue;
         }
-        let key_at = |k: usize| {
-            let j = i + k;
-            (j < range.end).then(|| doc.key(&doc.tokens[j]))
+        // A phrase never ends inside the next entity: "cả năm 2024" is "cả"
+        // and the date "năm 2024", not the phrase "cả năm"; a phrase that
+        // covers it whole stays ("so với tháng trước"), and so does a
+        // comparison ("so với cùng kỳ" + "năm 2023").
+        let next = next_entity.peek().map(|&&e| &doc.entities[e].tokens);
+        let lookup = |stop: usize| {
+            let key_at = move |k: usize| {
+                let j = i + k;
+                (j < stop).then(|| doc.key(&doc.tokens[j]))
+            };
+            (
+                LEXICON.words.longest(key_at, |r| *r != Role::Venue),
+                LEXICON.indicators.longest(key_at, |_| true),
+            )
         };
-        let word = LEXICON.words.longest(key_at, |r| *r != Role::Venue);
-        let indicator = LEXICON.indicators.longest(key_at, |_| true);
+        let (mut word, mut indicator) = lookup(range.end);
+        if let Some(next) = next {
+            let cuts = |len: Option<usize>| len.is_some_and(|len| i + len > next.start && i + len < next.end);
+            // A comparison keeps its time ("so với cùng kỳ năm 2023").
+            let word_cuts = word.filter(|(_, r)| !matches!(r, Role::Base(_))).map(|(l, _)| l);
+            if cuts(word_cuts) || cuts(indicator.map(|(l, _)| l)) {
+                let stop = next.start.clamp(i + 1, range.end);
+                (word, indicator) = lookup(stop);
+            }
+        }
         let (kind, len) = match (word, indicator) {
             (Some((wl, _)), Some((il, _))) if il >= wl => (Kind::Indicator, il),
             (None, Some((il, _))) => (Kind::Indicator, il),
@@ -156,6 +176,14 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
         i += len;
     }
     items
+}
+
+/// The months of a report's running total: a duration of 2 to 11 months
+/// ("9 tháng", "trong 2 tháng") in a statistical sentence is the period
+/// from January ("Tăng trưởng GRDP 9 tháng ước đạt 7,1%").
+pub(crate) fn report_months(duration: &str) -> Option<u32> {
+    let n: u32 = duration.strip_prefix('P')?.strip_suffix('M')?.parse().ok()?;
+    (2..=11).contains(&n).then_some(n)
 }
 
 fn change_of(kind: Kind) -> Option<Change> {
@@ -378,7 +406,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         figure_seen |= item.kind == Kind::Figure;
         match item.kind {
             Kind::Word(Role::Qualifier(_) | Role::Base(_)) if figure_seen => {}
-            Kind::Time if out.period.is_none() => out.period = item.entity,
+            Kind::Time if out.period.is_none() && !is_dateline(doc, items, k) => out.period = item.entity,
             Kind::Place if out.place.is_none() && !after_toward(items, k) => out.place = item.entity,
             Kind::Word(Role::Qualifier(q)) if qualifies(items, k) => qualifier = Some(q),
             Kind::Word(Role::Base(Some(Base::Plan))) if qualifies(items, k) => qualifier = Some(Qualifier::Target),
@@ -517,7 +545,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 }
                 comparing = false;
             }
-            Kind::Time if !skipping && out.period.is_none() => out.period = item.entity,
+            Kind::Time if !skipping && out.period.is_none() && !is_dateline(doc, items, k) => out.period = item.entity,
             Kind::Place if !skipping && out.place.is_none() && !after_toward(items, k) => out.place = item.entity,
             _ => {}
         }
@@ -614,6 +642,19 @@ fn indicator_tokens(items: &[Item], start: usize, verb: usize) -> Option<Range<u
         }
     }
     None
+}
+
+/// Is the time at item `k` the dateline of a report ("Ngày 5/12/2024, Sở
+/// Công Thương cho biết …", "Sáng 7/1, tại …")? A day or a time of day
+/// that opens the sentence, followed by a comma, dates the telling, not
+/// the figures: it is never their period.
+fn is_dateline(doc: &Document, items: &[Item], k: usize) -> bool {
+    let day = items[k].entity.is_some_and(|e| match &doc.entities[e].value {
+        EntityValue::Date(t) => t.value.len() >= 10,
+        EntityValue::Time(_) => true,
+        _ => false,
+    });
+    day && k == 0 && items.get(1).is_some_and(|i| i.kind == Kind::Comma)
 }
 
 /// Is the place at item `k` a destination or origin ("xuất khẩu sang Hoa

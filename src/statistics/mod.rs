@@ -103,9 +103,14 @@
 //!   comparison; else the first of the sentence; else the nearest preceding
 //!   one in the same paragraph, where only periods and dates without a day
 //!   ("tháng 6/2023", "năm 2023") carry over (a day date is an event, not a
-//!   reporting period); else the document's period when it names exactly
-//!   one period entity (a report on "quý I/2024" whose figures come in later
-//!   paragraphs).
+//!   reporting period); else the first such period of the document's first
+//!   paragraph (its headline or lead: "Cần Thơ: GRDP 9 tháng năm 2024 tăng
+//!   6,8%"); else the document's period when it names exactly one period
+//!   entity. A day or time of day that opens a sentence before a comma is
+//!   its dateline ("Ngày 5/12/2024, Sở Công Thương cho biết …") and never a
+//!   period. A running total "9 tháng" (a duration of 2 to 11 months) is
+//!   January to that month of the document's year ("2024-01/2024-09"; of
+//!   the year before when the document is dated in or before that month).
 //! - **Place**: the first place entity of the clause; else of the
 //!   sentence; else the document's main place ([`main_place`]): the first
 //!   place of its first paragraph (headline or dateline), also inside an
@@ -142,6 +147,9 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
     let mut out = Vec::new();
     let mut paragraph = usize::MAX;
     let mut carried_period: Option<Temporal> = None;
+    // The headline's period: the first period (not a day) of the first paragraph.
+    let first_paragraph = doc.sentences.first().map(|s| s.paragraph);
+    let mut headline_period: Option<Temporal> = None;
     let mut next_entity = 0;
     for sentence in &doc.sentences {
         if sentence.paragraph != paragraph {
@@ -187,8 +195,9 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             let period = clause
                 .period
                 .or(sentence_period)
-                .and_then(|e| doc.entities[e].value.temporal().cloned())
+                .and_then(|e| temporal_of(doc, e))
                 .or_else(|| carried_period.clone())
+                .or_else(|| headline_period.clone())
                 .or_else(|| main_period.clone());
             let place = clause
                 .place
@@ -231,14 +240,16 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         // What the next sentences of the paragraph carry.
         for c in &clauses {
             if let Some(e) = c.period {
-                let value = &doc.entities[e].value;
-                let carries = match value {
-                    EntityValue::Period(_) => true,
+                let carries = match &doc.entities[e].value {
+                    EntityValue::Period(_) | EntityValue::Duration(_) => true,
                     EntityValue::Date(t) => t.value.len() <= 7,
                     _ => false,
                 };
                 if carries {
-                    carried_period = value.temporal().cloned();
+                    carried_period = temporal_of(doc, e);
+                    if headline_period.is_none() && Some(sentence.paragraph) == first_paragraph {
+                        headline_period = carried_period.clone();
+                    }
                 }
             }
         }
@@ -259,6 +270,27 @@ fn main_period(doc: &Document) -> Option<Temporal> {
         }
     }
     found.cloned()
+}
+
+/// The period of time entity `e`; a running total of N months ("9 tháng",
+/// a duration) is January to month N of the document's year — of the year
+/// before when the document is dated in or before month N (a January
+/// report on "11 tháng").
+fn temporal_of(doc: &Document, e: usize) -> Option<Temporal> {
+    match &doc.entities[e].value {
+        EntityValue::Duration(d) => {
+            let n = frames::report_months(d)?;
+            let date = doc.date?;
+            let year = if date.month > n { date.year } else { date.year - 1 };
+            let last = crate::calendar::days_in_month(year, n);
+            Some(Temporal {
+                value: format!("{year}-01/{year}-{n:02}"),
+                from: Some(format!("{year}-01-01")),
+                to: Some(format!("{year}-{n:02}-{last:02}")),
+            })
+        }
+        value => value.temporal().cloned(),
+    }
 }
 
 fn place_name(value: &EntityValue) -> Option<String> {
