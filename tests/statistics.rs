@@ -1695,3 +1695,24 @@ fn dateline_running_months_and_headline_period() {
     assert_eq!(doc.statistics.len(), 1);
     assert_eq!(doc.statistics[0].period, None);
 }
+
+/// A headline (a first line without a final full stop) repeats a figure of
+/// the body: no record; a lead sentence that ends in "." is a sentence.
+#[test]
+fn headline_figures_give_no_records() {
+    let date = chiso::Date::new(2024, 10, 8);
+    let doc = chiso::Annotator::new().annotate_dated(
+        "Bình Phước: Xuất khẩu 9 tháng đạt hơn 3 tỷ USD\n\n\
+         Kim ngạch xuất khẩu 9 tháng năm 2024 của tỉnh ước đạt 3,05 tỷ USD.",
+        date,
+    );
+    let got: Vec<_> = doc.statistics.iter().map(|s| s.indicator.as_str()).collect();
+    assert_eq!(got, ["kim ngạch xuất khẩu"]);
+    assert_eq!(doc.statistics[0].place.as_deref(), Some("Bình Phước"));
+    let doc = chiso::Annotator::new().annotate_dated(
+        "Kim ngạch xuất khẩu 9 tháng năm 2024 của tỉnh ước đạt 3,05 tỷ USD.\n\n\
+         Nhập khẩu đạt 1,2 tỷ USD.",
+        date,
+    );
+    assert_eq!(doc.statistics.len(), 2);
+}

@@ -151,7 +151,8 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
     let first_paragraph = doc.sentences.first().map(|s| s.paragraph);
     let mut headline_period: Option<Temporal> = None;
     let mut next_entity = 0;
-    for sentence in &doc.sentences {
+    let headline = headline(doc);
+    for (n, sentence) in doc.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
             carried_period = None;
@@ -208,7 +209,13 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 doc.tokens[clause.tokens.start].span.start,
                 doc.tokens[clause.tokens.end - 1].span.end,
             );
-            for f in &clause.frames {
+            // A headline repeats a figure of the body: no records.
+            let frames = if Some(n) == headline {
+                &[][..]
+            } else {
+                &clause.frames[..]
+            };
+            for f in frames {
                 let compared = f.compared.and_then(|e| doc.entities[e].value.temporal());
                 let base = f
                     .base
@@ -255,6 +262,22 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         }
     }
     out
+}
+
+/// The index of the document's headline: a first paragraph of one sentence
+/// that does not end in ".", "!" or "?", with more text after it ("Cần
+/// Thơ: GRDP 9 tháng năm 2024 tăng 6,8%" above the article). Its figures
+/// repeat the body's and give no records; its period and place still
+/// serve the whole document.
+fn headline(doc: &Document) -> Option<usize> {
+    let first = doc.sentences.first()?;
+    let second = doc.sentences.get(1)?;
+    if second.paragraph == first.paragraph || first.tokens.is_empty() {
+        return None;
+    }
+    let last = &doc.tokens[first.tokens.end - 1];
+    let closed = matches!(last.span.slice(&doc.text), "." | "!" | "?" | "…" | "...");
+    (!closed).then_some(0)
 }
 
 /// The document's period when it names exactly one (as `period` entities):
