@@ -1056,7 +1056,7 @@ const GOLD: &[(&str, &[&str])] = &[
          năng suất bình quân đạt [68,5 tạ/ha|qty 68.5 tạ per ha], sản lượng đạt [trên 524.000 tấn|qty 524000 tấn].",
         &[
             "gieo trồng | 76500 | ha | level | - | - | 2023/2024 | -",
-            "năng suất bình quân | 68.5 | tạ/ha | level | - | - | 2023/2024 | -",
+            "năng suất bình quân | 68.5 | tạ | level | - | - | 2023/2024 | -",
             "sản lượng | 524000 | tấn | level | - | - | 2023/2024 | -",
         ],
     ),
@@ -1164,8 +1164,8 @@ const GOLD: &[(&str, &[&str])] = &[
         "Giá cà phê nhân xô [hôm nay|date 2024-05-10] dao động [từ 126.000 đến 127.500 đồng/kg|money 126000..127500 VND per kg], \
          tăng [1.000 đồng/kg|money 1000 VND per kg] so với [hôm qua|date 2024-05-09].",
         &[
-            "giá cà phê nhân xô | 126000..127500 | VND/kg | level | - | - | 2024-05-10 | -",
-            "giá cà phê nhân xô | 1000 | VND/kg | increase | previous_period | - | 2024-05-10 | -",
+            "giá cà phê nhân xô | 126000..127500 | VND | level | - | - | 2024-05-10 | -",
+            "giá cà phê nhân xô | 1000 | VND | increase | previous_period | - | 2024-05-10 | -",
         ],
     ),
     (
@@ -1385,8 +1385,8 @@ const HELD_OUT: &[(&str, &[&str])] = &[
         "Giá xăng RON95 từ [15 giờ chiều nay|date 2024-07-04T15:00] giảm [320 đồng/lít|money 320 VND per lít], \
          xuống còn [23.450 đồng/lít|money 23450 VND per lít].",
         &[
-            "giá xăng RON95 | 320 | VND/lít | decrease | - | - | 2024-07-04T15:00 | -",
-            "giá xăng RON95 | 23450 | VND/lít | decrease | - | - | 2024-07-04T15:00 | -",
+            "giá xăng RON95 | 320 | VND | decrease | - | - | 2024-07-04T15:00 | -",
+            "giá xăng RON95 | 23450 | VND | decrease | - | - | 2024-07-04T15:00 | -",
         ],
     ),
     (
@@ -1450,8 +1450,8 @@ const HELD_OUT: &[(&str, &[&str])] = &[
         "Năng suất lúa bình quân của [An Giang|place An Giang] tăng [0,4 tạ/ha|qty 0.4 tạ per ha], lên \
          [62,8 tạ/ha|qty 62.8 tạ per ha].",
         &[
-            "năng suất lúa bình quân | 0.4 | tạ/ha | increase | - | - | - | An Giang",
-            "năng suất lúa bình quân | 62.8 | tạ/ha | increase | - | - | - | An Giang",
+            "năng suất lúa bình quân | 0.4 | tạ | increase | - | - | - | An Giang",
+            "năng suất lúa bình quân | 62.8 | tạ | increase | - | - | - | An Giang",
         ],
     ),
 ];

@@ -347,16 +347,15 @@ pub(crate) struct ClauseFrames {
 }
 
 /// The unit of a figure: "%" (or "điểm phần trăm", "‰"), the ISO currency,
-/// the measure unit or counted noun ("tạ/ha"), none for a bare number.
+/// the measure unit or counted noun ("tạ" for "68,5 tạ/ha"), none for a
+/// bare number.
 pub(crate) fn unit_of(value: &EntityValue) -> Option<String> {
-    let with_per = |unit: &str, per: &Option<String>| match per {
-        Some(per) => format!("{unit}/{per}"),
-        None => unit.to_owned(),
-    };
     match value {
         EntityValue::Percent { points: true, .. } => Some("điểm phần trăm".to_owned()),
         EntityValue::Percent { sign, .. } => Some((*sign).to_owned()),
-        EntityValue::Money { unit, per, .. } | EntityValue::Quantity { unit, per, .. } => Some(with_per(unit, per)),
+        // A rate's denominator stays on the entity ("per"): the record's unit
+        // is the currency or the unit ("7,2 tấn/ha" → "tấn").
+        EntityValue::Money { unit, .. } | EntityValue::Quantity { unit, .. } => Some(unit.clone()),
         _ => None,
     }
 }

@@ -91,7 +91,8 @@
 //!   share verbs without a figure give nothing ("đạt kết quả tốt" is no
 //!   statistic), nor do verbs flagged `figure` ("vượt chỉ tiêu").
 //! - **Percentage points**: unit "điểm phần trăm"; per mille: "‰"; money and
-//!   quantities with a denominator: "VND/kg", "tạ/ha".
+//!   quantities with a denominator keep only the currency or unit ("VND" for
+//!   "26.500 đồng/kg", "tạ" for "68,5 tạ/ha"), as GUIDELINES §7 asks.
 //! - **Comparisons with a time** ("so với năm 2023", "so với cùng kỳ năm
 //!   2023"): the time is neither a figure nor the period; an unnamed one is
 //!   named against the record's period by [`infer_base`] (with no period, a
