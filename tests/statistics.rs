@@ -1716,3 +1716,24 @@ fn headline_figures_give_no_records() {
     );
     assert_eq!(doc.statistics.len(), 2);
 }
+
+/// "ghi nhận" counts like "có" after an area ("thành phố ghi nhận 1.320
+/// ca …"); a source named before a comma ("Theo Sở Y tế …,") or a speaker
+/// before "công bố"/"yêu cầu" is never the indicator.
+#[test]
+fn recorded_counts_and_speakers_are_not_indicators() {
+    let date = chiso::Date::new(2024, 9, 2);
+    let doc = chiso::Annotator::new().annotate_dated(
+        "Theo Sở Y tế tỉnh Đồng Nai, từ đầu năm đến nay, toàn tỉnh ghi nhận 1.320 ca sốt xuất huyết, giảm 21,4% so với cùng kỳ. \
+         Đại diện Cục Thống kê công bố chỉ số sản xuất công nghiệp tăng 7,3%.",
+        date,
+    );
+    let got: Vec<_> = doc.statistics.iter().map(|s| s.indicator.as_str()).collect();
+    assert_eq!(
+        got,
+        ["ca sốt xuất huyết", "ca sốt xuất huyết", "chỉ số sản xuất công nghiệp"]
+    );
+    // Negative: "ghi nhận" with no area before it is no count.
+    let doc = chiso::Annotator::new().annotate_dated("Đoàn công tác ghi nhận 3 kiến nghị của cử tri.", date);
+    assert!(doc.statistics.is_empty(), "{:?}", doc.statistics);
+}
