@@ -1737,3 +1737,29 @@ fn recorded_counts_and_speakers_are_not_indicators() {
     let doc = chiso::Annotator::new().annotate_dated("Đoàn công tác ghi nhận 3 kiến nghị của cử tri.", date);
     assert!(doc.statistics.is_empty(), "{:?}", doc.statistics);
 }
+
+/// Weather readings, narrated events and a source named as the subject are
+/// no statistics (GUIDELINES §7); the report figures around them are.
+#[test]
+fn weather_events_and_sources_give_no_records() {
+    let date = chiso::Date::new(2024, 12, 20);
+    let annotate = |text: &str| chiso::Annotator::new().annotate_dated(text, date);
+    for text in [
+        "Sáng 20/12, nhiệt độ thấp nhất tại Mộc Châu là 6 độ C, độ ẩm 95%.",
+        "Từ đêm 20/12, khu vực Tây Nguyên có mưa vừa với tổng lượng mưa phổ biến 40 - 80 mm.",
+        "Chỉ số tia cực tím ở mức 10, nguy cơ gây hại cao.",
+        "Trong tuần, toàn tỉnh xảy ra 14 vụ tai nạn giao thông, làm chết 9 người, bị thương 6 người.",
+    ] {
+        let doc = annotate(text);
+        assert!(doc.statistics.is_empty(), "{text}: {:?}", doc.statistics);
+    }
+    let doc = annotate(
+        "Theo Cục Thống kê tỉnh Tây Ninh, năm 2024, sản lượng mía đạt 1,2 triệu tấn, giảm 3,5% so với năm trước.",
+    );
+    let got: Vec<_> = doc.statistics.iter().map(|s| s.indicator.as_str()).collect();
+    assert_eq!(got, ["sản lượng mía", "sản lượng mía"]);
+    // A change in accidents against a base is a statistic.
+    let doc = annotate("So với cùng kỳ, số vụ tai nạn giao thông giảm 12 vụ.");
+    assert_eq!(doc.statistics.len(), 1);
+    assert_eq!(doc.statistics[0].indicator, "số vụ tai nạn giao thông");
+}

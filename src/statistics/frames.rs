@@ -148,7 +148,9 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                 (j < stop).then(|| doc.key(&doc.tokens[j]))
             };
             (
-                LEXICON.words.longest(key_at, |r| *r != Role::Venue),
+                LEXICON
+                    .words
+                    .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator)),
                 LEXICON.indicators.longest(key_at, |_| true),
             )
         };

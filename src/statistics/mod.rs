@@ -176,6 +176,9 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         let sentence_period = clauses.iter().find_map(|c| c.period);
         let sentence_place = clauses.iter().find_map(|c| c.place);
         let mut indicator: Option<String> = None;
+        // The indicator names a weather reading or an event ("nhiệt độ",
+        // "làm chết"): its figures are no statistics.
+        let mut not_statistic = false;
         let mut lead_base = None;
         let mut qualifier = None;
         for clause in &clauses {
@@ -186,7 +189,12 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             let clause_qualifier = clause.frames.iter().find_map(|f| f.qualifier);
             qualifier = clause_qualifier.or(qualifier);
             if let Some(tokens) = &clause.indicator {
-                indicator = Some(indicator_text(doc, tokens.clone(), &entities));
+                // A source or speaker ("Theo Sở Công Thương tỉnh Đắk Lắk, …")
+                // is no indicator: the clause keeps the previous one.
+                if !is_name(doc, tokens.clone(), &entities) {
+                    indicator = Some(indicator_text(doc, tokens.clone(), &entities));
+                    not_statistic = word_len(doc, tokens.start, tokens.end, Role::NotIndicator).is_some();
+                }
             }
             let Some(name) = &indicator else {
                 continue;
@@ -217,6 +225,13 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 &clause.frames[..]
             };
             for f in frames {
+                let skip = match &f.indicator {
+                    Some(tokens) => word_len(doc, tokens.start, tokens.end, Role::NotIndicator).is_some(),
+                    None => not_statistic,
+                };
+                if skip {
+                    continue;
+                }
                 let compared = f.compared.and_then(|e| doc.entities[e].value.temporal());
                 let base = f
                     .base
@@ -322,6 +337,19 @@ fn place_name(value: &EntityValue) -> Option<String> {
         EntityValue::Place(name) => Some(name.clone()),
         _ => None,
     }
+}
+
+/// Is `tokens` exactly one organization, official or person ("Sở Công
+/// Thương tỉnh Đắk Lắk")?
+fn is_name(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> bool {
+    entities.iter().map(|&e| &doc.entities[e]).any(|e| {
+        e.tokens.start <= tokens.start
+            && tokens.end <= e.tokens.end
+            && matches!(
+                e.value,
+                EntityValue::Org(_) | EntityValue::Person { .. } | EntityValue::Official { .. }
+            )
+    })
 }
 
 /// The indicator as written (spaces between words made single), lower-cased
