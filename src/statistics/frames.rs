@@ -195,6 +195,20 @@ fn change_of(kind: Kind) -> Option<Change> {
     }
 }
 
+/// The change of a figure entity that starts with a change verb it took
+/// as its bound word ("vượt 18%", "gấp 2,1 lần").
+fn leading_change(doc: &Document, item: &Item) -> Option<Change> {
+    if item.kind != Kind::Figure {
+        return None;
+    }
+    let (start, end) = (item.tokens.start, item.tokens.end);
+    let key_at = |k: usize| (start + k < end).then(|| doc.key(&doc.tokens[start + k]));
+    match LEXICON.words.longest(key_at, |r| matches!(r, Role::Change(..))) {
+        Some((len, Role::Change(c, _))) if start + len < end => Some(c),
+        _ => None,
+    }
+}
+
 /// Is item `k` a change verb used as a verb? A verb directly followed by a
 /// content word, with another verb later before any figure, is part of a
 /// noun phrase ("tốc độ tăng trưởng ngành dịch vụ đạt …", "thanh toán bằng
@@ -396,7 +410,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         return out;
     }
     out.tokens = items[start].tokens.start..items[end - 1].tokens.end;
-    let verb = (start..end).find(|&k| is_verb(items, k));
+    let verb = (start..end).find(|&k| is_verb(items, k) || leading_change(doc, &items[k]).is_some());
     let mut qualifier = None;
     let pre_end = verb.unwrap_or(end);
     // Leading context, qualifiers and comparisons before the verb (and
@@ -450,15 +464,12 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         taken.push(k + 1);
         let value = entity_value(doc, &items[k + 1]);
         let mut frame = Frame::new(value, Some(Change::Level), qualifier);
-        // "giải ngân 65% kế hoạch": a share of the plan.
+        // "giải ngân 65% kế hoạch": a level against the plan (GUIDELINES §7).
         frame.base = match items.get(k + 2).map(|i| i.kind) {
             Some(Kind::Word(Role::Base(b))) => b,
             Some(Kind::Word(Role::Qualifier(Qualifier::Target))) => Some(Base::Plan),
             _ => None,
         };
-        if frame.base == Some(Base::Plan) && matches!(value, Some(EntityValue::Percent { points: false, .. })) {
-            frame.change = Some(Change::Share);
-        }
         out.frames.push(frame);
     } else {
         out.indicator = indicator_tokens(items, start, pre_end);
@@ -507,6 +518,22 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 group_base = None;
                 skipping = false;
                 comparing = false;
+            }
+            // "vượt 18% dự toán", "gấp 2,1 lần cùng kỳ": the figure entity
+            // took the verb as its bound word; it still opens a verb group.
+            Kind::Figure if !taken.contains(&k) && leading_change(doc, item).is_some() => {
+                if k > verb && out.frames.len() == group {
+                    if let Some(f) = qualitative(items, group_verb, k, qualifier) {
+                        out.frames.push(f);
+                    }
+                }
+                group_verb = k;
+                change = leading_change(doc, item);
+                group = out.frames.len();
+                group_base = None;
+                skipping = false;
+                comparing = false;
+                out.frames.push(Frame::new(entity_value(doc, item), change, qualifier));
             }
             Kind::Figure if !skipping && change.is_some() && !taken.contains(&k) => {
                 let mut frame = Frame::new(entity_value(doc, item), change, qualifier);

@@ -57,7 +57,10 @@
 //!   BASE applies to the figures of its verb group ("đạt 305,6 tỷ USD, tăng
 //!   14,9% so với cùng kỳ": only the increase is against the same period);
 //!   figures inside a comparison ("so với năm 2022") or after "tương đương"
-//!   are skipped. "bằng 48,2% kế hoạch" is change `share`, base `plan`; a
+//!   are skipped. "bằng 48,2% kế hoạch" is change `level`, base `plan`
+//!   (GUIDELINES §7; `share` is "chiếm"); a figure that took its change
+//!   verb as a bound word ("vượt 18% dự toán", "gấp 2,1 lần") opens its own
+//!   verb group (increase); a
 //!   target word after a figure ("bằng 50% chỉ tiêu") is a `plan` base, and
 //!   before it a `target` qualifier (unless a comma follows it: "dưới mục
 //!   tiêu, …"). A qualifier holds for the rest of the clause ("ước đạt 5 tỷ
@@ -66,9 +69,10 @@
 //!   lịch đạt …"), not across ";".
 //! - **Known indicator + figure**: a listed indicator right before a figure
 //!   states its level ("Đà Nẵng thu ngân sách 14.600 tỷ đồng"); a percent
-//!   followed by a plan word is a `share` of the plan ("giải ngân 65% kế
+//!   followed by a plan word is a level against the plan ("giải ngân 65% kế
 //!   hoạch").
-//! - **"có" + figure** (also "đón", "thu hút", "xảy ra", "cấp mới"): "Toàn
+//! - **"có" + figure** (also "đón", "thu hút", "ghi nhận", "cấp mới"; not
+//!   "xảy ra": narrated events are no statistics): "Toàn
 //!   tỉnh có 1.250 doanh nghiệp thành lập mới" is a `level` whose indicator
 //!   is the counted noun and the words after it ("doanh nghiệp thành lập
 //!   mới"); after a measure unit or money only the words after it count
