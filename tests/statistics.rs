@@ -1794,3 +1794,27 @@ fn bound_change_verbs_open_their_group() {
         ]
     );
 }
+
+/// "tạm tính" (provisional) is an estimate; "gồm" joins the parts of a
+/// total like "trong đó" and is not part of the next indicator.
+#[test]
+fn provisional_estimates_and_parts_of_a_total() {
+    let date = chiso::Date::new(2025, 7, 20);
+    let doc = chiso::Annotator::new().annotate_dated(
+        "Tỷ lệ đỗ tạm tính đạt 97,6%. Tổng chi ngân sách năm 2025 là 21.300 tỷ đồng, gồm chi thường xuyên 15.100 tỷ đồng.",
+        date,
+    );
+    let got: Vec<_> = doc
+        .statistics
+        .iter()
+        .map(|s| (s.indicator.as_str(), s.qualifier))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("tỷ lệ đỗ", Some(Qualifier::Estimate)),
+            ("tổng chi ngân sách", None),
+            ("chi thường xuyên", None),
+        ]
+    );
+}
