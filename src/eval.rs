@@ -374,6 +374,36 @@ pub struct StatisticCounts {
     pub matched: usize,
     /// Matched records whose change, base, qualifier, period and place all agree.
     pub fields_correct: usize,
+    /// Matched records whose `change` agrees.
+    pub change_correct: usize,
+    /// Matched records whose `base` agrees.
+    pub base_correct: usize,
+    /// Matched records whose `qualifier` agrees.
+    pub qualifier_correct: usize,
+    /// Matched records whose period value agrees.
+    pub period_correct: usize,
+    /// Matched records whose `place` agrees.
+    pub place_correct: usize,
+    /// Matched records whose indicator is exactly the gold one (not only overlapping).
+    pub indicator_exact: usize,
+}
+
+/// The per-field comparison of matched statistics records, in report order.
+pub const STATISTIC_FIELDS: [&str; 6] = ["change", "base", "qualifier", "period", "place", "indicator"];
+
+impl StatisticCounts {
+    /// (field name, matched records with that field right), for
+    /// [`STATISTIC_FIELDS`].
+    pub fn field_counts(&self) -> [(&'static str, usize); 6] {
+        [
+            ("change", self.change_correct),
+            ("base", self.base_correct),
+            ("qualifier", self.qualifier_correct),
+            ("period", self.period_correct),
+            ("place", self.place_correct),
+            ("indicator", self.indicator_exact),
+        ]
+    }
 }
 
 /// The result of an evaluation.
@@ -470,34 +500,108 @@ impl Report {
             self.by_type.entry(kind).or_default().add(&c);
         }
         if let (Some(gold_stats), Some(pred_stats)) = (&gold.statistics, &predicted.statistics) {
-            self.add_statistics(gold_stats, pred_stats);
+            self.add_statistics(&gold.id, gold_stats, pred_stats);
         }
     }
 
-    fn add_statistics(&mut self, gold: &[EvalStatistic], predicted: &[EvalStatistic]) {
+    fn add_statistics(&mut self, id: &str, gold: &[EvalStatistic], predicted: &[EvalStatistic]) {
         self.statistics.gold += gold.len();
         self.statistics.predicted += predicted.len();
         let mut used = vec![false; predicted.len()];
         let get = |s: &EvalStatistic, k: &str| s.fields.get(k).cloned().unwrap_or(Value::Null);
         let period = |s: &EvalStatistic| get(s, "period").get("value").cloned().unwrap_or(Value::Null);
+        let show = |v: &Value| match v {
+            Value::Null => "-".to_owned(),
+            Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        let figure = |s: &EvalStatistic| {
+            let value = get(s, "value");
+            let value = if value.is_null() {
+                format!("{}..{}", show(&get(s, "min")), show(&get(s, "max")))
+            } else {
+                show(&value)
+            };
+            format!("{} = {} {}", s.indicator, value, show(&get(s, "unit")))
+        };
+        let span = |s: &EvalStatistic| {
+            let n = |k: &str| s.fields.get(k).and_then(Value::as_u64).unwrap_or(0) as usize;
+            (n("start"), n("end"))
+        };
+        let clause = |s: &EvalStatistic| {
+            let text = get(s, "text");
+            show(&text).replace(['\n', '\t'], " ")
+        };
+        let record_error = |kind: &'static str, s: &EvalStatistic, detail: String| {
+            let (start, end) = span(s);
+            EvalError {
+                id: id.to_owned(),
+                kind,
+                entity_type: "statistics".to_owned(),
+                start,
+                end,
+                text: figure(s),
+                context: format!("{} | {} | {}", figure(s), detail, clause(s)),
+                gold: None,
+                predicted: None,
+            }
+        };
         for g in gold {
             let found = predicted.iter().enumerate().position(|(i, p)| {
                 !used[i]
                     && numbers_equal(&get(g, "value"), &get(p, "value"))
+                    && numbers_equal(&get(g, "min"), &get(p, "min"))
+                    && numbers_equal(&get(g, "max"), &get(p, "max"))
                     && get(g, "unit") == get(p, "unit")
                     && (g.indicator.contains(&p.indicator) || p.indicator.contains(&g.indicator))
                     && !p.indicator.is_empty()
             });
-            if let Some(i) = found {
-                used[i] = true;
-                self.statistics.matched += 1;
-                let p = &predicted[i];
-                let same = ["change", "base", "qualifier", "place"]
-                    .iter()
-                    .all(|k| get(g, k) == get(p, k));
-                if same && period(g) == period(p) {
-                    self.statistics.fields_correct += 1;
+            let Some(i) = found else {
+                self.errors.push(record_error("miss", g, String::new()));
+                continue;
+            };
+            used[i] = true;
+            let s = &mut self.statistics;
+            s.matched += 1;
+            let p = &predicted[i];
+            let mut wrong = Vec::new();
+            for (k, counter) in [
+                ("change", &mut s.change_correct),
+                ("base", &mut s.base_correct),
+                ("qualifier", &mut s.qualifier_correct),
+                ("place", &mut s.place_correct),
+            ] {
+                if get(g, k) == get(p, k) {
+                    *counter += 1;
+                } else {
+                    wrong.push(format!("{k}: {} ≠ {}", show(&get(g, k)), show(&get(p, k))));
                 }
+            }
+            if period(g) == period(p) {
+                s.period_correct += 1;
+            } else {
+                wrong.push(format!("period: {} ≠ {}", show(&period(g)), show(&period(p))));
+            }
+            let fields_right = wrong.is_empty();
+            if g.indicator == p.indicator {
+                s.indicator_exact += 1;
+            } else {
+                wrong.push(format!("indicator: {} ≠ {}", g.indicator, p.indicator));
+            }
+            if fields_right {
+                s.fields_correct += 1;
+            }
+            if !wrong.is_empty() {
+                self.errors.push(record_error(
+                    "wrong_value",
+                    g,
+                    format!("gold ≠ predicted: {}", wrong.join("; ")),
+                ));
+            }
+        }
+        for (i, p) in predicted.iter().enumerate() {
+            if !used[i] {
+                self.errors.push(record_error("false_alarm", p, String::new()));
             }
         }
     }
@@ -530,6 +634,9 @@ impl Report {
                 "gold": s.gold, "predicted": s.predicted, "matched": s.matched,
                 "precision": ratio(s.matched, s.predicted), "recall": ratio(s.matched, s.gold),
                 "fields_accuracy": ratio(s.fields_correct, s.matched),
+                "field_accuracy": s.field_counts().iter()
+                    .map(|&(k, n)| (k.to_owned(), Value::from(ratio(n, s.matched))))
+                    .collect::<Map<String, Value>>(),
             },
         })
     }
@@ -569,6 +676,12 @@ impl Report {
             ratio(s.matched, s.gold),
             ratio(s.fields_correct, s.matched)
         ));
+        let fields: Vec<String> = s
+            .field_counts()
+            .iter()
+            .map(|&(k, n)| format!("{k} {:.3}", ratio(n, s.matched)))
+            .collect();
+        out.push_str(&format!("statistics fields right on matches: {}\n", fields.join(", ")));
         out.push_str("P/R/F1: exact spans; ~: overlapping spans; value: share of exact matches with the right value\n");
         out
     }
@@ -677,6 +790,53 @@ mod tests {
         assert_eq!(kinds, ["wrong_value", "miss", "false_alarm", "false_alarm"]);
         let total = report.total().exact();
         assert!((total.precision - 1.0 / 3.0).abs() < 1e-12 && (total.recall - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn statistics_field_breakdown() {
+        let record = |json: Value| statistic_from_json(&json).unwrap();
+        let gold = vec![
+            record(
+                serde_json::json!({"indicator": "kim ngạch xuất khẩu", "value": 3.2, "unit": "%",
+                "change": "increase", "base": "same_period", "qualifier": null,
+                "period": {"value": "2024-11"}, "place": "Bình Dương"}),
+            ),
+            record(
+                serde_json::json!({"indicator": "sản lượng lúa", "value": 5, "unit": "tấn",
+                "change": "level", "base": null, "qualifier": null, "period": null, "place": null}),
+            ),
+        ];
+        let pred = vec![
+            record(serde_json::json!({"indicator": "xuất khẩu", "value": 3.2, "unit": "%",
+                "change": "increase", "base": "same_period", "qualifier": "estimate",
+                "period": {"value": "2024-11"}, "place": null})),
+            record(serde_json::json!({"indicator": "giá gạo", "value": 7, "unit": "%"})),
+        ];
+        let mut report = Report::default();
+        let (mut g, mut p) = (doc(vec![]), doc(vec![]));
+        g.statistics = Some(gold);
+        p.statistics = Some(pred);
+        report.add(&g, &p, None);
+        let s = &report.statistics;
+        assert_eq!((s.gold, s.predicted, s.matched, s.fields_correct), (2, 2, 1, 0));
+        assert_eq!(
+            s.field_counts(),
+            [
+                ("change", 1),
+                ("base", 1),
+                ("qualifier", 0),
+                ("period", 1),
+                ("place", 0),
+                ("indicator", 0)
+            ]
+        );
+        let kinds: Vec<_> = report.errors.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, ["wrong_value", "miss", "false_alarm"]);
+        assert!(report.errors[0].context.contains("qualifier: - ≠ estimate"));
+        assert!(report
+            .to_table()
+            .contains("statistics fields right on matches: change 1.000, base 1.000"));
+        assert_eq!(report.to_json()["statistics"]["field_accuracy"]["place"], 0.0);
     }
 
     #[test]

@@ -77,6 +77,7 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                     | EntityValue::Money { .. }
                     | EntityValue::Quantity { .. } => Kind::Figure,
                     EntityValue::Date(_) | EntityValue::Time(_) | EntityValue::Period(_) => Kind::Time,
+                    EntityValue::Duration(ref d) if report_months(d).is_some() => Kind::Time,
                     EntityValue::Place(_) => Kind::Place,
                     _ => Kind::Other,
                 };
@@ -136,12 +137,33 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
             i += 1;
             continue;
         }
-        let key_at = |k: usize| {
-            let j = i + k;
-            (j < range.end).then(|| doc.key(&doc.tokens[j]))
+        // A phrase never ends inside the next entity: "cả năm 2024" is "cả"
+        // and the date "năm 2024", not the phrase "cả năm"; a phrase that
+        // covers it whole stays ("so với tháng trước"), and so does a
+        // comparison ("so với cùng kỳ" + "năm 2023").
+        let next = next_entity.peek().map(|&&e| &doc.entities[e].tokens);
+        let lookup = |stop: usize| {
+            let key_at = move |k: usize| {
+                let j = i + k;
+                (j < stop).then(|| doc.key(&doc.tokens[j]))
+            };
+            (
+                LEXICON
+                    .words
+                    .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator)),
+                LEXICON.indicators.longest(key_at, |_| true),
+            )
         };
-        let word = LEXICON.words.longest(key_at, |_| true);
-        let indicator = LEXICON.indicators.longest(key_at, |_| true);
+        let (mut word, mut indicator) = lookup(range.end);
+        if let Some(next) = next {
+            let cuts = |len: Option<usize>| len.is_some_and(|len| i + len > next.start && i + len < next.end);
+            // A comparison keeps its time ("so với cùng kỳ năm 2023").
+            let word_cuts = word.filter(|(_, r)| !matches!(r, Role::Base(_))).map(|(l, _)| l);
+            if cuts(word_cuts) || cuts(indicator.map(|(l, _)| l)) {
+                let stop = next.start.clamp(i + 1, range.end);
+                (word, indicator) = lookup(stop);
+            }
+        }
         let (kind, len) = match (word, indicator) {
             (Some((wl, _)), Some((il, _))) if il >= wl => (Kind::Indicator, il),
             (None, Some((il, _))) => (Kind::Indicator, il),
@@ -158,9 +180,31 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
     items
 }
 
+/// The months of a report's running total: a duration of 2 to 11 months
+/// ("9 tháng", "trong 2 tháng") in a statistical sentence is the period
+/// from January ("Tăng trưởng GRDP 9 tháng ước đạt 7,1%").
+pub(crate) fn report_months(duration: &str) -> Option<u32> {
+    let n: u32 = duration.strip_prefix('P')?.strip_suffix('M')?.parse().ok()?;
+    (2..=11).contains(&n).then_some(n)
+}
+
 fn change_of(kind: Kind) -> Option<Change> {
     match kind {
         Kind::Word(Role::Change(c, _)) => Some(c),
+        _ => None,
+    }
+}
+
+/// The change of a figure entity that starts with a change verb it took
+/// as its bound word ("vượt 18%", "gấp 2,1 lần").
+fn leading_change(doc: &Document, item: &Item) -> Option<Change> {
+    if item.kind != Kind::Figure {
+        return None;
+    }
+    let (start, end) = (item.tokens.start, item.tokens.end);
+    let key_at = |k: usize| (start + k < end).then(|| doc.key(&doc.tokens[start + k]));
+    match LEXICON.words.longest(key_at, |r| matches!(r, Role::Change(..))) {
+        Some((len, Role::Change(c, _))) if start + len < end => Some(c),
         _ => None,
     }
 }
@@ -319,16 +363,15 @@ pub(crate) struct ClauseFrames {
 }
 
 /// The unit of a figure: "%" (or "điểm phần trăm", "‰"), the ISO currency,
-/// the measure unit or counted noun ("tạ/ha"), none for a bare number.
+/// the measure unit or counted noun ("tạ" for "68,5 tạ/ha"), none for a
+/// bare number.
 pub(crate) fn unit_of(value: &EntityValue) -> Option<String> {
-    let with_per = |unit: &str, per: &Option<String>| match per {
-        Some(per) => format!("{unit}/{per}"),
-        None => unit.to_owned(),
-    };
     match value {
         EntityValue::Percent { points: true, .. } => Some("điểm phần trăm".to_owned()),
         EntityValue::Percent { sign, .. } => Some((*sign).to_owned()),
-        EntityValue::Money { unit, per, .. } | EntityValue::Quantity { unit, per, .. } => Some(with_per(unit, per)),
+        // A rate's denominator stays on the entity ("per"): the record's unit
+        // is the currency or the unit ("7,2 tấn/ha" → "tấn").
+        EntityValue::Money { unit, .. } | EntityValue::Quantity { unit, .. } => Some(unit.clone()),
         _ => None,
     }
 }
@@ -367,7 +410,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         return out;
     }
     out.tokens = items[start].tokens.start..items[end - 1].tokens.end;
-    let verb = (start..end).find(|&k| is_verb(items, k));
+    let verb = (start..end).find(|&k| is_verb(items, k) || leading_change(doc, &items[k]).is_some());
     let mut qualifier = None;
     let pre_end = verb.unwrap_or(end);
     // Leading context, qualifiers and comparisons before the verb (and
@@ -378,7 +421,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         figure_seen |= item.kind == Kind::Figure;
         match item.kind {
             Kind::Word(Role::Qualifier(_) | Role::Base(_)) if figure_seen => {}
-            Kind::Time if out.period.is_none() => out.period = item.entity,
+            Kind::Time if out.period.is_none() && !is_dateline(doc, items, k) => out.period = item.entity,
             Kind::Place if out.place.is_none() && !after_toward(items, k) => out.place = item.entity,
             Kind::Word(Role::Qualifier(q)) if qualifies(items, k) => qualifier = Some(q),
             Kind::Word(Role::Base(Some(Base::Plan))) if qualifies(items, k) => qualifier = Some(Qualifier::Target),
@@ -421,15 +464,12 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         taken.push(k + 1);
         let value = entity_value(doc, &items[k + 1]);
         let mut frame = Frame::new(value, Some(Change::Level), qualifier);
-        // "giải ngân 65% kế hoạch": a share of the plan.
+        // "giải ngân 65% kế hoạch": a level against the plan (GUIDELINES §7).
         frame.base = match items.get(k + 2).map(|i| i.kind) {
             Some(Kind::Word(Role::Base(b))) => b,
             Some(Kind::Word(Role::Qualifier(Qualifier::Target))) => Some(Base::Plan),
             _ => None,
         };
-        if frame.base == Some(Base::Plan) && matches!(value, Some(EntityValue::Percent { points: false, .. })) {
-            frame.change = Some(Change::Share);
-        }
         out.frames.push(frame);
     } else {
         out.indicator = indicator_tokens(items, start, pre_end);
@@ -479,6 +519,22 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 skipping = false;
                 comparing = false;
             }
+            // "vượt 18% dự toán", "gấp 2,1 lần cùng kỳ": the figure entity
+            // took the verb as its bound word; it still opens a verb group.
+            Kind::Figure if !taken.contains(&k) && leading_change(doc, item).is_some() => {
+                if k > verb && out.frames.len() == group {
+                    if let Some(f) = qualitative(items, group_verb, k, qualifier) {
+                        out.frames.push(f);
+                    }
+                }
+                group_verb = k;
+                change = leading_change(doc, item);
+                group = out.frames.len();
+                group_base = None;
+                skipping = false;
+                comparing = false;
+                out.frames.push(Frame::new(entity_value(doc, item), change, qualifier));
+            }
             Kind::Figure if !skipping && change.is_some() && !taken.contains(&k) => {
                 let mut frame = Frame::new(entity_value(doc, item), change, qualifier);
                 frame.base = group_base;
@@ -517,7 +573,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 }
                 comparing = false;
             }
-            Kind::Time if !skipping && out.period.is_none() => out.period = item.entity,
+            Kind::Time if !skipping && out.period.is_none() && !is_dateline(doc, items, k) => out.period = item.entity,
             Kind::Place if !skipping && out.place.is_none() && !after_toward(items, k) => out.place = item.entity,
             _ => {}
         }
@@ -614,6 +670,19 @@ fn indicator_tokens(items: &[Item], start: usize, verb: usize) -> Option<Range<u
         }
     }
     None
+}
+
+/// Is the time at item `k` the dateline of a report ("Ngày 5/12/2024, Sở
+/// Công Thương cho biết …", "Sáng 7/1, tại …")? A day or a time of day
+/// that opens the sentence, followed by a comma, dates the telling, not
+/// the figures: it is never their period.
+fn is_dateline(doc: &Document, items: &[Item], k: usize) -> bool {
+    let day = items[k].entity.is_some_and(|e| match &doc.entities[e].value {
+        EntityValue::Date(t) => t.value.len() >= 10,
+        EntityValue::Time(_) => true,
+        _ => false,
+    });
+    day && k == 0 && items.get(1).is_some_and(|i| i.kind == Kind::Comma)
 }
 
 /// Is the place at item `k` a destination or origin ("xuất khẩu sang Hoa

@@ -55,6 +55,14 @@ pub enum Role {
     NotVerb,
     /// "huyện", "xã": an administrative level below a province.
     Subplace,
+    /// "tại", "ở": a place after it is where something happens (a meeting
+    /// "tại Hà Nội"), not the document's main place. Only looked up by role;
+    /// the same words are also `cut` words.
+    Venue,
+    /// "nhiệt độ", "lượng mưa", "làm chết": an indicator starting with it is
+    /// a weather reading or a narrated event, not a socio-economic
+    /// indicator; its figures give no records.
+    NotIndicator,
 }
 
 /// How a change verb may be used (the flags column of `stat_words.tsv`).
@@ -197,6 +205,8 @@ fn parse_role(file: &GrammarFile, row: &crate::grammar::Row<'_>) -> Role {
         "restate" => Role::Restate,
         "not_verb" => Role::NotVerb,
         "subplace" => Role::Subplace,
+        "venue" => Role::Venue,
+        "not_indicator" => Role::NotIndicator,
         other => file.fail(row, &format!("unknown role {other:?}")),
     }
 }

@@ -57,7 +57,10 @@
 //!   BASE applies to the figures of its verb group ("đạt 305,6 tỷ USD, tăng
 //!   14,9% so với cùng kỳ": only the increase is against the same period);
 //!   figures inside a comparison ("so với năm 2022") or after "tương đương"
-//!   are skipped. "bằng 48,2% kế hoạch" is change `share`, base `plan`; a
+//!   are skipped. "bằng 48,2% kế hoạch" is change `level`, base `plan`
+//!   (GUIDELINES §7; `share` is "chiếm"); a figure that took its change
+//!   verb as a bound word ("vượt 18% dự toán", "gấp 2,1 lần") opens its own
+//!   verb group (increase); a
 //!   target word after a figure ("bằng 50% chỉ tiêu") is a `plan` base, and
 //!   before it a `target` qualifier (unless a comma follows it: "dưới mục
 //!   tiêu, …"). A qualifier holds for the rest of the clause ("ước đạt 5 tỷ
@@ -66,9 +69,10 @@
 //!   lịch đạt …"), not across ";".
 //! - **Known indicator + figure**: a listed indicator right before a figure
 //!   states its level ("Đà Nẵng thu ngân sách 14.600 tỷ đồng"); a percent
-//!   followed by a plan word is a `share` of the plan ("giải ngân 65% kế
+//!   followed by a plan word is a level against the plan ("giải ngân 65% kế
 //!   hoạch").
-//! - **"có" + figure** (also "đón", "thu hút", "xảy ra", "cấp mới"): "Toàn
+//! - **"có" + figure** (also "đón", "thu hút", "ghi nhận", "cấp mới"; not
+//!   "xảy ra": narrated events are no statistics): "Toàn
 //!   tỉnh có 1.250 doanh nghiệp thành lập mới" is a `level` whose indicator
 //!   is the counted noun and the words after it ("doanh nghiệp thành lập
 //!   mới"); after a measure unit or money only the words after it count
@@ -91,7 +95,8 @@
 //!   share verbs without a figure give nothing ("đạt kết quả tốt" is no
 //!   statistic), nor do verbs flagged `figure` ("vượt chỉ tiêu").
 //! - **Percentage points**: unit "điểm phần trăm"; per mille: "‰"; money and
-//!   quantities with a denominator: "VND/kg", "tạ/ha".
+//!   quantities with a denominator keep only the currency or unit ("VND" for
+//!   "26.500 đồng/kg", "tạ" for "68,5 tạ/ha"), as GUIDELINES §7 asks.
 //! - **Comparisons with a time** ("so với năm 2023", "so với cùng kỳ năm
 //!   2023"): the time is neither a figure nor the period; an unnamed one is
 //!   named against the record's period by [`infer_base`] (with no period, a
@@ -103,17 +108,24 @@
 //!   comparison; else the first of the sentence; else the nearest preceding
 //!   one in the same paragraph, where only periods and dates without a day
 //!   ("tháng 6/2023", "năm 2023") carry over (a day date is an event, not a
-//!   reporting period); else the document's period when it names exactly
-//!   one period entity (a report on "quý I/2024" whose figures come in later
-//!   paragraphs).
-//! - **Place**: the first place entity of the clause; else of the sentence;
-//!   else the nearest preceding one in the paragraph; else the document's
-//!   main place: the place named most often in the document (ties: the one
-//!   named first), not counting places introduced by an administrative word
-//!   below a province ("huyện", "xã", …) or by "sang", "từ", "vào" (a
-//!   destination or origin, which stays in the indicator: "kim ngạch xuất
-//!   khẩu sang Hoa Kỳ").
-
+//!   reporting period); else the first such period of the document's first
+//!   paragraph (its headline or lead: "Cần Thơ: GRDP 9 tháng năm 2024 tăng
+//!   6,8%"); else the document's period when it names exactly one period
+//!   entity. A day or time of day that opens a sentence before a comma is
+//!   its dateline ("Ngày 5/12/2024, Sở Công Thương cho biết …") and never a
+//!   period. A running total "9 tháng" (a duration of 2 to 11 months) is
+//!   January to that month of the document's year ("2024-01/2024-09"; of
+//!   the year before when the document is dated in or before that month).
+//! - **Place**: the first place entity of the clause; else of the
+//!   sentence; else the document's main place ([`main_place`]): the first
+//!   place of its first paragraph (headline or dateline), also inside an
+//!   organization ("UBND tỉnh Nghệ An"), not a place below a province
+//!   ("huyện", "xã", …), a destination or origin ("sang", "từ", "vào": it
+//!   stays in the indicator, "kim ngạch xuất khẩu sang Hoa Kỳ") or a venue
+//!   ("tại Hà Nội"). Places of earlier sentences are not carried: a
+//!   sentence naming "huyện Mỹ Tú" or "Hàn Quốc" says nothing about the
+//!   place of the next one.
+//!
 mod csv;
 mod frames;
 mod lexicon;
@@ -122,7 +134,6 @@ pub use csv::{write_csv_bom, write_csv_header, write_csv_rows, CSV_COLUMNS, UTF8
 
 use crate::model::{Base, Change, Document, EntityValue, Statistic, Temporal};
 use lexicon::{Role, LEXICON};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// The statistics records of `doc`, in text order.
@@ -141,13 +152,15 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
     let mut out = Vec::new();
     let mut paragraph = usize::MAX;
     let mut carried_period: Option<Temporal> = None;
-    let mut carried_place: Option<String> = None;
+    // The headline's period: the first period (not a day) of the first paragraph.
+    let first_paragraph = doc.sentences.first().map(|s| s.paragraph);
+    let mut headline_period: Option<Temporal> = None;
     let mut next_entity = 0;
-    for sentence in &doc.sentences {
+    let headline = headline(doc);
+    for (n, sentence) in doc.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
             carried_period = None;
-            carried_place = None;
         }
         // Entities of this sentence (entities are sorted by start).
         while next_entity < doc.entities.len() && doc.entities[next_entity].tokens.start < sentence.tokens.start {
@@ -167,6 +180,9 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         let sentence_period = clauses.iter().find_map(|c| c.period);
         let sentence_place = clauses.iter().find_map(|c| c.place);
         let mut indicator: Option<String> = None;
+        // The indicator names a weather reading or an event ("nhiệt độ",
+        // "làm chết"): its figures are no statistics.
+        let mut not_statistic = false;
         let mut lead_base = None;
         let mut qualifier = None;
         for clause in &clauses {
@@ -177,7 +193,12 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             let clause_qualifier = clause.frames.iter().find_map(|f| f.qualifier);
             qualifier = clause_qualifier.or(qualifier);
             if let Some(tokens) = &clause.indicator {
-                indicator = Some(indicator_text(doc, tokens.clone(), &entities));
+                // A source or speaker ("Theo Sở Công Thương tỉnh Đắk Lắk, …")
+                // is no indicator: the clause keeps the previous one.
+                if !is_name(doc, tokens.clone(), &entities) {
+                    indicator = Some(indicator_text(doc, tokens.clone(), &entities));
+                    not_statistic = word_len(doc, tokens.start, tokens.end, Role::NotIndicator).is_some();
+                }
             }
             let Some(name) = &indicator else {
                 continue;
@@ -188,20 +209,33 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             let period = clause
                 .period
                 .or(sentence_period)
-                .and_then(|e| doc.entities[e].value.temporal().cloned())
+                .and_then(|e| temporal_of(doc, e))
                 .or_else(|| carried_period.clone())
+                .or_else(|| headline_period.clone())
                 .or_else(|| main_period.clone());
             let place = clause
                 .place
                 .or(sentence_place)
                 .and_then(|e| place_name(&doc.entities[e].value))
-                .or_else(|| carried_place.clone())
                 .or_else(|| main_place.clone());
             let span = crate::Span::new(
                 doc.tokens[clause.tokens.start].span.start,
                 doc.tokens[clause.tokens.end - 1].span.end,
             );
-            for f in &clause.frames {
+            // A headline repeats a figure of the body: no records.
+            let frames = if Some(n) == headline {
+                &[][..]
+            } else {
+                &clause.frames[..]
+            };
+            for f in frames {
+                let skip = match &f.indicator {
+                    Some(tokens) => word_len(doc, tokens.start, tokens.end, Role::NotIndicator).is_some(),
+                    None => not_statistic,
+                };
+                if skip {
+                    continue;
+                }
                 let compared = f.compared.and_then(|e| doc.entities[e].value.temporal());
                 let base = f
                     .base
@@ -233,22 +267,37 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         // What the next sentences of the paragraph carry.
         for c in &clauses {
             if let Some(e) = c.period {
-                let value = &doc.entities[e].value;
-                let carries = match value {
-                    EntityValue::Period(_) => true,
+                let carries = match &doc.entities[e].value {
+                    EntityValue::Period(_) | EntityValue::Duration(_) => true,
                     EntityValue::Date(t) => t.value.len() <= 7,
                     _ => false,
                 };
                 if carries {
-                    carried_period = value.temporal().cloned();
+                    carried_period = temporal_of(doc, e);
+                    if headline_period.is_none() && Some(sentence.paragraph) == first_paragraph {
+                        headline_period = carried_period.clone();
+                    }
                 }
-            }
-            if let Some(e) = c.place {
-                carried_place = place_name(&doc.entities[e].value).or(carried_place.take());
             }
         }
     }
     out
+}
+
+/// The index of the document's headline: a first paragraph of one sentence
+/// that does not end in ".", "!" or "?", with more text after it ("Cần
+/// Thơ: GRDP 9 tháng năm 2024 tăng 6,8%" above the article). Its figures
+/// repeat the body's and give no records; its period and place still
+/// serve the whole document.
+fn headline(doc: &Document) -> Option<usize> {
+    let first = doc.sentences.first()?;
+    let second = doc.sentences.get(1)?;
+    if second.paragraph == first.paragraph || first.tokens.is_empty() {
+        return None;
+    }
+    let last = &doc.tokens[first.tokens.end - 1];
+    let closed = matches!(last.span.slice(&doc.text), "." | "!" | "?" | "…" | "...");
+    (!closed).then_some(0)
 }
 
 /// The document's period when it names exactly one (as `period` entities):
@@ -266,11 +315,45 @@ fn main_period(doc: &Document) -> Option<Temporal> {
     found.cloned()
 }
 
+/// The period of time entity `e`; a running total of N months ("9 tháng",
+/// a duration) is January to month N of the document's year — of the year
+/// before when the document is dated in or before month N (a January
+/// report on "11 tháng").
+fn temporal_of(doc: &Document, e: usize) -> Option<Temporal> {
+    match &doc.entities[e].value {
+        EntityValue::Duration(d) => {
+            let n = frames::report_months(d)?;
+            let date = doc.date?;
+            let year = if date.month > n { date.year } else { date.year - 1 };
+            let last = crate::calendar::days_in_month(year, n);
+            Some(Temporal {
+                value: format!("{year}-01/{year}-{n:02}"),
+                from: Some(format!("{year}-01-01")),
+                to: Some(format!("{year}-{n:02}-{last:02}")),
+            })
+        }
+        value => value.temporal().cloned(),
+    }
+}
+
 fn place_name(value: &EntityValue) -> Option<String> {
     match value {
         EntityValue::Place(name) => Some(name.clone()),
         _ => None,
     }
+}
+
+/// Is `tokens` exactly one organization, official or person ("Sở Công
+/// Thương tỉnh Đắk Lắk")?
+fn is_name(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> bool {
+    entities.iter().map(|&e| &doc.entities[e]).any(|e| {
+        e.tokens.start <= tokens.start
+            && tokens.end <= e.tokens.end
+            && matches!(
+                e.value,
+                EntityValue::Org(_) | EntityValue::Person { .. } | EntityValue::Official { .. }
+            )
+    })
 }
 
 /// The indicator as written (spaces between words made single), lower-cased
@@ -318,36 +401,71 @@ fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> S
     out
 }
 
-/// The document's main place: the place entity named most often (ties: the
-/// first named), not counting places that start with, or come right after,
-/// an administrative word below a province ("huyện Chợ Lách"), nor
-/// destinations and origins ("sang Hoa Kỳ").
+/// The document's main place: the first place named in its first paragraph
+/// (the headline, or the dateline sentence of a text without one), also
+/// inside an organization or an official ("Hội nghị Ban Chấp hành Đảng bộ
+/// tỉnh Vĩnh Long" → "Vĩnh Long"), not counting places that start with, or
+/// come right after, an administrative word below a province ("huyện Chợ
+/// Lách"), destinations and origins ("sang Hoa Kỳ"), venues ("tại Hà Nội":
+/// where a meeting is held, not what the figures are about), nor countries
+/// inside an organization's name ("Ngân hàng Nhà nước Việt Nam"). None when
+/// the first paragraph names no such place: a national report names no
+/// place.
 ///
 /// ```
 /// let doc = chiso::Annotator::new().annotate("Không có địa danh.");
 /// assert_eq!(chiso::statistics::main_place(&doc), None);
+/// let doc = chiso::Annotator::new().annotate("Sáng 5/3, tại Hà Nội, Sở Tài chính tỉnh Hà Giang họp báo.\n\nThu ngân sách đạt 5 tỷ đồng.");
+/// assert_eq!(chiso::statistics::main_place(&doc).as_deref(), Some("Hà Giang"));
 /// ```
 pub fn main_place(doc: &Document) -> Option<String> {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (order, entity) in doc.entities.iter().enumerate() {
-        let EntityValue::Place(name) = &entity.value else {
-            continue;
+    use crate::recognizers::names::lexicon::{PlaceKind, LEXICON as NAMES};
+    let first = doc.sentences.first()?;
+    let end = doc
+        .sentences
+        .iter()
+        .take_while(|s| s.paragraph == first.paragraph)
+        .last()
+        .map_or(first.tokens.end, |s| s.tokens.end);
+    // A place starting at token `at` counts unless an administrative word
+    // below a province, a destination word or a venue word is at or before it.
+    let counts = |at: usize, place_end: usize| {
+        let before = |role: Role| {
+            (at >= 1 && word_len(doc, at - 1, at, role) == Some(1))
+                || (at >= 2 && word_len(doc, at - 2, at, role) == Some(2))
         };
-        let first = entity.tokens.start;
-        let sub = word_len(doc, first, entity.tokens.end, Role::Subplace).is_some()
-            || (first >= 1 && word_len(doc, first - 1, first, Role::Subplace) == Some(1))
-            || (first >= 2 && word_len(doc, first - 2, first, Role::Subplace) == Some(2))
-            || (first >= 1 && word_len(doc, first - 1, first, Role::Toward) == Some(1));
-        if sub {
-            continue;
+        word_len(doc, at, place_end, Role::Subplace).is_none()
+            && !before(Role::Subplace)
+            && !before(Role::Toward)
+            && !before(Role::Venue)
+    };
+    for entity in doc.entities.iter().take_while(|e| e.tokens.start < end) {
+        let range = entity.tokens.clone();
+        match &entity.value {
+            EntityValue::Place(name) if counts(range.start, range.end) => return Some(name.clone()),
+            EntityValue::Org(_) | EntityValue::Official { .. } => {
+                // A place inside the name: at most the entity's tokens, one
+                // hash probe per token.
+                let mut at = range.start + 1;
+                while at < range.end {
+                    let toks = crate::token_input::Toks::window(&doc.text, &doc.tokens, &doc.keys, at, range.end);
+                    let found = NAMES.places.longest_where(&toks, |p| {
+                        !matches!(p.kind, PlaceKind::Country) && (!p.cap || doc.tokens[at].capitalized)
+                    });
+                    if let Some((len, place)) = found {
+                        if counts(at, at + len) && doc.tokens[at].capitalized {
+                            return Some(place.canonical.clone());
+                        }
+                        at += len;
+                    } else {
+                        at += 1;
+                    }
+                }
+            }
+            _ => {}
         }
-        let c = counts.entry(name.as_str()).or_insert((0, order));
-        c.0 += 1;
     }
-    counts
-        .into_iter()
-        .max_by_key(|(_, (n, order))| (*n, std::cmp::Reverse(*order)))
-        .map(|(name, _)| name.to_owned())
+    None
 }
 
 /// The length of the phrase of `role` starting at token `at` ("huyện",
