@@ -238,6 +238,16 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Resolved> {
             Some(y) => return months_res(y, h * 6 - 5, h * 6, format!("{y:04}-H{h}")),
             None => Resolved::unknown(format!("XXXX-H{h}")),
         },
+        // "11 tháng" with no year in a report dated January is last year's
+        // first eleven months: running months never end after the reference.
+        Expr::Months {
+            a: 1,
+            b,
+            y: Year::Unknown,
+        } if cx.reference.is_some_and(|r| *b > r.month) => {
+            let y = cx.reference.map(|r| r.year - 1)?;
+            return months_res(y, 1, *b, format!("{y:04}-01/{y:04}-{b:02}"));
+        }
         Expr::Months { a, b, y } => match year(*y, cx) {
             Some(y) if (*a, *b) == (1, 12) => return months_res(y, 1, 12, format!("{y:04}")),
             Some(y) => {
