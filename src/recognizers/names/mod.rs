@@ -39,8 +39,8 @@
 //! After resolution ([`Recognizer::finish`]): a one-syllable name ("ông Thọ",
 //! "Bí thư Thọ") gets `refers_to` = the span of the first full mention whose
 //! last syllable it is (a "TITLE Word" official that links to nothing is
-//! dropped); a bare capitalized title ("Thủ tướng nhấn mạnh…") held by exactly
-//! one earlier official becomes an official with that name and `refers_to`.
+//! dropped). A bare title ("Thủ tướng nhấn mạnh…") names nobody and is no
+//! official (corpus/GUIDELINES.md §5), even when one earlier official holds it.
 //!
 //! The parsers live in `places`, `orgs`, `titles` and `persons`; `linking`
 //! does the work after resolution.
@@ -191,8 +191,14 @@ impl Emit<'_, '_> {
         let mut title = String::new();
         let mut org = None;
         let mut place = None;
+        // "Trung tướng Đỗ Minh Quang, Thứ trưởng Bộ Quốc phòng": ranks and
+        // academic titles leave the title when a position is there too.
+        let positioned = before.iter().chain(after).any(|(_, t)| t.headed);
         for (i, (sep, t)) in before.iter().chain(after).enumerate() {
-            if i > 0 {
+            if positioned && !t.headed {
+                continue;
+            }
+            if !title.is_empty() {
                 title.push_str(match (i == before.len(), sep) {
                     (true, _) | (_, Sep::Comma) => ", ",
                     (_, Sep::Kiem) => " kiêm ",
@@ -422,7 +428,6 @@ impl Recognizer for Names {
 
     fn finish(&self, doc: &mut Document) {
         link_short_mentions(doc);
-        link_bare_titles(doc);
     }
 }
 
