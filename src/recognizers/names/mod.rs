@@ -230,7 +230,7 @@ impl Emit<'_, '_> {
 
     /// After a name: ", TITLE…" makes an official, otherwise a person.
     fn name_then_titles(&mut self, name: Range<usize>, rest: Toks<'_>, rule: &'static str) {
-        if let Ok((_, (_, titles))) = name_sep.and(|i| chain(i, false)).parse(rest) {
+        if let Some(titles) = titles_after_name(rest) {
             if titles[0].1.headed || titles.len() > 1 {
                 self.official(name, &[], &titles);
                 return;
@@ -238,6 +238,16 @@ impl Emit<'_, '_> {
         }
         self.person(&name, rule);
     }
+}
+
+/// ", TITLE…" after a name, unless another name follows the titles: in
+/// "Phó Thủ tướng Hồ Đức Thành, Bộ trưởng Bộ Tài chính Nguyễn Thanh Bình"
+/// the second title is Nguyễn Thanh Bình's.
+fn titles_after_name(rest: Toks<'_>) -> Option<Vec<(Sep, TitleM)>> {
+    let (after, (_, titles)) = name_sep.and(|i| chain(i, false)).parse(rest).ok()?;
+    let end = titles.last().map_or(after.offset(), |(_, t)| t.range.end);
+    let after = after.take_from(end.saturating_sub(after.offset()));
+    (strict_name(after).is_err()).then_some(titles)
 }
 
 impl Recognizer for Names {
@@ -367,13 +377,14 @@ impl Recognizer for Names {
                     strong || name.len() == 1 || strict_name(rest).is_ok()
                 });
                 if let Some((rest, name)) = loose {
-                    let more = name_sep
-                        .and(|i| chain(i, false))
-                        .parse(rest)
-                        .ok()
-                        .map(|(_, (_, t))| t)
-                        .filter(|t| t[0].1.headed);
-                    emit.official(name, &titles, more.as_deref().unwrap_or(&[]));
+                    let more = titles_after_name(rest).filter(|t| t[0].1.headed);
+                    if titles.iter().all(|(_, t)| t.academic) {
+                        // "PGS.TS Nguyễn Quang Huy": a degree alone is no
+                        // position; the name may still take one after it.
+                        emit.name_then_titles(name, rest, "names::academic");
+                    } else {
+                        emit.official(name, &titles, more.as_deref().unwrap_or(&[]));
+                    }
                 }
             }
         }

@@ -14,13 +14,16 @@ pub(super) struct TitleM {
     pub(super) headed: bool,
     /// The head may name a foreign office ("Tổng thống", "Đại sứ").
     pub(super) abroad: bool,
+    /// An academic or professional title alone ("PGS.TS", "Bác sĩ"): with no
+    /// position or rank it makes no official ("TS Nguyễn Văn A" is a person).
+    pub(super) academic: bool,
 }
 
 /// `title`; with `need_cap` the head (or rank) must be capitalized.
 pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
     let start = input.offset();
     let cap_ok = |t: Option<Tok<'_>>| !need_cap || t.is_some_and(|t| t.token.capitalized);
-    if let Ok((rest, _)) = title_kind(|k| matches!(k, TitleKind::Rank | TitleKind::Academic))(input) {
+    if let Ok((rest, part)) = title_kind(|k| matches!(k, TitleKind::Rank | TitleKind::Academic))(input) {
         if !cap_ok(input.first()) {
             return fail(input);
         }
@@ -31,6 +34,7 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
             place: None,
             headed: false,
             abroad: false,
+            academic: part.kind == TitleKind::Academic,
         };
         return Ok((rest, m));
     }
@@ -68,6 +72,7 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
         place: None,
         headed: true,
         abroad: head.abroad,
+        academic: false,
     };
     let complement = org(rest, true, 0);
     if head.bound && complement.is_err() {
