@@ -248,6 +248,12 @@ pub(crate) struct Lexicon {
     pub stops: HashSet<String>,
     /// Keys of lower-case words that never sit inside the name of a body.
     pub inner_stops: HashSet<String>,
+    /// Keys of lower-case words that open a clause right after a name ("đang",
+    /// "đã", "và"): a number before one closes the name of a body.
+    pub clause_words: HashSet<String>,
+    /// Phrases that never start the proper name of a body: crop seasons
+    /// ("Vụ Hè Thu 2024" is a season, not a department "Vụ").
+    pub not_body_names: Phrases<()>,
 }
 
 fn split_aliases(s: &str) -> impl Iterator<Item = &str> {
@@ -402,7 +408,11 @@ fn load() -> Lexicon {
             "inner" => {
                 lex.inner_stops.insert(key);
             }
-            _ => file.fail(&row, "where is empty or inner"),
+            "body" => add(&file, &row, &mut lex.not_body_names, row.get(0), ()),
+            "clause" => {
+                lex.clause_words.insert(key);
+            }
+            _ => file.fail(&row, "where is empty, inner, body or clause"),
         }
     }
 

@@ -110,11 +110,16 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
             fail(input)
         }
         OrgKind::Generic => {
+            if LEXICON.not_body_names.longest_where(&rest, |_| true).is_some() {
+                return fail(input);
+            }
             let (body, _) = open_words_with(rest, 8, true, entry.descriptive)?;
             // "Công ty Cổ phần Phần mềm…": one short syllable before a
             // lower-case word is a cut compound, not the company's name.
             let words = body.offset() - rest.offset();
-            let short = rest.first().is_some_and(|t| t.text.chars().count() <= 4);
+            let short = rest
+                .first()
+                .is_some_and(|t| t.token.kind == TokenKind::Word && t.text.chars().count() <= 4);
             let lower_next = body
                 .first()
                 .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);

@@ -101,8 +101,9 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
     let mut n = 0;
     let mut proper = false;
     let mut after_acronym = false;
+    let mut hyphened = false;
     while n < max {
-        if lower && proper {
+        if lower && (proper || (after_acronym && n > 0)) {
             // One to three lower-case words ("Đa khoa", "Kinh tế và Chính sách")
             // when a capitalized word, a unit word or "Trung ương" follows them
             // and no new body starts there ("… Trung ương và Bệnh viện …").
@@ -138,11 +139,15 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
             if let Ok((after, _)) = phrase(&LEXICON.parts, |_| true)(rest) {
                 rest = after;
                 n += 1;
+                // "Bệnh viện Trung ương Quân đội 108": a compound may follow.
+                after_acronym = lower;
                 continue;
             }
         }
         match rest.first() {
-            Some(t) if continues(&t) && (n == 0 || !full_name_at(rest)) => {
+            // A person's full name ends a place's name ("huyện Châu Thành
+            // Nguyễn Văn Bảy") but may name a school ("Trường THCS Lê Quý Đôn").
+            Some(t) if continues(&t) && (n == 0 || after_acronym || !full_name_at(rest)) => {
                 let starts_compound = descriptive && (n == 0 || after_acronym);
                 rest = rest.take_from(1);
                 n += 1;
@@ -161,6 +166,8 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                     let goes_on = after.first().is_none_or(|t| {
                         t.token.kind == TokenKind::Punct
                             || continues(&t)
+                            || acronym(&t)
+                            || closing_number(after).is_some()
                             || LEXICON.units.longest_where(&after, |_| true).is_some()
                             || LEXICON.parts.longest_where(&after, |_| true).is_some()
                     });
@@ -170,14 +177,26 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                     }
                 }
             }
-            // An acronym inside the name of a body: "Trường THPT Chuyên Bến Tre".
+            // Two names joined by a spaced hyphen: "Vụ Kế hoạch - Tài chính",
+            // "Trường THPT chuyên Hà Nội - Amsterdam" (once, and not before
+            // another body: "Công ty A - Công ty B" are two).
             Some(t)
                 if lower
-                    && t.token.kind == TokenKind::Word
-                    && t.token.capitalized
+                    && proper
+                    && !hyphened
+                    && t.key == "-"
                     && t.token.gap == Gap::Space
-                    && !t.text.chars().any(char::is_lowercase) =>
+                    && rest.get(1).is_some_and(|w| continues(&w))
+                    && !full_name_at(rest.take_from(1))
+                    && LEXICON.orgs.longest_where(&rest.take_from(1), |_| true).is_none() =>
             {
+                rest = rest.take_from(1);
+                n += 1;
+                hyphened = true;
+                after_acronym = descriptive;
+            }
+            // An acronym inside the name of a body: "Trường THPT Chuyên Bến Tre".
+            Some(t) if lower && acronym(&t) => {
                 rest = rest.take_from(1);
                 n += 1;
                 after_acronym = true;
@@ -185,9 +204,21 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
             _ => break,
         }
     }
+    let mut numbered = false;
+    // A number closes the name of a body: "Bệnh viện Nhi đồng 1", "Quân khu 7",
+    // "Ban Quản lý dự án 7" (a bare number only where nothing else names it).
+    if lower && n < max {
+        if let Some(after) = closing_number(rest) {
+            rest = after;
+            n += 1;
+            proper = true;
+            numbered = true;
+        }
+    }
     // A lone syllable cut from its compound ("Học viện Múa kêu gọi") is no name.
     let cut = descriptive
         && n == 1
+        && !numbered
         && rest
             .first()
             .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
@@ -195,6 +226,36 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
         return fail(input);
     }
     Ok((rest, rest.offset() - input.offset()))
+}
+
+/// An acronym-like word inside a name: capitalized, no lower-case letter
+/// ("THPT", "A9").
+fn acronym(t: &Tok<'_>) -> bool {
+    t.token.kind == TokenKind::Word
+        && t.token.capitalized
+        && t.token.gap == Gap::Space
+        && !t.text.chars().any(char::is_lowercase)
+}
+
+/// A number that ends the name of a body ("Quân khu 7", "Bệnh viện 108"): a
+/// spaced integer of at most four digits followed by punctuation, the end, or
+/// a function word ("Quân khu 7 và …", "Bệnh viện Nhi đồng 1 đang …"), so
+/// never the start of a figure ("Bệnh viện Bạch Mai 3 ngày qua").
+fn closing_number(rest: Toks<'_>) -> Option<Toks<'_>> {
+    let t = rest.first()?;
+    let digits = t.token.kind == TokenKind::Number
+        && t.token.gap == Gap::Space
+        && t.text.len() <= 4
+        && t.text.bytes().all(|b| b.is_ascii_digit());
+    if !digits {
+        return None;
+    }
+    let after = rest.take_from(1);
+    let closes = after.first().is_none_or(|w| {
+        (w.token.kind == TokenKind::Punct && !matches!(w.key, "%" | "/"))
+            || (w.token.kind == TokenKind::Word && LEXICON.clause_words.contains(w.key))
+    });
+    closes.then_some(after)
 }
 
 /// Does a full person name (three syllables or more) start here?
