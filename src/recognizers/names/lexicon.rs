@@ -251,6 +251,9 @@ pub(crate) struct Lexicon {
     /// Keys of lower-case words that open a clause right after a name ("đang",
     /// "đã", "và"): a number before one closes the name of a body.
     pub clause_words: HashSet<String>,
+    /// Matching keys of the phrases after which a place name belongs to the
+    /// name of something else: facilities and currencies ("cao tốc", "đô la").
+    pub place_hosts: HashSet<String>,
     /// Phrases that never start the proper name of a body: crop seasons
     /// ("Vụ Hè Thu 2024" is a season, not a department "Vụ").
     pub not_body_names: Phrases<()>,
@@ -415,7 +418,10 @@ fn load() -> Lexicon {
             "clause" => {
                 lex.clause_words.insert(key);
             }
-            _ => file.fail(&row, "where is empty, inner, body or clause"),
+            "host" => {
+                lex.place_hosts.insert(crate::normalize::phrase_key(row.get(0)));
+            }
+            _ => file.fail(&row, "where is empty, inner, body, clause or host"),
         }
     }
 

@@ -240,6 +240,39 @@ impl Emit<'_, '_> {
     }
 }
 
+/// Is the place at `at` part of a facility's or currency's name? One or two
+/// host words end right before it, or before the capitalized names and
+/// hyphen leading to it: "cao tốc Cần Thơ - Cà Mau", "đô la Mỹ" (at most four
+/// tokens back over names, so the check is bounded).
+fn hosted(view: &SentenceView<'_>, at: usize) -> bool {
+    let key = |i: usize| view.from(i).first().map(|t| t.key);
+    let mut end = at;
+    for _ in 0..4 {
+        if end <= view.range.0 {
+            return false;
+        }
+        let k1 = key(end - 1).unwrap_or("");
+        if LEXICON.place_hosts.contains(k1) {
+            return true;
+        }
+        if end - 1 > view.range.0 {
+            let k2 = key(end - 2).unwrap_or("");
+            if LEXICON.place_hosts.contains(&format!("{k2} {k1}")) {
+                return true;
+            }
+        }
+        let name_or_dash = view
+            .from(end - 1)
+            .first()
+            .is_some_and(|t| matches!(t.key, "-" | "–") || t.token.capitalized);
+        if !name_or_dash {
+            return false;
+        }
+        end -= 1;
+    }
+    false
+}
+
 /// ", TITLE…" after a name, unless another name follows the titles: in
 /// "Phó Thủ tướng Hồ Đức Thành, Bộ trưởng Bộ Tài chính Nguyễn Thanh Bình"
 /// the second title is Nguyễn Thanh Bình's.
@@ -326,7 +359,7 @@ impl Recognizer for Names {
                 && (prev.is_some_and(|t| name_shaped(&t))
                     || after_honorific(view, at)
                     || input.get(1).is_some_and(|t| continues(&t)));
-            if !single_weak {
+            if !single_weak && !hosted(view, at) {
                 emit.place(&p);
             }
         }
