@@ -126,11 +126,26 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
             if words == 1 && short && lower_next {
                 return fail(input);
             }
-            let n = body.offset() - start;
-            let canonical = words_text(&input, n);
             if let Ok((after, p)) = unit_place(body) {
+                let canonical = words_text(&input, body.offset() - start);
                 return Ok((after, with_place(after, body, &canonical, p)));
             }
+            // "Trung tâm Kiểm soát bệnh tật Hà Nội": a province or city that
+            // closes the name is the body's place.
+            let closing = (1..=4usize).find_map(|k| {
+                let from = body.offset().checked_sub(k).filter(|&f| f > rest.offset())?;
+                let at = input.take_from(from - start);
+                known_place(at)
+                    .ok()
+                    .filter(|(r, _)| r.offset() == body.offset())
+                    .filter(|_| listed_place(at, |p| p.kind == PlaceKind::Province).is_ok())
+                    .map(|(_, p)| (at, p))
+            });
+            if let Some((name_end, p)) = closing {
+                let canonical = words_text(&input, name_end.offset() - start);
+                return Ok((body, with_place(body, name_end, &canonical, p)));
+            }
+            let canonical = words_text(&input, body.offset() - start);
             Ok((body, simple(body, canonical)))
         }
     }
