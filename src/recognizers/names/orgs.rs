@@ -126,6 +126,21 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
             if words == 1 && short && lower_next {
                 return fail(input);
             }
+            // "Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam": a foreign body's
+            // name runs on with "tại" and the country it works in.
+            let foreign = (rest.offset()..body.offset()).any(|i| {
+                listed_place(input.take_from(i - start), |p| p.kind == PlaceKind::Country)
+                    .is_ok_and(|(r, _)| r.offset() <= body.offset())
+            });
+            if foreign {
+                let abroad = one("tại")
+                    .and(|i| listed_place(i, |p| p.kind == PlaceKind::Country))
+                    .parse(body);
+                if let Ok((after, _)) = abroad {
+                    let canonical = words_text(&input, after.offset() - start);
+                    return Ok((after, simple(after, canonical)));
+                }
+            }
             if let Ok((after, p)) = unit_place(body) {
                 let canonical = words_text(&input, body.offset() - start);
                 return Ok((after, with_place(after, body, &canonical, p)));
