@@ -254,6 +254,9 @@ pub(crate) struct Lexicon {
     /// Matching keys of the phrases after which a place name belongs to the
     /// name of something else: facilities and currencies ("cao tốc", "đô la").
     pub place_hosts: HashSet<String>,
+    /// Matching keys of common nouns ending in a unit word ("vùng núi",
+    /// "miền núi"): there the unit word introduces no place.
+    pub unit_nouns: HashSet<String>,
     /// Phrases that never start the proper name of a body: crop seasons
     /// ("Vụ Hè Thu 2024" is a season, not a department "Vụ").
     pub not_body_names: Phrases<()>,
@@ -418,10 +421,13 @@ fn load() -> Lexicon {
             "clause" => {
                 lex.clause_words.insert(key);
             }
+            "noun" => {
+                lex.unit_nouns.insert(crate::normalize::phrase_key(row.get(0)));
+            }
             "host" => {
                 lex.place_hosts.insert(crate::normalize::phrase_key(row.get(0)));
             }
-            _ => file.fail(&row, "where is empty, inner, body, clause or host"),
+            _ => file.fail(&row, "where is empty, inner, body, clause, host or noun"),
         }
     }
 

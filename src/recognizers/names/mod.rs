@@ -359,7 +359,10 @@ impl Recognizer for Names {
                 && (prev.is_some_and(|t| name_shaped(&t))
                     || after_honorific(view, at)
                     || input.get(1).is_some_and(|t| continues(&t)));
-            if !single_weak && !hosted(view, at) {
+            // "vùng núi Bắc Bộ": "núi" is part of a common noun here.
+            let noun = p.unit.is_some()
+                && prev.is_some_and(|t| LEXICON.unit_nouns.contains(&format!("{} {}", t.key, tok.key)));
+            if !single_weak && !noun && !hosted(view, at) {
                 emit.place(&p);
             }
         }
