@@ -102,6 +102,7 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
     let mut proper = false;
     let mut after_acronym = false;
     let mut hyphened = false;
+    let mut before_hyphen = None;
     while n < max {
         if lower && (proper || (after_acronym && n > 0)) {
             // One to three lower-case words ("Đa khoa", "Kinh tế và Chính sách")
@@ -167,6 +168,7 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                         t.token.kind == TokenKind::Punct
                             || continues(&t)
                             || acronym(&t)
+                            || known_place(after).is_ok()
                             || closing_number(after).is_some()
                             || LEXICON.units.longest_where(&after, |_| true).is_some()
                             || LEXICON.parts.longest_where(&after, |_| true).is_some()
@@ -188,8 +190,15 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                     && t.token.gap == Gap::Space
                     && rest.get(1).is_some_and(|w| continues(&w))
                     && !full_name_at(rest.take_from(1))
-                    && LEXICON.orgs.longest_where(&rest.take_from(1), |_| true).is_none() =>
+                    && LEXICON.orgs.longest_where(&rest.take_from(1), |_| true).is_none()
+                    && LEXICON
+                        .titles
+                        .longest_where(&rest.take_from(1), |t| {
+                            !matches!(t.kind, TitleKind::Role | TitleKind::Honorific)
+                        })
+                        .is_none() =>
             {
+                before_hyphen = Some((rest, n));
                 rest = rest.take_from(1);
                 n += 1;
                 hyphened = true;
@@ -202,6 +211,18 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                 after_acronym = true;
             }
             _ => break,
+        }
+    }
+    // "Trường Đại học Lao động - Xã hội": when the name after the hyphen is
+    // one syllable cut from its compound, the hyphen was no part of the name.
+    if let Some((at, k)) = before_hyphen {
+        let cut_after = n == k + 2
+            && rest
+                .first()
+                .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
+        if cut_after {
+            rest = at;
+            n = k;
         }
     }
     let mut numbered = false;
@@ -238,14 +259,14 @@ fn acronym(t: &Tok<'_>) -> bool {
 }
 
 /// A number that ends the name of a body ("Quân khu 7", "Bệnh viện 108"): a
-/// spaced integer of at most four digits followed by punctuation, the end, or
+/// spaced integer of at most three digits (never a year) followed by punctuation, the end, or
 /// a function word ("Quân khu 7 và …", "Bệnh viện Nhi đồng 1 đang …"), so
 /// never the start of a figure ("Bệnh viện Bạch Mai 3 ngày qua").
 fn closing_number(rest: Toks<'_>) -> Option<Toks<'_>> {
     let t = rest.first()?;
     let digits = t.token.kind == TokenKind::Number
         && t.token.gap == Gap::Space
-        && t.text.len() <= 4
+        && t.text.len() <= 3
         && t.text.bytes().all(|b| b.is_ascii_digit());
     if !digits {
         return None;
