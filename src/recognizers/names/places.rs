@@ -213,13 +213,14 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
             _ => break,
         }
     }
-    // "Trường Đại học Lao động - Xã hội": when the name after the hyphen is
-    // one syllable cut from its compound, the hyphen was no part of the name.
+    // "Trường Đại học Lao động - Xã hội cơ sở II": when the name after the
+    // hyphen is one syllable cut from its compound, the hyphen was no part of
+    // the name ("… Hà Nội - Amsterdam có …" ends at a clause word and stays).
     if let Some((at, k)) = before_hyphen {
         let cut_after = n == k + 2
-            && rest
-                .first()
-                .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
+            && rest.first().is_some_and(|t| {
+                t.token.kind == TokenKind::Word && !t.token.capitalized && !LEXICON.clause_words.contains(t.key)
+            });
         if cut_after {
             rest = at;
             n = k;
