@@ -257,6 +257,9 @@ pub(crate) struct Lexicon {
     /// Matching keys of common nouns ending in a unit word ("vùng núi",
     /// "miền núi"): there the unit word introduces no place.
     pub unit_nouns: HashSet<String>,
+    /// One-token acronyms written out in the canonical name of a body, by key:
+    /// "thpt" → "Trung học phổ thông" ("Trường THPT chuyên Hà Nội - Amsterdam").
+    pub expansions: HashMap<String, String>,
     /// Phrases that never start the proper name of a body: crop seasons
     /// ("Vụ Hè Thu 2024" is a season, not a department "Vụ").
     pub not_body_names: Phrases<()>,
@@ -336,7 +339,7 @@ fn load() -> Lexicon {
             "ministry" => Some(OrgKind::Ministry),
             "department" => Some(OrgKind::Department),
             "generic" | "body" => Some(OrgKind::Generic),
-            "sector" | "part" => None,
+            "sector" | "part" | "expand" => None,
             _ => file.fail(&row, "unknown organization kind"),
         };
         let forms = std::iter::once(canonical).chain(split_aliases(row.get(2)));
@@ -356,6 +359,14 @@ fn load() -> Lexicon {
             (None, "sector") => {
                 for form in forms {
                     add(&file, &row, &mut lex.sectors, form, canonical.to_owned());
+                }
+            }
+            (None, "expand") => {
+                for alias in split_aliases(row.get(2)) {
+                    let key = crate::normalize::key(alias);
+                    if lex.expansions.insert(key, canonical.to_owned()).is_some() {
+                        file.fail(&row, &format!("{alias:?} is expanded twice"));
+                    }
                 }
             }
             _ => {

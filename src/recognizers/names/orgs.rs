@@ -137,12 +137,12 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
                     .and(|i| listed_place(i, |p| p.kind == PlaceKind::Country))
                     .parse(body);
                 if let Ok((after, _)) = abroad {
-                    let canonical = words_text(&input, after.offset() - start);
+                    let canonical = expanded_text(&input, after.offset() - start);
                     return Ok((after, simple(after, canonical)));
                 }
             }
             if let Ok((after, p)) = unit_place(body) {
-                let canonical = words_text(&input, body.offset() - start);
+                let canonical = expanded_text(&input, body.offset() - start);
                 return Ok((after, with_place(after, body, &canonical, p)));
             }
             // "Trung tâm Kiểm soát bệnh tật Hà Nội": a province or city that
@@ -157,10 +157,10 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
                     .map(|(_, p)| (at, p))
             });
             if let Some((name_end, p)) = closing {
-                let canonical = words_text(&input, name_end.offset() - start);
+                let canonical = expanded_text(&input, name_end.offset() - start);
                 return Ok((body, with_place(body, name_end, &canonical, p)));
             }
-            let canonical = words_text(&input, body.offset() - start);
+            let canonical = expanded_text(&input, body.offset() - start);
             Ok((body, simple(body, canonical)))
         }
     }

@@ -16,6 +16,29 @@ pub(super) struct PlaceM {
     pub(super) canonical: String,
 }
 
+/// The text of the first `n` tokens with the acronyms of
+/// [`lexicon::Lexicon::expansions`] written out: "Trường THPT chuyên Bến Tre"
+/// → "Trường Trung học phổ thông chuyên Bến Tre".
+pub(super) fn expanded_text(input: &Toks<'_>, n: usize) -> String {
+    let text = words_text(input, n);
+    if !(0..n).any(|i| input.get(i).is_some_and(|t| LEXICON.expansions.contains_key(t.key))) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = input.get(0).map_or(0, |t| t.span().start);
+    for i in 0..n {
+        let Some(t) = input.get(i) else { break };
+        let span = t.span();
+        out.push_str(&input.text()[last..span.start]);
+        match LEXICON.expansions.get(t.key) {
+            Some(full) => out.push_str(full),
+            None => out.push_str(t.text),
+        }
+        last = span.end;
+    }
+    out
+}
+
 pub(super) fn words_text(input: &Toks<'_>, n: usize) -> String {
     let (a, b) = (input.get(0).expect("n > 0"), input.get(n - 1).expect("n > 0"));
     input.text()[a.span().start..b.span().end].to_owned()
