@@ -10,6 +10,10 @@
 //! A candidate is kept when it overlaps nothing kept before, with one
 //! exception: an `official` may contain `person`, `org` and `place` entities
 //! (its name, organization and place), and those may sit inside an official.
+//! Inside an official, its `org` may in turn contain the official's `place`
+//! when that place closes the org ("Chủ tịch UBND tỉnh Cà Mau Lê Quốc Bảo":
+//! org "UBND tỉnh Cà Mau", place "tỉnh Cà Mau"; corpus/GUIDELINES.md §5). Outside an official an org
+//! contains nothing ("UBND tỉnh Cà Mau" alone is one org, no place: §1.7).
 
 use crate::model::{Entity, EntityValue, ENTITY_TYPES};
 use crate::recognizers::Candidate;
@@ -21,6 +25,21 @@ fn type_rank(value: &EntityValue) -> usize {
         .iter()
         .position(|t| *t == name)
         .expect("every type is ranked")
+}
+
+/// Whether `part`, nested in `official`, may contain `inner` (one level
+/// deeper): the official's org holds the official's own place when that
+/// place closes the org ("Chủ tịch UBND tỉnh Cà Mau Lê Quốc Bảo": the org
+/// "UBND tỉnh Cà Mau" holds "tỉnh Cà Mau"; in "Chủ tịch Ủy ban Trung ương MTTQ
+/// Việt Nam Đỗ Văn Chiến" the "Việt Nam" of the org's name is no place of the
+/// official, and nothing nests in the org).
+fn may_nest_in_part(official: &EntityValue, part: &Candidate, inner: &Candidate) -> bool {
+    let (EntityValue::Official { place: Some(own), .. }, EntityValue::Org(_), EntityValue::Place(place)) =
+        (official, &part.value, &inner.value)
+    else {
+        return false;
+    };
+    own == place && part.tokens.end == inner.tokens.end
 }
 
 fn may_nest(outer: &EntityValue, inner: &EntityValue) -> bool {
@@ -62,11 +81,13 @@ pub fn resolve(tokens: &[Token], candidates: &mut Vec<Candidate>, out: &mut Vec<
     });
     let lo = candidates.iter().map(|c| c.tokens.start).min().unwrap_or(0);
     let hi = candidates.iter().map(|c| c.tokens.end).max().unwrap_or(0);
-    // Which kept entity (index into `kept`) covers each token, in two layers:
+    // Which kept entity (index into `kept`) covers each token, in three layers:
     // `outer` for ordinary entities and officials, `inner` for the parts nested
-    // in an official. Checking a candidate costs its length: no quadratic work.
+    // in an official, `deep` for a place inside such a nested org. Checking a
+    // candidate costs its length: no quadratic work.
     let mut outer = vec![NONE; hi - lo];
     let mut inner = vec![NONE; hi - lo];
+    let mut deep = vec![NONE; hi - lo];
     let mut kept: Vec<usize> = Vec::new();
     for i in order {
         let c = &candidates[i];
@@ -74,8 +95,16 @@ pub fn resolve(tokens: &[Token], candidates: &mut Vec<Candidate>, out: &mut Vec<
             continue;
         }
         let range = c.tokens.start - lo..c.tokens.end - lo;
-        if fits_inside_official(c, &range, &outer, &inner, &kept, candidates) {
-            inner[range].fill(kept.len() as u32);
+        let layers = Layers {
+            outer: &outer,
+            inner: &inner,
+            deep: &deep,
+        };
+        if let Some(nested) = fits_inside_official(c, &range, &layers, &kept, candidates) {
+            match nested {
+                Nested::Inner => inner[range].fill(kept.len() as u32),
+                Nested::Deep => deep[range].fill(kept.len() as u32),
+            }
         } else if let Some(parts) = fits_outside(c, &range, &outer, &inner, &kept, candidates) {
             for p in parts {
                 // A part kept before its official moves to the inner layer.
@@ -104,21 +133,51 @@ pub fn resolve(tokens: &[Token], candidates: &mut Vec<Candidate>, out: &mut Vec<
 
 const NONE: u32 = u32::MAX;
 
+/// The coverage layers of the kept entities (see [`resolve`]).
+struct Layers<'l> {
+    outer: &'l [u32],
+    inner: &'l [u32],
+    deep: &'l [u32],
+}
+
+/// Where a candidate nests inside an official.
+enum Nested {
+    /// Directly in the official (its person, org or place).
+    Inner,
+    /// Inside the official's nested org (the org's place).
+    Deep,
+}
+
 /// A nestable candidate (person, org, place) lying wholly inside one kept
-/// official and overlapping no other nested part.
+/// official and overlapping no other nested part, or (a place) lying wholly
+/// inside one nested org of that official.
 fn fits_inside_official(
     c: &Candidate,
     range: &std::ops::Range<usize>,
-    outer: &[u32],
-    inner: &[u32],
+    layers: &Layers<'_>,
     kept: &[usize],
     candidates: &[Candidate],
-) -> bool {
-    let host = outer[range.start];
-    host != NONE
-        && outer[range.clone()].iter().all(|&k| k == host)
-        && inner[range.clone()].iter().all(|&k| k == NONE)
-        && may_nest(&candidates[kept[host as usize]].value, &c.value)
+) -> Option<Nested> {
+    let host = layers.outer[range.start];
+    let in_official = host != NONE
+        && layers.outer[range.clone()].iter().all(|&k| k == host)
+        && may_nest(&candidates[kept[host as usize]].value, &c.value);
+    if !in_official {
+        return None;
+    }
+    let part = layers.inner[range.start];
+    if layers.inner[range.clone()].iter().all(|&k| k == NONE) {
+        return Some(Nested::Inner);
+    }
+    let in_part = part != NONE
+        && layers.inner[range.clone()].iter().all(|&k| k == part)
+        && layers.deep[range.clone()].iter().all(|&k| k == NONE)
+        && may_nest_in_part(
+            &candidates[kept[host as usize]].value,
+            &candidates[kept[part as usize]],
+            c,
+        );
+    in_part.then_some(Nested::Deep)
 }
 
 /// A candidate overlapping nothing kept, or (an official) containing only
@@ -198,5 +257,80 @@ mod tests {
                 ("number", 11..12)
             ]
         );
+    }
+
+    #[test]
+    fn an_officials_org_may_hold_its_place_but_a_bare_org_may_not() {
+        let text = "Chủ tịch UBND tỉnh Cà Mau Lê Quốc Bảo làm việc với UBND tỉnh Cà Mau";
+        let toks = crate::tokenizer::tokenize(text);
+        let official = EntityValue::Official {
+            name: "Lê Quốc Bảo".into(),
+            title: "Chủ tịch UBND".into(),
+            org: Some("Ủy ban nhân dân tỉnh Cà Mau".into()),
+            place: Some("Cà Mau".into()),
+            refers_to: None,
+        };
+        let org = || EntityValue::Org("Ủy ban nhân dân tỉnh Cà Mau".into());
+        let place = || EntityValue::Place("Cà Mau".into());
+        let person = EntityValue::Person {
+            name: "Lê Quốc Bảo".into(),
+            refers_to: None,
+        };
+        let mut candidates = vec![
+            cand(3..6, place()),
+            cand(2..6, org()),
+            cand(6..9, person),
+            cand(0..9, official),
+            // The same org outside any official: its place is dropped.
+            cand(12..16, org()),
+            cand(13..16, place()),
+            // Only the place closing the nested org sits inside it.
+            cand(2..3, place()),
+            // A person cannot sit inside the nested org.
+            cand(
+                4..6,
+                EntityValue::Person {
+                    name: "Cà Mau".into(),
+                    refers_to: None,
+                },
+            ),
+        ];
+        let mut out = Vec::new();
+        resolve(&toks.tokens, &mut candidates, &mut out);
+        let kinds: Vec<_> = out.iter().map(|e| (e.value.type_name(), e.tokens.clone())).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("official", 0..9),
+                ("org", 2..6),
+                ("place", 3..6),
+                ("person", 6..9),
+                ("org", 12..16)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_in_the_name_of_an_officials_org_is_not_nested() {
+        let toks = crate::tokenizer::tokenize("Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Đỗ Văn Chiến");
+        let official = EntityValue::Official {
+            name: "Đỗ Văn Chiến".into(),
+            title: "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam".into(),
+            org: Some("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam".into()),
+            place: None,
+            refers_to: None,
+        };
+        let mut candidates = vec![
+            cand(0..11, official),
+            cand(
+                2..8,
+                EntityValue::Org("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam".into()),
+            ),
+            cand(6..8, EntityValue::Place("Việt Nam".into())),
+        ];
+        let mut out = Vec::new();
+        resolve(&toks.tokens, &mut candidates, &mut out);
+        let kinds: Vec<_> = out.iter().map(|e| e.value.type_name()).collect();
+        assert_eq!(kinds, ["official", "org"]);
     }
 }

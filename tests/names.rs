@@ -182,7 +182,31 @@ type OfficialCase = (
 
 #[test]
 fn official_fields() {
-    let cases: [OfficialCase; 6] = [
+    let cases: [OfficialCase; 9] = [
+        (
+            "Bà Đỗ Thị Lành, Chánh Văn phòng UBND huyện, đọc quyết định.",
+            "Đỗ Thị Lành, Chánh Văn phòng UBND huyện",
+            "Đỗ Thị Lành",
+            "Chánh Văn phòng UBND huyện",
+            Some("Văn phòng Ủy ban nhân dân huyện"),
+            None,
+        ),
+        (
+            "Chánh án Tòa án nhân dân tỉnh Trà Vinh Thạch Sô Phol tuyên án.",
+            "Chánh án Tòa án nhân dân tỉnh Trà Vinh Thạch Sô Phol",
+            "Thạch Sô Phol",
+            "Chánh án Tòa án nhân dân",
+            Some("Tòa án nhân dân tỉnh Trà Vinh"),
+            Some("Trà Vinh"),
+        ),
+        (
+            "Đại tá Vũ Hồng Quân, Chính ủy Bộ Chỉ huy Quân sự tỉnh Kiên Giang, dự lễ.",
+            "Đại tá Vũ Hồng Quân, Chính ủy Bộ Chỉ huy Quân sự tỉnh Kiên Giang",
+            "Vũ Hồng Quân",
+            "Chính ủy Bộ Chỉ huy Quân sự",
+            Some("Bộ Chỉ huy Quân sự tỉnh Kiên Giang"),
+            Some("Kiên Giang"),
+        ),
         (
             "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ dự hội nghị.",
             "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ",
@@ -219,7 +243,7 @@ fn official_fields() {
             "Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an kiểm tra.",
             "Thượng tướng Lương Tam Quang, Bộ trưởng Bộ Công an",
             "Lương Tam Quang",
-            "Thượng tướng, Bộ trưởng Bộ Công an",
+            "Bộ trưởng Bộ Công an",
             Some("Bộ Công an"),
             None,
         ),
@@ -264,15 +288,16 @@ fn short_mentions_link_to_the_first_full_mention() {
         .iter()
         .filter_map(|e| match &e.value {
             EntityValue::Person { name, refers_to } | EntityValue::Official { name, refers_to, .. }
-                if name == "Thọ" =>
+                if refers_to.is_some() =>
             {
-                Some((e.text(&doc.text), *refers_to))
+                Some((e.text(&doc.text), name.as_str(), *refers_to))
             }
             _ => None,
         })
         .collect();
-    assert!(shorts.contains(&("Thọ", Some(full))), "{shorts:?}");
-    assert!(shorts.contains(&("Bí thư Thọ", Some(full))), "{shorts:?}");
+    // A short mention carries the full name of the mention it refers to.
+    assert!(shorts.contains(&("Thọ", "Lê Đức Thọ", Some(full))), "{shorts:?}");
+    assert!(shorts.contains(&("Bí thư Thọ", "Lê Đức Thọ", Some(full))), "{shorts:?}");
 }
 
 #[test]
@@ -282,14 +307,14 @@ fn a_two_syllable_short_name_links_too() {
         .entities
         .iter()
         .filter_map(|e| match &e.value {
-            EntityValue::Person { name, refers_to } => Some((name.as_str(), *refers_to)),
+            EntityValue::Person { name, refers_to } => Some((e.text(&doc.text), name.as_str(), *refers_to)),
             _ => None,
         })
         .collect();
     assert_eq!(spans.len(), 2, "{spans:?}");
-    assert_eq!(spans[0].1, None);
-    assert_eq!(spans[1].0, "Minh Chính");
-    assert!(spans[1].1.is_some_and(|s| s.slice(&doc.text) == "Phạm Minh Chính"));
+    assert_eq!(spans[0].2, None);
+    assert_eq!((spans[1].0, spans[1].1), ("Minh Chính", "Phạm Minh Chính"));
+    assert!(spans[1].2.is_some_and(|s| s.slice(&doc.text) == "Phạm Minh Chính"));
 }
 
 #[test]
@@ -353,28 +378,17 @@ fn speed() {
 }
 
 #[test]
-fn a_bare_title_refers_to_the_one_earlier_holder() {
+fn a_bare_title_is_no_official_even_after_its_holder() {
     let text =
-        "Thủ tướng Chính phủ Phạm Minh Chính đến Cần Thơ. Thủ tướng nhấn mạnh yêu cầu phát triển. Bộ trưởng phát biểu.";
+        "Phó Thủ tướng Bùi Thanh Sơn đến Hải Phòng. Phó Thủ tướng yêu cầu rà soát các dự án. Bộ trưởng phát biểu.";
     let doc = annotate(text);
-    let person = doc
+    let officials: Vec<_> = doc
         .entities
         .iter()
-        .find(|e| e.value.type_name() == "person")
-        .expect("person")
-        .span;
-    let bare: Vec<_> = doc
-        .entities
-        .iter()
-        .filter(|e| e.rule == "names::title_ref")
-        .map(|e| (e.text(&doc.text), e.value.clone()))
+        .filter(|e| e.value.type_name() == "official")
+        .map(|e| e.text(&doc.text))
         .collect();
-    assert_eq!(bare.len(), 1, "{bare:?}");
-    assert_eq!(bare[0].0, "Thủ tướng");
-    assert!(
-        matches!(&bare[0].1, EntityValue::Official { name, refers_to: Some(s), .. }
-        if name == "Phạm Minh Chính" && *s == person)
-    );
+    assert_eq!(officials, ["Phó Thủ tướng Bùi Thanh Sơn"]);
 }
 
 /// Every prefix of a text full of names ends somewhere in the middle of a

@@ -248,6 +248,21 @@ pub(crate) struct Lexicon {
     pub stops: HashSet<String>,
     /// Keys of lower-case words that never sit inside the name of a body.
     pub inner_stops: HashSet<String>,
+    /// Keys of lower-case words that open a clause right after a name ("đang",
+    /// "đã", "và"): a number before one closes the name of a body.
+    pub clause_words: HashSet<String>,
+    /// Matching keys of the phrases after which a place name belongs to the
+    /// name of something else: facilities and currencies ("cao tốc", "đô la").
+    pub place_hosts: HashSet<String>,
+    /// Matching keys of common nouns ending in a unit word ("vùng núi",
+    /// "miền núi"): there the unit word introduces no place.
+    pub unit_nouns: HashSet<String>,
+    /// One-token acronyms written out in the canonical name of a body, by key:
+    /// "thpt" → "Trung học phổ thông" ("Trường THPT chuyên Hà Nội - Amsterdam").
+    pub expansions: HashMap<String, String>,
+    /// Phrases that never start the proper name of a body: crop seasons
+    /// ("Vụ Hè Thu 2024" is a season, not a department "Vụ").
+    pub not_body_names: Phrases<()>,
 }
 
 fn split_aliases(s: &str) -> impl Iterator<Item = &str> {
@@ -289,7 +304,10 @@ fn load() -> Lexicon {
             cap: form.starts_with(char::is_uppercase),
             acronym: !form.chars().any(char::is_lowercase),
         };
-        if kind != PlaceKind::UnitOnly {
+        // "Vùng kinh tế trọng điểm phía Nam" is written "vùng …" in text: an
+        // alias spelled like the canonical name but for case says how it is written.
+        let respelled = split_aliases(row.get(3)).any(|a| a != canonical && form_keys(a) == form_keys(canonical));
+        if kind != PlaceKind::UnitOnly && !respelled {
             add(&file, &row, &mut lex.places, canonical, place(canonical));
         }
         for alias in split_aliases(row.get(3)) {
@@ -321,7 +339,7 @@ fn load() -> Lexicon {
             "ministry" => Some(OrgKind::Ministry),
             "department" => Some(OrgKind::Department),
             "generic" | "body" => Some(OrgKind::Generic),
-            "sector" | "part" => None,
+            "sector" | "part" | "expand" => None,
             _ => file.fail(&row, "unknown organization kind"),
         };
         let forms = std::iter::once(canonical).chain(split_aliases(row.get(2)));
@@ -341,6 +359,14 @@ fn load() -> Lexicon {
             (None, "sector") => {
                 for form in forms {
                     add(&file, &row, &mut lex.sectors, form, canonical.to_owned());
+                }
+            }
+            (None, "expand") => {
+                for alias in split_aliases(row.get(2)) {
+                    let key = crate::normalize::key(alias);
+                    if lex.expansions.insert(key, canonical.to_owned()).is_some() {
+                        file.fail(&row, &format!("{alias:?} is expanded twice"));
+                    }
                 }
             }
             _ => {
@@ -402,7 +428,17 @@ fn load() -> Lexicon {
             "inner" => {
                 lex.inner_stops.insert(key);
             }
-            _ => file.fail(&row, "where is empty or inner"),
+            "body" => add(&file, &row, &mut lex.not_body_names, row.get(0), ()),
+            "clause" => {
+                lex.clause_words.insert(key);
+            }
+            "noun" => {
+                lex.unit_nouns.insert(crate::normalize::phrase_key(row.get(0)));
+            }
+            "host" => {
+                lex.place_hosts.insert(crate::normalize::phrase_key(row.get(0)));
+            }
+            _ => file.fail(&row, "where is empty, inner, body, clause, host or noun"),
         }
     }
 

@@ -39,8 +39,8 @@
 //! After resolution ([`Recognizer::finish`]): a one-syllable name ("ông Thọ",
 //! "Bí thư Thọ") gets `refers_to` = the span of the first full mention whose
 //! last syllable it is (a "TITLE Word" official that links to nothing is
-//! dropped); a bare capitalized title ("Thủ tướng nhấn mạnh…") held by exactly
-//! one earlier official becomes an official with that name and `refers_to`.
+//! dropped). A bare title ("Thủ tướng nhấn mạnh…") names nobody and is no
+//! official (corpus/GUIDELINES.md §5), even when one earlier official holds it.
 //!
 //! The parsers live in `places`, `orgs`, `titles` and `persons`; `linking`
 //! does the work after resolution.
@@ -191,8 +191,14 @@ impl Emit<'_, '_> {
         let mut title = String::new();
         let mut org = None;
         let mut place = None;
+        // "Trung tướng Đỗ Minh Quang, Thứ trưởng Bộ Quốc phòng": ranks and
+        // academic titles leave the title when a position is there too.
+        let positioned = before.iter().chain(after).any(|(_, t)| t.headed);
         for (i, (sep, t)) in before.iter().chain(after).enumerate() {
-            if i > 0 {
+            if positioned && !t.headed {
+                continue;
+            }
+            if !title.is_empty() {
                 title.push_str(match (i == before.len(), sep) {
                     (true, _) | (_, Sep::Comma) => ", ",
                     (_, Sep::Kiem) => " kiêm ",
@@ -224,7 +230,7 @@ impl Emit<'_, '_> {
 
     /// After a name: ", TITLE…" makes an official, otherwise a person.
     fn name_then_titles(&mut self, name: Range<usize>, rest: Toks<'_>, rule: &'static str) {
-        if let Ok((_, (_, titles))) = name_sep.and(|i| chain(i, false)).parse(rest) {
+        if let Some(titles) = titles_after_name(rest) {
             if titles[0].1.headed || titles.len() > 1 {
                 self.official(name, &[], &titles);
                 return;
@@ -232,6 +238,49 @@ impl Emit<'_, '_> {
         }
         self.person(&name, rule);
     }
+}
+
+/// Is the place at `at` part of a facility's or currency's name? One or two
+/// host words end right before it, or before the capitalized names and
+/// hyphen leading to it: "cao tốc Cần Thơ - Cà Mau", "đô la Mỹ" (at most four
+/// tokens back over names, so the check is bounded).
+fn hosted(view: &SentenceView<'_>, at: usize) -> bool {
+    let key = |i: usize| view.from(i).first().map(|t| t.key);
+    let mut end = at;
+    for _ in 0..4 {
+        if end <= view.range.0 {
+            return false;
+        }
+        let k1 = key(end - 1).unwrap_or("");
+        if LEXICON.place_hosts.contains(k1) {
+            return true;
+        }
+        if end - 1 > view.range.0 {
+            let k2 = key(end - 2).unwrap_or("");
+            if LEXICON.place_hosts.contains(&format!("{k2} {k1}")) {
+                return true;
+            }
+        }
+        let name_or_dash = view
+            .from(end - 1)
+            .first()
+            .is_some_and(|t| matches!(t.key, "-" | "–") || t.token.capitalized);
+        if !name_or_dash {
+            return false;
+        }
+        end -= 1;
+    }
+    false
+}
+
+/// ", TITLE…" after a name, unless another name follows the titles: in
+/// "Phó Thủ tướng Hồ Đức Thành, Bộ trưởng Bộ Tài chính Nguyễn Thanh Bình"
+/// the second title is Nguyễn Thanh Bình's.
+fn titles_after_name(rest: Toks<'_>) -> Option<Vec<(Sep, TitleM)>> {
+    let (after, (_, titles)) = name_sep.and(|i| chain(i, false)).parse(rest).ok()?;
+    let end = titles.last().map_or(after.offset(), |(_, t)| t.range.end);
+    let after = after.take_from(end.saturating_sub(after.offset()));
+    (strict_name(after).is_err()).then_some(titles)
 }
 
 impl Recognizer for Names {
@@ -310,7 +359,10 @@ impl Recognizer for Names {
                 && (prev.is_some_and(|t| name_shaped(&t))
                     || after_honorific(view, at)
                     || input.get(1).is_some_and(|t| continues(&t)));
-            if !single_weak {
+            // "vùng núi Bắc Bộ": "núi" is part of a common noun here.
+            let noun = p.unit.is_some()
+                && prev.is_some_and(|t| LEXICON.unit_nouns.contains(&format!("{} {}", t.key, tok.key)));
+            if !single_weak && !noun && !hosted(view, at) {
                 emit.place(&p);
             }
         }
@@ -361,13 +413,14 @@ impl Recognizer for Names {
                     strong || name.len() == 1 || strict_name(rest).is_ok()
                 });
                 if let Some((rest, name)) = loose {
-                    let more = name_sep
-                        .and(|i| chain(i, false))
-                        .parse(rest)
-                        .ok()
-                        .map(|(_, (_, t))| t)
-                        .filter(|t| t[0].1.headed);
-                    emit.official(name, &titles, more.as_deref().unwrap_or(&[]));
+                    let more = titles_after_name(rest).filter(|t| t[0].1.headed);
+                    if titles.iter().all(|(_, t)| t.academic) {
+                        // "PGS.TS Nguyễn Quang Huy": a degree alone is no
+                        // position; the name may still take one after it.
+                        emit.name_then_titles(name, rest, "names::academic");
+                    } else {
+                        emit.official(name, &titles, more.as_deref().unwrap_or(&[]));
+                    }
                 }
             }
         }
@@ -422,7 +475,6 @@ impl Recognizer for Names {
 
     fn finish(&self, doc: &mut Document) {
         link_short_mentions(doc);
-        link_bare_titles(doc);
     }
 }
 

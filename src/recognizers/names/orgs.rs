@@ -110,22 +110,57 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
             fail(input)
         }
         OrgKind::Generic => {
+            if LEXICON.not_body_names.longest_where(&rest, |_| true).is_some() {
+                return fail(input);
+            }
             let (body, _) = open_words_with(rest, 8, true, entry.descriptive)?;
             // "Công ty Cổ phần Phần mềm…": one short syllable before a
             // lower-case word is a cut compound, not the company's name.
             let words = body.offset() - rest.offset();
-            let short = rest.first().is_some_and(|t| t.text.chars().count() <= 4);
+            let short = rest
+                .first()
+                .is_some_and(|t| t.token.kind == TokenKind::Word && t.text.chars().count() <= 4);
             let lower_next = body
                 .first()
                 .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
             if words == 1 && short && lower_next {
                 return fail(input);
             }
-            let n = body.offset() - start;
-            let canonical = words_text(&input, n);
+            // "Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam": a foreign body's
+            // name runs on with "tại" and the country it works in.
+            let foreign = (rest.offset()..body.offset()).any(|i| {
+                listed_place(input.take_from(i - start), |p| p.kind == PlaceKind::Country)
+                    .is_ok_and(|(r, _)| r.offset() <= body.offset())
+            });
+            if foreign {
+                let abroad = one("tại")
+                    .and(|i| listed_place(i, |p| p.kind == PlaceKind::Country))
+                    .parse(body);
+                if let Ok((after, _)) = abroad {
+                    let canonical = expanded_text(&input, after.offset() - start);
+                    return Ok((after, simple(after, canonical)));
+                }
+            }
             if let Ok((after, p)) = unit_place(body) {
+                let canonical = expanded_text(&input, body.offset() - start);
                 return Ok((after, with_place(after, body, &canonical, p)));
             }
+            // "Trung tâm Kiểm soát bệnh tật Hà Nội": a province or city that
+            // closes the name is the body's place.
+            let closing = (1..=4usize).find_map(|k| {
+                let from = body.offset().checked_sub(k).filter(|&f| f > rest.offset())?;
+                let at = input.take_from(from - start);
+                known_place(at)
+                    .ok()
+                    .filter(|(r, _)| r.offset() == body.offset())
+                    .filter(|_| listed_place(at, |p| p.kind == PlaceKind::Province).is_ok())
+                    .map(|(_, p)| (at, p))
+            });
+            if let Some((name_end, p)) = closing {
+                let canonical = expanded_text(&input, name_end.offset() - start);
+                return Ok((body, with_place(body, name_end, &canonical, p)));
+            }
+            let canonical = expanded_text(&input, body.offset() - start);
             Ok((body, simple(body, canonical)))
         }
     }

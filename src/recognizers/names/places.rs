@@ -16,6 +16,29 @@ pub(super) struct PlaceM {
     pub(super) canonical: String,
 }
 
+/// The text of the first `n` tokens with the acronyms of
+/// [`lexicon::Lexicon::expansions`] written out: "Trường THPT chuyên Bến Tre"
+/// → "Trường Trung học phổ thông chuyên Bến Tre".
+pub(super) fn expanded_text(input: &Toks<'_>, n: usize) -> String {
+    let text = words_text(input, n);
+    if !(0..n).any(|i| input.get(i).is_some_and(|t| LEXICON.expansions.contains_key(t.key))) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = input.get(0).map_or(0, |t| t.span().start);
+    for i in 0..n {
+        let Some(t) = input.get(i) else { break };
+        let span = t.span();
+        out.push_str(&input.text()[last..span.start]);
+        match LEXICON.expansions.get(t.key) {
+            Some(full) => out.push_str(full),
+            None => out.push_str(t.text),
+        }
+        last = span.end;
+    }
+    out
+}
+
 pub(super) fn words_text(input: &Toks<'_>, n: usize) -> String {
     let (a, b) = (input.get(0).expect("n > 0"), input.get(n - 1).expect("n > 0"));
     input.text()[a.span().start..b.span().end].to_owned()
@@ -101,8 +124,10 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
     let mut n = 0;
     let mut proper = false;
     let mut after_acronym = false;
+    let mut hyphened = false;
+    let mut before_hyphen = None;
     while n < max {
-        if lower && proper {
+        if lower && (proper || (after_acronym && n > 0)) {
             // One to three lower-case words ("Đa khoa", "Kinh tế và Chính sách")
             // when a capitalized word, a unit word or "Trung ương" follows them
             // and no new body starts there ("… Trung ương và Bệnh viện …").
@@ -138,11 +163,15 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
             if let Ok((after, _)) = phrase(&LEXICON.parts, |_| true)(rest) {
                 rest = after;
                 n += 1;
+                // "Bệnh viện Trung ương Quân đội 108": a compound may follow.
+                after_acronym = lower;
                 continue;
             }
         }
         match rest.first() {
-            Some(t) if continues(&t) && (n == 0 || !full_name_at(rest)) => {
+            // A person's full name ends a place's name ("huyện Châu Thành
+            // Nguyễn Văn Bảy") but may name a school ("Trường THCS Lê Quý Đôn").
+            Some(t) if continues(&t) && (n == 0 || after_acronym || !full_name_at(rest)) => {
                 let starts_compound = descriptive && (n == 0 || after_acronym);
                 rest = rest.take_from(1);
                 n += 1;
@@ -161,6 +190,9 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                     let goes_on = after.first().is_none_or(|t| {
                         t.token.kind == TokenKind::Punct
                             || continues(&t)
+                            || acronym(&t)
+                            || known_place(after).is_ok()
+                            || closing_number(after).is_some()
                             || LEXICON.units.longest_where(&after, |_| true).is_some()
                             || LEXICON.parts.longest_where(&after, |_| true).is_some()
                     });
@@ -170,14 +202,33 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                     }
                 }
             }
-            // An acronym inside the name of a body: "Trường THPT Chuyên Bến Tre".
+            // Two names joined by a spaced hyphen: "Vụ Kế hoạch - Tài chính",
+            // "Trường THPT chuyên Hà Nội - Amsterdam" (once, and not before
+            // another body: "Công ty A - Công ty B" are two).
             Some(t)
                 if lower
-                    && t.token.kind == TokenKind::Word
-                    && t.token.capitalized
+                    && proper
+                    && !hyphened
+                    && t.key == "-"
                     && t.token.gap == Gap::Space
-                    && !t.text.chars().any(char::is_lowercase) =>
+                    && rest.get(1).is_some_and(|w| continues(&w))
+                    && !full_name_at(rest.take_from(1))
+                    && LEXICON.orgs.longest_where(&rest.take_from(1), |_| true).is_none()
+                    && LEXICON
+                        .titles
+                        .longest_where(&rest.take_from(1), |t| {
+                            !matches!(t.kind, TitleKind::Role | TitleKind::Honorific)
+                        })
+                        .is_none() =>
             {
+                before_hyphen = Some((rest, n));
+                rest = rest.take_from(1);
+                n += 1;
+                hyphened = true;
+                after_acronym = descriptive;
+            }
+            // An acronym inside the name of a body: "Trường THPT Chuyên Bến Tre".
+            Some(t) if lower && acronym(&t) => {
                 rest = rest.take_from(1);
                 n += 1;
                 after_acronym = true;
@@ -185,9 +236,34 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
             _ => break,
         }
     }
+    // "Trường Đại học Lao động - Xã hội cơ sở II": when the name after the
+    // hyphen is one syllable cut from its compound, the hyphen was no part of
+    // the name ("… Hà Nội - Amsterdam có …" ends at a clause word and stays).
+    if let Some((at, k)) = before_hyphen {
+        let cut_after = n == k + 2
+            && rest.first().is_some_and(|t| {
+                t.token.kind == TokenKind::Word && !t.token.capitalized && !LEXICON.clause_words.contains(t.key)
+            });
+        if cut_after {
+            rest = at;
+            n = k;
+        }
+    }
+    let mut numbered = false;
+    // A number closes the name of a body: "Bệnh viện Nhi đồng 1", "Quân khu 7",
+    // "Ban Quản lý dự án 7" (a bare number only where nothing else names it).
+    if lower && n < max {
+        if let Some(after) = closing_number(rest) {
+            rest = after;
+            n += 1;
+            proper = true;
+            numbered = true;
+        }
+    }
     // A lone syllable cut from its compound ("Học viện Múa kêu gọi") is no name.
     let cut = descriptive
         && n == 1
+        && !numbered
         && rest
             .first()
             .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);
@@ -195,6 +271,36 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
         return fail(input);
     }
     Ok((rest, rest.offset() - input.offset()))
+}
+
+/// An acronym-like word inside a name: capitalized, no lower-case letter
+/// ("THPT", "A9").
+fn acronym(t: &Tok<'_>) -> bool {
+    t.token.kind == TokenKind::Word
+        && t.token.capitalized
+        && t.token.gap == Gap::Space
+        && !t.text.chars().any(char::is_lowercase)
+}
+
+/// A number that ends the name of a body ("Quân khu 7", "Bệnh viện 108"): a
+/// spaced integer of at most three digits (never a year) followed by punctuation, the end, or
+/// a function word ("Quân khu 7 và …", "Bệnh viện Nhi đồng 1 đang …"), so
+/// never the start of a figure ("Bệnh viện Bạch Mai 3 ngày qua").
+fn closing_number(rest: Toks<'_>) -> Option<Toks<'_>> {
+    let t = rest.first()?;
+    let digits = t.token.kind == TokenKind::Number
+        && t.token.gap == Gap::Space
+        && t.text.len() <= 3
+        && t.text.bytes().all(|b| b.is_ascii_digit());
+    if !digits {
+        return None;
+    }
+    let after = rest.take_from(1);
+    let closes = after.first().is_none_or(|w| {
+        (w.token.kind == TokenKind::Punct && !matches!(w.key, "%" | "/"))
+            || (w.token.kind == TokenKind::Word && LEXICON.clause_words.contains(w.key))
+    });
+    closes.then_some(after)
 }
 
 /// Does a full person name (three syllables or more) start here?

@@ -12,17 +12,18 @@ pub(super) struct TitleM {
     pub(super) place: Option<PlaceM>,
     /// A head title (not only a rank or academic title).
     pub(super) headed: bool,
-    /// End of the modifiers and head ("Phó Thủ tướng"), before any complement.
-    pub(super) head_end: usize,
     /// The head may name a foreign office ("Tổng thống", "Đại sứ").
     pub(super) abroad: bool,
+    /// An academic or professional title alone ("PGS.TS", "Bác sĩ"): with no
+    /// position or rank it makes no official ("TS Nguyễn Văn A" is a person).
+    pub(super) academic: bool,
 }
 
 /// `title`; with `need_cap` the head (or rank) must be capitalized.
 pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
     let start = input.offset();
     let cap_ok = |t: Option<Tok<'_>>| !need_cap || t.is_some_and(|t| t.token.capitalized);
-    if let Ok((rest, _)) = title_kind(|k| matches!(k, TitleKind::Rank | TitleKind::Academic))(input) {
+    if let Ok((rest, part)) = title_kind(|k| matches!(k, TitleKind::Rank | TitleKind::Academic))(input) {
         if !cap_ok(input.first()) {
             return fail(input);
         }
@@ -32,8 +33,8 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
             org: None,
             place: None,
             headed: false,
-            head_end: rest.offset(),
             abroad: false,
+            academic: part.kind == TitleKind::Academic,
         };
         return Ok((rest, m));
     }
@@ -48,7 +49,21 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
     if !cap_ok(first_cap) {
         return fail(input);
     }
-    let (rest, head) = title_kind(|k| k == TitleKind::Head)(rest)?;
+    let head_start = rest;
+    let (mut rest, mut head) = title_kind(|k| k == TitleKind::Head)(rest)?;
+    // "Chánh Văn phòng UBND tỉnh": a shorter bound head ("Chánh") wins when
+    // the organization after it runs past the longer head ("Chánh văn phòng"):
+    // the body held is "Văn phòng UBND tỉnh", not "UBND tỉnh". (Bound heads
+    // are few, and the organizations are parsed only where one is written.)
+    if let Ok((after, short)) =
+        phrase(&LEXICON.titles, |t: &TitlePart| t.kind == TitleKind::Head && t.bound)(head_start)
+    {
+        let long_end = org(rest, true, 0).map_or(rest.offset(), |(r, _)| r.offset());
+        let short_org_end = org(after, false, 0).map_or(0, |(r, _)| r.offset());
+        if after.offset() < rest.offset() && short_org_end > rest.offset() && short_org_end >= long_end {
+            (rest, head) = (after, short);
+        }
+    }
     let (mut rest, _) = many_m_n(0, 2, title_kind(|k| k == TitleKind::Post)).parse(rest)?;
     let mut m = TitleM {
         range: start..rest.offset(),
@@ -56,8 +71,8 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
         org: None,
         place: None,
         headed: true,
-        head_end: rest.offset(),
         abroad: head.abroad,
+        academic: false,
     };
     let complement = org(rest, true, 0);
     if head.bound && complement.is_err() {
