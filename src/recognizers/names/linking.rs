@@ -7,8 +7,11 @@ use super::*;
 /// is that mention's span and `name` its full name (the span stays "Thọ").
 /// Drops "TITLE Word" officials that link to nothing.
 pub(super) fn link_short_mentions(doc: &mut Document) {
-    // (matching key, span, name as written) of each first full mention.
-    let mut full: Vec<(String, Span, String)> = Vec::new();
+    // Every proper ending ("Thọ", "Đức Thọ") of each first full mention's
+    // matching key → (its span, its name as written): a look-up per mention,
+    // however many names the document holds.
+    let mut endings: rustc_hash::FxHashMap<String, (Span, String)> = Default::default();
+    let mut full: rustc_hash::FxHashSet<String> = Default::default();
     let mut drop = vec![false; doc.entities.len()];
     for (i, dropped) in drop.iter_mut().enumerate() {
         let e = &doc.entities[i];
@@ -21,16 +24,15 @@ pub(super) fn link_short_mentions(doc: &mut Document) {
         let key = crate::normalize::phrase_key(&name);
         let syllables = key.split(' ').count();
         // A shorter name that ends an earlier full one: "Thọ", "Minh Chính".
-        let target = full
-            .iter()
-            .find(|(k, _, _)| {
-                k.split(' ').count() > syllables && k.ends_with(key.as_str()) && k[..k.len() - key.len()].ends_with(' ')
-            })
-            .map(|(_, s, n)| (*s, n.clone()));
+        let target = endings.get(&key).cloned();
         let is_person = matches!(e.value, EntityValue::Person { .. });
         if syllables >= 2 && target.is_none() {
-            if is_person && !full.iter().any(|(k, _, _)| *k == key) {
-                full.push((key, e.span, name));
+            if is_person && full.insert(key.clone()) {
+                for (at, _) in key.match_indices(' ') {
+                    endings
+                        .entry(key[at + 1..].to_owned())
+                        .or_insert_with(|| (e.span, name.clone()));
+                }
             }
             continue;
         }
