@@ -85,6 +85,28 @@ fn bench(c: &mut Criterion) {
         group.finish();
     }
     c.bench_function("annotator_new", |b| b.iter(Annotator::new));
+    // Pathological inputs at full size: 1,000,000 repetitions of a unit, and
+    // one 100 MB line with no sentence end (the linear-time tests in
+    // tests/pathological.rs compare small sizes; this shows the large ones).
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    let mut line = "tăng 3,4% so với cùng kỳ năm 2023 và Nguyễn Văn An ".repeat(2_000_000);
+    let mut cut = 100_000_000.min(line.len());
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    line.truncate(cut);
+    for (name, text) in [
+        ("mot_x1M", "một ".repeat(1_000_000)),
+        ("one_dot_x1M", "1.".repeat(1_000_000)),
+        ("paren_x1M", "(".repeat(1_000_000)),
+        ("capitals_x1M", "Nguyễn ".repeat(1_000_000)),
+        ("line_100MB", line),
+    ] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| b.iter(|| annotator.annotate(black_box(&text)).entities.len()));
+    }
+    group.finish();
     let sentence = "Tăng trưởng GRDP 6 tháng đầu năm 2023 ước đạt 3,4%.";
     c.bench_function("short_sentence", |b| b.iter(|| annotator.annotate(black_box(sentence))));
 }

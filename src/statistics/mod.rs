@@ -343,10 +343,30 @@ fn place_name(value: &EntityValue) -> Option<String> {
     }
 }
 
+/// Longest entity, in tokens, that [`overlapping`] looks back for (recognizers
+/// cap their matches far below this).
+const MAX_ENTITY_TOKENS: usize = 64;
+
+/// The entities among `entities` (sorted by start, as `doc.entities`) that
+/// overlap `tokens`, found by binary search: no scan of the whole sentence
+/// per clause, so a sentence with thousands of figures stays linear.
+fn overlapping<'d>(
+    doc: &'d Document,
+    entities: &'d [usize],
+    tokens: Range<usize>,
+) -> impl Iterator<Item = &'d crate::model::Entity> + 'd {
+    let end = entities.partition_point(|&e| doc.entities[e].tokens.start < tokens.end);
+    let from = entities[..end].partition_point(|&e| doc.entities[e].tokens.start + MAX_ENTITY_TOKENS <= tokens.start);
+    entities[from..end]
+        .iter()
+        .map(|&e| &doc.entities[e])
+        .filter(move |e| e.tokens.start < tokens.end && tokens.start < e.tokens.end)
+}
+
 /// Is `tokens` exactly one organization, official or person ("Sở Công
 /// Thương tỉnh Đắk Lắk")?
 fn is_name(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> bool {
-    entities.iter().map(|&e| &doc.entities[e]).any(|e| {
+    overlapping(doc, entities, tokens.clone()).any(|e| {
         e.tokens.start <= tokens.start
             && tokens.end <= e.tokens.end
             && matches!(
@@ -362,10 +382,7 @@ fn is_name(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> bool {
 fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> String {
     let first = doc.tokens[tokens.start].span.start;
     let last = doc.tokens[tokens.end - 1].span.end;
-    let names: Vec<crate::Span> = entities
-        .iter()
-        .map(|&e| &doc.entities[e])
-        .filter(|e| e.span.start < last && first < e.span.end)
+    let names: Vec<crate::Span> = overlapping(doc, entities, tokens.clone())
         .filter(|e| {
             matches!(
                 e.value,
