@@ -51,11 +51,11 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         eprintln!("chiso {command}: {message}");
         ExitCode::from(2)
     };
-    let sources = match expand(&args.paths) {
+    let sources = match expand(&args.run.paths) {
         Ok(s) => s,
         Err(e) => return usage(e),
     };
-    let brat_dir = match (&args.format, &args.output) {
+    let brat_dir = match (&args.format, &args.run.output) {
         (Format::Brat, Some(dir)) => {
             if let Err(e) = std::fs::create_dir_all(dir) {
                 return usage(format!("{}: cannot create the output folder: {e}", dir.display()));
@@ -65,7 +65,7 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         _ => None,
     };
     let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
+        .num_threads(args.run.jobs.unwrap_or(0))
         .build()
     {
         Ok(p) => p,
@@ -84,15 +84,16 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         colour: match args.color {
             Colour::Always => true,
             Colour::Never => false,
-            Colour::Auto => args.output.is_none() && io::stdout().is_terminal(),
+            Colour::Auto => args.run.output.is_none() && io::stdout().is_terminal(),
         },
     };
     let mut sink = match brat_dir {
         Some(_) => None,
-        None => match Sink::open(args.output.as_deref()) {
+        None => match Sink::open(args.run.output.as_deref()) {
             Ok(s) => Some(s),
             Err(e) => {
                 let name = args
+                    .run
                     .output
                     .as_deref()
                     .map(|p| p.display().to_string())
@@ -107,12 +108,12 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         failed: 0,
         warned: 0,
         documents: 0,
-        quiet: args.quiet,
-        skip_bad: args.skip_bad,
+        quiet: args.run.quiet,
+        skip_bad: args.run.skip_bad,
         stopped: false,
     };
-    let progress = progress_bar(input_size(&sources), args.quiet);
-    let mut reader = Reader::new(sources, args.input, args.lossy);
+    let progress = progress_bar(input_size(&sources), args.run.quiet);
+    let mut reader = Reader::new(sources, args.run.input, args.run.lossy);
     super::sink::remove_temporaries_on_interrupt();
     let outcome = pool.install(|| -> io::Result<()> {
         if let Some(sink) = &mut sink {
@@ -137,7 +138,7 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
                 .into_par_iter()
                 .map(|input| {
                     let id = input.id.clone().unwrap_or_default();
-                    let mut doc = annotator.annotate_dated(&input.text, input.date.or(args.reference_date));
+                    let mut doc = annotator.annotate_dated(&input.text, input.date.or(args.run.reference_date));
                     doc.id = input.id;
                     let mut out = Vec::new();
                     render.render(&doc, &mut out);
@@ -189,6 +190,7 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         let target = args
+            .run
             .output
             .as_deref()
             .map_or("<stdout>".into(), |p| p.display().to_string());

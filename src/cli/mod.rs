@@ -59,9 +59,9 @@ enum Command {
 /// Options of `chiso stats`.
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
-    /// Files or folders to read; "-" or nothing reads standard input.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    /// Inputs, output and run behaviour (as for `chiso annotate`).
+    #[command(flatten)]
+    pub run: RunOptions,
 
     /// Output: csv (a table for spreadsheets) or jsonl (one record per line).
     #[arg(long, value_enum, default_value_t = StatsFormat::Csv)]
@@ -71,37 +71,9 @@ pub struct StatsArgs {
     #[arg(long)]
     pub bom: bool,
 
-    /// How to read inputs (see `chiso annotate --help`).
-    #[arg(long, value_enum, default_value_t = InputMode::Auto)]
-    pub input: InputMode,
-
-    /// Reference date (YYYY-MM-DD) for documents without a "date".
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub reference_date: Option<Date>,
-
     /// Offsets of the clause in jsonl output: code points (chars) or UTF-8 bytes (CSV always counts code points).
     #[arg(long, value_enum, default_value_t = OffsetUnit::Chars)]
     pub offsets: OffsetUnit,
-
-    /// Write to this file instead of standard output; it appears only when complete.
-    #[arg(long, short, value_name = "PATH")]
-    pub output: Option<PathBuf>,
-
-    /// Worker threads (default: every core).
-    #[arg(long, short, value_name = "N")]
-    pub jobs: Option<usize>,
-
-    /// Print no warnings, summary or progress bar on stderr.
-    #[arg(long, short)]
-    pub quiet: bool,
-
-    /// Go on past bad input and report how many were skipped.
-    #[arg(long)]
-    pub skip_bad: bool,
-
-    /// Replace invalid UTF-8 by U+FFFD (with a warning) instead of refusing the input.
-    #[arg(long)]
-    pub lossy: bool,
 }
 
 /// Statistics output formats.
@@ -153,9 +125,10 @@ pub enum EvalFormat {
     Json,
 }
 
-/// Options of `chiso annotate`.
+/// Where documents come from and how a run behaves: shared by `chiso
+/// annotate` and `chiso stats`.
 #[derive(Debug, clap::Args)]
-pub struct AnnotateArgs {
+pub struct RunOptions {
     /// Files or folders to read; "-" or nothing reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -165,39 +138,19 @@ pub struct AnnotateArgs {
     #[arg(long, value_enum, default_value_t = InputMode::Auto)]
     pub input: InputMode,
 
-    /// Output format: jsonl (one JSON document per line), conll (one token per
-    /// line with BIO tags), brat (standoff .ann; with --output DIR, a .txt/.ann
-    /// pair per document), pretty (the text with entities highlighted for a
-    /// terminal), html (one self-contained page, values shown on hover).
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    pub format: Format,
-
     /// Reference date (YYYY-MM-DD) for partial and relative dates in documents
     /// that carry no "date" of their own.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub reference_date: Option<Date>,
 
-    /// Leave the "tokens" array out of JSONL output (much smaller).
-    #[arg(long)]
-    pub no_tokens: bool,
-
-    /// Offsets in the output: Unicode code points (chars, what Python and brat
-    /// count) or UTF-8 bytes.
-    #[arg(long, value_enum, default_value_t = OffsetUnit::Chars)]
-    pub offsets: OffsetUnit,
-
-    /// Write to this file (or, for --format brat, this folder) instead of
-    /// standard output. The file appears only when complete.
+    /// Write to this file (for `annotate --format brat`, this folder) instead
+    /// of standard output. The file appears only when complete.
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
     /// Worker threads (default: every core).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
-
-    /// Colour in --format pretty: auto (when standard output is a terminal), always, never.
-    #[arg(long, value_enum, default_value_t = Colour::Auto)]
-    pub color: Colour,
 
     /// Print no warnings, summary or progress bar on stderr (errors are still printed).
     #[arg(long, short)]
@@ -213,6 +166,34 @@ pub struct AnnotateArgs {
     /// instead of refusing the input.
     #[arg(long)]
     pub lossy: bool,
+}
+
+/// Options of `chiso annotate`.
+#[derive(Debug, clap::Args)]
+pub struct AnnotateArgs {
+    /// Inputs, output and run behaviour.
+    #[command(flatten)]
+    pub run: RunOptions,
+
+    /// Output format: jsonl (one JSON document per line), conll (one token per
+    /// line with BIO tags), brat (standoff .ann; with --output DIR, a .txt/.ann
+    /// pair per document), pretty (the text with entities highlighted for a
+    /// terminal), html (one self-contained page, values shown on hover).
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+
+    /// Leave the "tokens" array out of JSONL output (much smaller).
+    #[arg(long)]
+    pub no_tokens: bool,
+
+    /// Offsets in the output: Unicode code points (chars, what Python and brat
+    /// count) or UTF-8 bytes.
+    #[arg(long, value_enum, default_value_t = OffsetUnit::Chars)]
+    pub offsets: OffsetUnit,
+
+    /// Colour in --format pretty: auto (when standard output is a terminal), always, never.
+    #[arg(long, value_enum, default_value_t = Colour::Auto)]
+    pub color: Colour,
 
     /// Start CSV output with a UTF-8 byte-order mark (set by `chiso stats --bom`).
     #[arg(skip)]

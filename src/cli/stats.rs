@@ -8,21 +8,14 @@ use std::process::ExitCode;
 /// Runs `chiso stats`.
 pub fn run(args: StatsArgs) -> ExitCode {
     super::annotate::run(AnnotateArgs {
-        paths: args.paths,
-        input: args.input,
+        run: args.run,
         format: match args.format {
             StatsFormat::Csv => Format::StatsCsv,
             StatsFormat::Jsonl => Format::StatsJsonl,
         },
-        reference_date: args.reference_date,
         no_tokens: true,
         offsets: args.offsets,
-        output: args.output,
-        jobs: args.jobs,
         color: Colour::Never,
-        quiet: args.quiet,
-        skip_bad: args.skip_bad,
-        lossy: args.lossy,
         bom: args.bom,
     })
 }
