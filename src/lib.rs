@@ -31,6 +31,7 @@ pub mod input;
 pub mod model;
 pub mod normalize;
 pub mod output;
+pub mod phrases;
 pub mod recognizers;
 pub mod resolve;
 pub mod span;

@@ -90,7 +90,10 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                             let j = i + k;
                             (j < range.end).then(|| doc.key(&doc.tokens[j]))
                         };
-                        LEXICON.words.longest(key_at, |r| matches!(r, Role::Base(Some(_))))
+                        LEXICON
+                            .words
+                            .longest(key_at, |r| matches!(r, Role::Base(Some(_))))
+                            .map(|(n, r)| (n, *r))
                     })
                     .flatten()
                     .filter(|(len, _)| i + len >= end);
@@ -150,8 +153,9 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
             (
                 LEXICON
                     .words
-                    .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator)),
-                LEXICON.indicators.longest(key_at, |_| true),
+                    .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator))
+                    .map(|(n, r)| (n, *r)),
+                LEXICON.indicators.longest(key_at, |_| true).map(|(n, i)| (n, *i)),
             )
         };
         let (mut word, mut indicator) = lookup(range.end);
@@ -203,7 +207,11 @@ fn leading_change(doc: &Document, item: &Item) -> Option<Change> {
     }
     let (start, end) = (item.tokens.start, item.tokens.end);
     let key_at = |k: usize| (start + k < end).then(|| doc.key(&doc.tokens[start + k]));
-    match LEXICON.words.longest(key_at, |r| matches!(r, Role::Change(..))) {
+    match LEXICON
+        .words
+        .longest(key_at, |r| matches!(r, Role::Change(..)))
+        .map(|(n, r)| (n, *r))
+    {
         Some((len, Role::Change(c, _))) if start + len < end => Some(c),
         _ => None,
     }

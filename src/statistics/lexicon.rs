@@ -5,7 +5,6 @@
 
 use crate::grammar::GrammarFile;
 use crate::model::{Base, Change, Qualifier};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What a phrase of `stat_words.tsv` does in a clause.
@@ -77,60 +76,7 @@ pub enum VerbUse {
     Direct,
 }
 
-/// A table of multi-token phrases, looked up by the first token's key with
-/// one hash probe; the longest phrase that matches wins.
-#[derive(Debug)]
-pub struct PhraseTable<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
-}
-
-impl<V> Default for PhraseTable<V> {
-    fn default() -> Self {
-        PhraseTable {
-            by_first: HashMap::new(),
-        }
-    }
-}
-
-impl<V: Copy> PhraseTable<V> {
-    /// Adds `phrase` (keys of its tokens, at least one) with `value`.
-    fn insert(&mut self, keys: Vec<String>, value: V) {
-        let mut keys = keys.into_iter();
-        let first = keys.next().expect("a phrase has a token");
-        let rest: Vec<String> = keys.collect();
-        let list = self.by_first.entry(first).or_default();
-        list.push((rest, value));
-        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
-    }
-
-    /// The entries whose phrase equals `keys` (for the duplicate check).
-    fn get_exact(&self, keys: &[String]) -> Vec<V> {
-        let Some((first, rest)) = keys.split_first() else {
-            return Vec::new();
-        };
-        self.by_first
-            .get(first)
-            .into_iter()
-            .flatten()
-            .filter(|(r, _)| r.as_slice() == rest)
-            .map(|(_, v)| *v)
-            .collect()
-    }
-
-    /// The longest phrase starting at `keys[0]`, as (token count, values),
-    /// with every value of that phrase passing `filter`.
-    pub fn longest<'k>(
-        &self,
-        keys: impl Fn(usize) -> Option<&'k str>,
-        filter: impl Fn(&V) -> bool,
-    ) -> Option<(usize, V)> {
-        let list = self.by_first.get(keys(0)?)?;
-        list.iter()
-            .filter(|(_, v)| filter(v))
-            .find(|(rest, _)| rest.iter().enumerate().all(|(i, k)| keys(i + 1) == Some(k.as_str())))
-            .map(|(rest, v)| (rest.len() + 1, *v))
-    }
-}
+pub use crate::phrases::PhraseTable;
 
 /// The parsed statistics vocabulary.
 #[derive(Debug)]
@@ -223,22 +169,22 @@ fn load() -> Lexicon {
     for row in file.rows(3, 4) {
         let keys = phrase_keys(row.get(0));
         let role = parse_role(&file, &row);
-        if words.get_exact(&keys).iter().any(|r| same_kind(*r, role)) {
+        if words.values_of(&keys).any(|r| same_kind(*r, role)) {
             file.fail(&row, "this phrase already has this role");
         }
         if role == Role::Measure {
             measures.insert(crate::normalize::phrase_key(row.get(0)));
         }
-        words.insert(keys, role);
+        words.push(keys, role);
     }
     let file = crate::grammar_file!("stat_indicators.tsv");
     let mut indicators = PhraseTable::default();
     for row in file.rows(1, 2) {
         let keys = phrase_keys(row.get(0));
-        if !indicators.get_exact(&keys).is_empty() {
+        if indicators.values_of(&keys).next().is_some() {
             file.fail(&row, "duplicate indicator");
         }
-        indicators.insert(keys, row.line);
+        indicators.push(keys, row.line);
     }
     Lexicon {
         words,
@@ -256,14 +202,17 @@ mod tests {
 
     fn lookup(phrase: &str) -> Option<(usize, Role)> {
         let keys = phrase_keys(phrase);
-        LEXICON.words.longest(|i| keys.get(i).map(String::as_str), |_| true)
+        LEXICON
+            .words
+            .longest(|i| keys.get(i).map(String::as_str), |_| true)
+            .map(|(n, r)| (n, *r))
     }
 
     #[test]
     fn grammar_files_load() {
         let lex = &*LEXICON;
-        assert!(lex.words.by_first.len() > 50);
-        assert!(lex.indicators.by_first.len() > 30);
+        assert!(lex.words.first_keys_where(|_| true).len() > 50);
+        assert!(lex.indicators.first_keys_where(|_| true).len() > 30);
     }
 
     #[test]

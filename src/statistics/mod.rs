@@ -466,7 +466,7 @@ pub fn main_place(doc: &Document) -> Option<String> {
                 let mut at = range.start + 1;
                 while at < range.end {
                     let toks = crate::token_input::Toks::window(&doc.text, &doc.tokens, &doc.keys, at, range.end);
-                    let found = NAMES.places.longest_where(&toks, |p| {
+                    let found = NAMES.places.longest_in(&toks, |p| {
                         !matches!(p.kind, PlaceKind::Country) && (!p.cap || doc.tokens[at].capitalized)
                     });
                     if let Some((len, place)) = found {

@@ -8,90 +8,17 @@
 
 use crate::grammar::GrammarFile;
 use crate::grammar_file;
-use crate::token_input::Toks;
 use crate::tokenizer::tokenize;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Phrases of one or more tokens, each with a value.
-#[derive(Debug)]
-pub(crate) struct Phrases<V> {
-    map: HashMap<String, Vec<(Vec<String>, V)>>,
-}
-
-impl<V> Default for Phrases<V> {
-    fn default() -> Self {
-        Phrases { map: HashMap::new() }
-    }
-}
+/// The names gazetteers' phrase tables: [`crate::phrases::PhraseTable`].
+pub(crate) type Phrases<V> = crate::phrases::PhraseTable<V>;
 
 /// The matching keys of the tokens of `form` ("TP. Hồ Chí Minh" → ["tp.", "hồ", "chí", "minh"]).
 pub(crate) fn form_keys(form: &str) -> Vec<String> {
     let toks = tokenize(form);
     toks.tokens.iter().map(|t| toks.key_of(t).to_owned()).collect()
-}
-
-impl<V: PartialEq + std::fmt::Debug> Phrases<V> {
-    /// Adds `form` with `value`; returns false when the form is already
-    /// there with a different value (a conflicting duplicate).
-    fn insert(&mut self, form: &str, value: V) -> bool {
-        let keys = form_keys(form);
-        let Some((first, rest)) = keys.split_first() else {
-            return true;
-        };
-        let list = self.map.entry(first.clone()).or_default();
-        if let Some((_, old)) = list.iter().find(|(k, _)| k == rest) {
-            return *old == value;
-        }
-        list.push((rest.to_vec(), value));
-        list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-        true
-    }
-}
-
-impl<V> Phrases<V> {
-    /// True when some phrase starts with a token keyed `key`.
-    pub(crate) fn starts_with(&self, key: &str) -> bool {
-        self.map.contains_key(key)
-    }
-
-    /// The first keys of the phrases whose value passes `ok`.
-    fn keys_where(&self, ok: impl Fn(&V) -> bool) -> Vec<String> {
-        self.map
-            .iter()
-            .filter(|(_, list)| list.iter().any(|(_, v)| ok(v)))
-            .map(|(k, _)| k.clone())
-            .collect()
-    }
-
-    /// The value of the one-token phrase keyed `key`.
-    pub(crate) fn exact(&self, key: &str) -> Option<&V> {
-        let list = self.map.get(key)?;
-        list.iter().find(|(rest, _)| rest.is_empty()).map(|(_, v)| v)
-    }
-
-    /// The longest phrase at the start of `input` accepted by `ok`: its
-    /// length in tokens and value.
-    pub(crate) fn longest_where(&self, input: &Toks<'_>, ok: impl Fn(&V) -> bool) -> Option<(usize, &V)> {
-        let first = input.first()?;
-        let list = self.map.get(first.key)?;
-        list.iter()
-            .find(|(rest, v)| {
-                rest.len() < input.len()
-                    && ok(v)
-                    && rest
-                        .iter()
-                        .enumerate()
-                        .all(|(i, k)| input.get(i + 1).is_some_and(|t| t.key == k))
-            })
-            .map(|(rest, v)| (rest.len() + 1, v))
-    }
-
-    /// The longest phrase at the start of `input`.
-    #[cfg(test)]
-    pub(crate) fn longest(&self, input: &Toks<'_>) -> Option<(usize, &V)> {
-        self.longest_where(input, |_| true)
-    }
 }
 
 /// What kind of place a gazetteer entry is.
@@ -276,8 +203,15 @@ fn add<V: PartialEq + std::fmt::Debug>(
     form: &str,
     value: V,
 ) {
-    if !table.insert(form, value) {
-        file.fail(row, &format!("{form:?} is listed twice with different values"));
+    let keys = form_keys(form);
+    if keys.is_empty() {
+        return;
+    }
+    let same = table.values_of(&keys).next().map(|old| *old == value);
+    match same {
+        Some(false) => file.fail(row, &format!("{form:?} is listed twice with different values")),
+        Some(true) => {}
+        None => table.push(keys, value),
     }
 }
 
@@ -449,18 +383,18 @@ fn load() -> Lexicon {
             *first.entry(k).or_default() |= bit;
         }
     };
-    mark(lex.places.keys_where(|_| true), PLACE);
-    mark(lex.units.keys_where(|_| true), UNIT | LOWER);
-    mark(lex.orgs.keys_where(|_| true), ORG);
-    mark(lex.titles.keys_where(|_| true), TITLE);
-    mark(lex.surnames.keys_where(|_| true), SURNAME);
+    mark(lex.places.first_keys_where(|_| true), PLACE);
+    mark(lex.units.first_keys_where(|_| true), UNIT | LOWER);
+    mark(lex.orgs.first_keys_where(|_| true), ORG);
+    mark(lex.titles.first_keys_where(|_| true), TITLE);
+    mark(lex.surnames.first_keys_where(|_| true), SURNAME);
     // Lower-case words can start only a place ("tỉnh Bến Tre", "miền Trung"),
     // an honorific or occupation + name ("ông Ba") or a former title
     // ("nguyên Bộ trưởng").
-    mark(lex.places.keys_where(|p| !p.cap), LOWER);
+    mark(lex.places.first_keys_where(|p| !p.cap), LOWER);
     mark(
         lex.titles
-            .keys_where(|t| matches!(t.kind, TitleKind::Honorific | TitleKind::Role | TitleKind::Former)),
+            .first_keys_where(|t| matches!(t.kind, TitleKind::Honorific | TitleKind::Role | TitleKind::Former)),
         LOWER,
     );
     mark(vec!["ảnh".to_owned()], PHOTO | LOWER);
@@ -491,10 +425,13 @@ mod tests {
     fn longest_phrase_wins_and_tone_styles_match() {
         let text = "Thừa Thiên - Huế và Hoà Bình";
         let toks = tokenize(text);
-        let input = Toks::new(text, &toks.tokens, &toks.keys);
-        let (n, place) = LEXICON.places.longest(&input).unwrap();
+        let input = crate::token_input::Toks::new(text, &toks.tokens, &toks.keys);
+        let (n, place) = LEXICON.places.longest_in(&input, |_| true).unwrap();
         assert_eq!((n, place.canonical.as_str()), (4, "Huế"));
-        let (n, place) = LEXICON.places.longest(&nom::Input::take_from(&input, 5)).unwrap();
+        let (n, place) = LEXICON
+            .places
+            .longest_in(&nom::Input::take_from(&input, 5), |_| true)
+            .unwrap();
         assert_eq!((n, place.canonical.as_str()), (2, "Hòa Bình"));
     }
 

@@ -102,7 +102,7 @@ fn phrase<'a, 'p, V>(
     table: &'p lexicon::Phrases<V>,
     ok: impl Fn(&V) -> bool,
 ) -> impl Fn(Toks<'a>) -> TokResult<'a, &'p V> {
-    move |input: Toks<'a>| match table.longest_where(&input, &ok) {
+    move |input: Toks<'a>| match table.longest_in(&input, &ok) {
         Some((n, v)) => Ok((input.take_from(n), v)),
         None => fail(input),
     }
@@ -461,7 +461,7 @@ impl Recognizer for Names {
             return;
         }
         if let Ok((rest, name)) = strict_name(input) {
-            let word = lex.surnames.longest_where(&input, |w| *w);
+            let word = lex.surnames.longest_in(&input, |w| *w);
             // "Từ Hà Nội": a word-like surname before a listed place is a word.
             let before_place = word.is_some_and(|(n, _)| {
                 listed_place(input.take_from(n), |p| p.kind != PlaceKind::UnitOnly)

@@ -110,7 +110,7 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
             fail(input)
         }
         OrgKind::Generic => {
-            if LEXICON.not_body_names.longest_where(&rest, |_| true).is_some() {
+            if LEXICON.not_body_names.longest_in(&rest, |_| true).is_some() {
                 return fail(input);
             }
             let (body, _) = open_words_with(rest, 8, true, entry.descriptive)?;

@@ -55,7 +55,7 @@ pub(super) fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
     }
     // "Viện trưởng Viện Tim mạch": a kind of body and a capitalized word is
     // a (cut) organization, not a name.
-    if let Some((n, _)) = LEXICON.orgs.longest_where(&input, |_| true) {
+    if let Some((n, _)) = LEXICON.orgs.longest_in(&input, |_| true) {
         if input.get(n).is_some_and(|t| continues(&t)) {
             return fail(input);
         }
@@ -81,7 +81,7 @@ pub(super) fn after_honorific(view: &SentenceView<'_>, at: usize) -> bool {
     at > view.range.0
         && LEXICON
             .titles
-            .longest_where(&view.from(at - 1), |t| t.kind == TitleKind::Honorific)
+            .longest_in(&view.from(at - 1), |t| t.kind == TitleKind::Honorific)
             .is_some_and(|(n, _)| n == 1)
 }
 

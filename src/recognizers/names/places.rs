@@ -143,9 +143,9 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
             let next_ok = |k: usize| {
                 let after = rest.take_from(k);
                 after.first().is_some_and(|t| {
-                    (continues(&t) && LEXICON.orgs.longest_where(&after, |_| true).is_none())
-                        || LEXICON.units.longest_where(&after, |_| true).is_some()
-                        || LEXICON.parts.longest_where(&after, |_| true).is_some()
+                    (continues(&t) && LEXICON.orgs.longest_in(&after, |_| true).is_none())
+                        || LEXICON.units.longest_in(&after, |_| true).is_some()
+                        || LEXICON.parts.longest_in(&after, |_| true).is_some()
                 })
             };
             if let Some(k) = (1..=run).find(|&k| next_ok(k)) {
@@ -193,8 +193,8 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                             || acronym(&t)
                             || known_place(after).is_ok()
                             || closing_number(after).is_some()
-                            || LEXICON.units.longest_where(&after, |_| true).is_some()
-                            || LEXICON.parts.longest_where(&after, |_| true).is_some()
+                            || LEXICON.units.longest_in(&after, |_| true).is_some()
+                            || LEXICON.parts.longest_in(&after, |_| true).is_some()
                     });
                     if goes_on && n < max {
                         rest = after;
@@ -213,10 +213,10 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                     && t.token.gap == Gap::Space
                     && rest.get(1).is_some_and(|w| continues(&w))
                     && !full_name_at(rest.take_from(1))
-                    && LEXICON.orgs.longest_where(&rest.take_from(1), |_| true).is_none()
+                    && LEXICON.orgs.longest_in(&rest.take_from(1), |_| true).is_none()
                     && LEXICON
                         .titles
-                        .longest_where(&rest.take_from(1), |t| {
+                        .longest_in(&rest.take_from(1), |t| {
                             !matches!(t.kind, TitleKind::Role | TitleKind::Honorific)
                         })
                         .is_none() =>
