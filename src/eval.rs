@@ -708,24 +708,18 @@ pub fn html_report(pairs: &[(EvalDocument, EvalDocument)], report: &Report) -> S
         v
     };
     for (gold, predicted) in pairs {
-        let gold_marks: Vec<Highlight> = gold
-            .entities
-            .iter()
-            .map(|g| match predicted.entities.iter().find(|p| same(g, p)) {
-                None => highlight(g, "miss"),
-                Some(p) if !fields_equal(&g.fields, &p.fields) => highlight(g, "wrong-value"),
-                Some(_) => highlight(g, ""),
-            })
-            .collect();
-        let pred_marks: Vec<Highlight> = predicted
-            .entities
-            .iter()
-            .map(|p| match gold.entities.iter().find(|g| same(g, p)) {
-                None => highlight(p, "false-alarm"),
-                Some(g) if !fields_equal(&g.fields, &p.fields) => highlight(p, "wrong-value"),
-                Some(_) => highlight(p, ""),
-            })
-            .collect();
+        // Each side's entities, marked by what the other side has at the same span.
+        let marks = |ours: &[EvalEntity], theirs: &[EvalEntity], absent: &'static str| -> Vec<Highlight> {
+            ours.iter()
+                .map(|e| match theirs.iter().find(|o| same(e, o)) {
+                    None => highlight(e, absent),
+                    Some(o) if !fields_equal(&e.fields, &o.fields) => highlight(e, "wrong-value"),
+                    Some(_) => highlight(e, ""),
+                })
+                .collect()
+        };
+        let gold_marks = marks(&gold.entities, &predicted.entities, "miss");
+        let pred_marks = marks(&predicted.entities, &gold.entities, "false-alarm");
         if gold_marks.iter().chain(&pred_marks).all(|h| h.mark.is_empty()) {
             continue;
         }
