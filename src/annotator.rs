@@ -1,11 +1,13 @@
 //! The annotator: text → tokens → candidates → entities → statistics.
 
 use crate::calendar::Date;
-use crate::model::Document;
+use crate::model::{Document, EntityValue};
 use crate::normalize;
 use crate::recognizers::{self, Recognizer, SentenceView};
 use crate::resolve::resolve;
-use crate::tokenizer::{self, TokenKind};
+use crate::span::Span;
+use crate::tokenizer::{self, Gap, TokenKind};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// Recognizer bit sets, as a `u64` mask (at most 64 recognizer families).
@@ -92,7 +94,27 @@ impl Annotator {
     /// let doc = chiso::Annotator::new().annotate_dated("Hôm nay trời đẹp.", Some(date));
     /// assert_eq!(doc.date, Some(date));
     /// ```
+    ///
+    /// A text longer than two [`SECTION_BYTES`] is cut into sections of about
+    /// that size at paragraph breaks (else after a full stop, else at a space),
+    /// annotated in parallel on the rayon pool and merged: a corpus pasted into
+    /// one file uses every core. Each section is then its own context for what
+    /// looks across a whole document (short mentions linked to a full name,
+    /// the year of partial dates, the main period and place of statistics).
     pub fn annotate_dated(&self, text: &str, date: Option<Date>) -> Document {
+        if text.len() <= 2 * SECTION_BYTES {
+            return self.annotate_section(text, date);
+        }
+        let sections = sections(text, SECTION_BYTES, SECTION_BYTES / 16);
+        let parts: Vec<Document> = sections
+            .par_iter()
+            .map(|range| self.annotate_section(&text[range.clone()], date))
+            .collect();
+        merge(text, date, sections.iter().map(|r| r.start).zip(parts).collect())
+    }
+
+    /// Annotates one text as one context.
+    fn annotate_section(&self, text: &str, date: Option<Date>) -> Document {
         let toks = tokenizer::tokenize(text);
         let mut doc = Document {
             id: None,
@@ -146,9 +168,125 @@ impl Annotator {
     }
 }
 
+/// The size of the sections a long text is cut into (1 MiB).
+pub const SECTION_BYTES: usize = 1 << 20;
+
+/// Byte ranges of `text`, each of about `size` bytes, that together cover
+/// it. A cut falls at the first line break or tab (a paragraph break)
+/// within `slack` bytes after the target, else at the first full stop followed
+/// by a space, else at the first space or other ASCII whitespace; the
+/// whitespace begins the next section, so its first token knows what
+/// separates it from the previous one. Text with no whitespace stays whole.
+fn sections(text: &str, size: usize, slack: usize) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while bytes.len() - start > 2 * size {
+        let target = start + size;
+        let window = &bytes[target..(target + slack).min(bytes.len())];
+        let cut = window
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\t')
+            .or_else(|| window.windows(2).position(|w| w == b". ").map(|i| i + 1))
+            .map(|i| target + i)
+            .or_else(|| {
+                bytes[target..]
+                    .iter()
+                    .position(u8::is_ascii_whitespace)
+                    .map(|i| target + i)
+            });
+        // ASCII bytes are always char boundaries.
+        let Some(cut) = cut else { break };
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..bytes.len());
+    out
+}
+
+/// One document from the documents of consecutive sections of `text`, each
+/// with the byte offset where it starts: positions and indices shifted,
+/// paragraphs numbered on.
+fn merge(text: &str, date: Option<Date>, parts: Vec<(usize, Document)>) -> Document {
+    let total = |len: fn(&Document) -> usize| parts.iter().map(|(_, d)| len(d)).sum::<usize>();
+    let mut doc = Document {
+        id: None,
+        date,
+        text: text.to_owned(),
+        tokens: Vec::with_capacity(total(|d| d.tokens.len())),
+        keys: String::with_capacity(total(|d| d.keys.len())),
+        sentences: Vec::with_capacity(total(|d| d.sentences.len())),
+        entities: Vec::with_capacity(total(|d| d.entities.len())),
+        statistics: Vec::with_capacity(total(|d| d.statistics.len())),
+    };
+    for (offset, part) in parts {
+        let first_token = doc.tokens.len();
+        let key_offset = doc.keys.len();
+        // A section that starts inside a paragraph goes on with its number.
+        let new_paragraph = part.tokens.first().is_some_and(|t| t.gap == Gap::Paragraph);
+        let first_paragraph = match doc.sentences.last() {
+            Some(last) if new_paragraph => last.paragraph + 1,
+            Some(last) => last.paragraph,
+            None => 0,
+        };
+        let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+        let shift_tokens = |r: std::ops::Range<usize>| r.start + first_token..r.end + first_token;
+        doc.keys.push_str(&part.keys);
+        doc.tokens.extend(part.tokens.into_iter().map(|mut t| {
+            t.span = shift(t.span);
+            t.key = Span::new(t.key.start + key_offset, t.key.end + key_offset);
+            t
+        }));
+        doc.sentences.extend(part.sentences.into_iter().map(|mut s| {
+            s.span = shift(s.span);
+            s.tokens = shift_tokens(s.tokens);
+            s.paragraph += first_paragraph;
+            s
+        }));
+        doc.entities.extend(part.entities.into_iter().map(|mut e| {
+            e.span = shift(e.span);
+            e.tokens = shift_tokens(e.tokens);
+            if let EntityValue::Person { refers_to, .. } | EntityValue::Official { refers_to, .. } = &mut e.value {
+                *refers_to = refers_to.map(shift);
+            }
+            e
+        }));
+        doc.statistics.extend(part.statistics.into_iter().map(|mut s| {
+            s.span = shift(s.span);
+            s
+        }));
+    }
+    doc
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_cover_the_text_and_cut_at_the_best_break() {
+        let cut_texts = |text: &str, size: usize| -> Vec<String> {
+            let ranges = sections(text, size, 64);
+            assert_eq!(ranges.first().unwrap().start, 0);
+            assert_eq!(ranges.last().unwrap().end, text.len());
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+            ranges.into_iter().map(|r| text[r].to_owned()).collect()
+        };
+        let para = "Năm 2023 tỉnh có 5 tấn lúa. Giá tăng 3%.\n";
+        // A paragraph break within the slack wins over a full stop.
+        let text = para.repeat(8);
+        let parts = cut_texts(&text, 40);
+        assert!(parts.len() > 2);
+        assert!(parts[1..].iter().all(|p| p.starts_with('\n')), "{parts:?}");
+        // No line break: after a full stop, else at a space.
+        let text = "Một hai ba. ".repeat(40);
+        assert!(cut_texts(&text, 64)[1..].iter().all(|p| p.starts_with(' ')));
+        let text = "mười ".repeat(100);
+        assert!(cut_texts(&text, 64)[1..].iter().all(|p| p.starts_with(' ')));
+        // Nothing to cut at: one section.
+        let text = "9".repeat(1000);
+        assert_eq!(cut_texts(&text, 64).len(), 1);
+    }
 
     #[test]
     fn annotator_is_send_and_sync() {

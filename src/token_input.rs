@@ -20,7 +20,7 @@ use crate::span::Span;
 use crate::tokenizer::{Gap, Token, TokenKind};
 use nom::error::{ErrorKind, ParseError};
 use nom::{IResult, Input, Needed};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// One token seen by a parser: the token, its original text and its key.
 #[derive(Debug, Clone, Copy)]

@@ -15,8 +15,8 @@
 
 use crate::normalize::push_key;
 use crate::span::Span;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -115,7 +115,7 @@ impl Tokens {
 /// → may they end a sentence?
 static ABBREVIATIONS: LazyLock<HashMap<(String, bool), bool>> = LazyLock::new(|| {
     let file = crate::grammar_file!("abbreviations.tsv");
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for row in file.rows(3, 3) {
         let form = row.get(0);
         if !form.ends_with('.') {

@@ -73,6 +73,33 @@ fn stdin_text_and_jsonl_are_told_apart() {
 }
 
 #[test]
+fn input_lines_makes_each_line_a_document() {
+    let dir = scratch("input-lines");
+    let file = dir.join("bai.txt");
+    // CRLF endings, a blank line, a byte-order mark and a last line with no newline.
+    std::fs::write(
+        &file,
+        "\u{feff}Năm 2023 có 5 tấn.\r\n\r\nQuý I/2024 tăng 3%.\r\nGiá 41.500 đồng",
+    )
+    .unwrap();
+    let out = chiso(
+        &["annotate", "--input", "lines", "--no-tokens", file.to_str().unwrap()],
+        "",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&out);
+    let ids: Vec<String> = docs.iter().map(|d| d["id"].as_str().unwrap().to_owned()).collect();
+    let name = file.display().to_string();
+    assert_eq!(ids, [format!("{name}:1"), format!("{name}:3"), format!("{name}:4")]);
+    assert_eq!(docs[0]["text"], "Năm 2023 có 5 tấn.");
+    assert_eq!(docs[1]["entities"][0]["text"], "Quý I/2024");
+    assert_eq!(docs[2]["entities"][0]["type"], "money");
+    // From standard input too.
+    let out = chiso(&["annotate", "--input", "lines"], "Có 3 hộ.\nCó 4 hộ.\n");
+    assert_eq!(lines(&out).len(), 2);
+}
+
+#[test]
 fn offsets_are_code_points_by_default_and_bytes_on_request() {
     let text = "{\"text\": \"Đạt 3,4 điểm\"}";
     let chars = lines(&chiso(&["annotate"], text));

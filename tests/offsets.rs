@@ -118,3 +118,59 @@ fn byte_offsets_mode_reports_library_spans() {
         assert_eq!(j["end"].as_u64().unwrap() as usize, t.span.end);
     }
 }
+
+/// A text longer than two sections is annotated in parallel sections and
+/// merged: offsets, token keys, sentences and paragraphs are those of one
+/// document, and each paragraph gets the entities it gets alone (the
+/// paragraphs below need no context from the rest of the text).
+#[test]
+fn long_texts_are_annotated_in_sections_with_exact_offsets() {
+    let paragraphs = [
+        "Ngày 12/3/2021, xã Tân Phú thu hoạch 1.250 tấn lúa, tăng 4,5% so với cùng kỳ.",
+        "Giá cà phê đạt 41.500 đồng/kg.\tHai mươi ba hộ nhận hỗ trợ 15 triệu đồng.",
+        "Quý II/2022, kim ngạch xuất khẩu ước đạt 2,3 tỷ USD.",
+        "Trời mưa to suốt buổi chiều nên chợ vắng người.",
+    ];
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    let mut n = 0;
+    while text.len() <= 2 * chiso::annotator::SECTION_BYTES + 4096 {
+        if n > 0 {
+            text.push_str(if n % 7 == 0 { "\n" } else { "\n\n" });
+        }
+        starts.push(text.len());
+        text.push_str(paragraphs[n % paragraphs.len()]);
+        n += 1;
+    }
+    let annotator = Annotator::new();
+    let doc = annotator.annotate(&text);
+    check_byte_spans(&doc, "long text");
+    for t in &doc.tokens {
+        assert_eq!(doc.key(t), chiso::normalize::key(t.span.slice(&doc.text)));
+    }
+    assert!(doc.sentences.windows(2).all(|w| w[0].paragraph <= w[1].paragraph));
+    let last_paragraph = doc.sentences.last().unwrap().paragraph;
+    assert!(
+        last_paragraph > n / 2,
+        "paragraphs numbered on across sections: {last_paragraph} of {n}"
+    );
+
+    let mut expected = Vec::new();
+    for (i, &start) in starts.iter().enumerate() {
+        let alone = annotator.annotate(paragraphs[i % paragraphs.len()]);
+        for e in alone.entities {
+            expected.push((e.span.start + start, e.span.end + start, e.value));
+        }
+    }
+    let got: Vec<_> = doc
+        .entities
+        .iter()
+        .map(|e| (e.span.start, e.span.end, e.value.clone()))
+        .collect();
+    assert_eq!(got.len(), expected.len());
+    assert!(got == expected, "entities differ from the paragraphs annotated alone");
+    assert!(!doc.statistics.is_empty());
+    for s in &doc.statistics {
+        assert!(text.get(s.span.range()).is_some());
+    }
+}

@@ -134,7 +134,9 @@ pub struct RunOptions {
     pub paths: Vec<PathBuf>,
 
     /// How to read inputs: by file extension / first character (auto), every
-    /// input as one plain-text document (text), or as JSON lines (jsonl).
+    /// input as one plain-text document (text), every non-empty line of a
+    /// text input as one document (lines: a corpus with one article per
+    /// line; ids are "file:line"), or as JSON lines (jsonl).
     #[arg(long, value_enum, default_value_t = InputMode::Auto)]
     pub input: InputMode,
 
@@ -207,6 +209,8 @@ pub enum InputMode {
     Auto,
     /// Every input is one plain-text document.
     Text,
+    /// Every non-empty line of every input is one plain-text document.
+    Lines,
     /// Every input holds one JSON document per line.
     Jsonl,
 }

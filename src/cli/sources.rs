@@ -85,12 +85,15 @@ pub struct Reader {
 
 struct Current {
     name: String,
+    kind: Kind,
     lines: Option<Box<dyn BufRead + Send>>,
     line_no: usize,
 }
 
+#[derive(Clone, Copy)]
 enum Kind {
     Text,
+    Lines,
     Jsonl,
 }
 
@@ -149,6 +152,7 @@ impl Reader {
         }
         let kind = match (self.mode, &source) {
             (InputMode::Text, _) => Kind::Text,
+            (InputMode::Lines, _) => Kind::Lines,
             (InputMode::Jsonl, _) => Kind::Jsonl,
             (InputMode::Auto, Source::File(p)) if p.extension().is_some_and(|e| e == "jsonl") => Kind::Jsonl,
             (InputMode::Auto, Source::File(_)) => Kind::Text,
@@ -176,9 +180,10 @@ impl Reader {
                     date: None,
                 }))
             }
-            Kind::Jsonl => {
+            Kind::Lines | Kind::Jsonl => {
                 self.current = Some(Current {
                     name,
+                    kind,
                     lines: Some(reader),
                     line_no: 0,
                 });
@@ -215,6 +220,15 @@ impl Reader {
             };
             if line.trim().is_empty() {
                 continue;
+            }
+            if let Some(Current { kind: Kind::Lines, .. }) = self.current {
+                let text = line.strip_suffix('\n').unwrap_or(&line);
+                let text = text.strip_suffix('\r').unwrap_or(text);
+                return Some(Ok(InputDocument {
+                    id: Some(at),
+                    text: text.to_owned(),
+                    date: None,
+                }));
             }
             return Some(match parse_json_line(&line) {
                 Ok(mut doc) => {

@@ -86,13 +86,22 @@ pub struct Lexicon {
     /// Known indicators (value: the row number, unused but handy in tests).
     pub indicators: PhraseTable<usize>,
     /// Measure units (role `measure`), by phrase key.
-    measures: std::collections::HashSet<String>,
+    measures: rustc_hash::FxHashSet<String>,
+    /// First keys of the change and qualifier phrases: a sentence with none
+    /// of them and no figure states no statistic.
+    statement_starts: rustc_hash::FxHashSet<String>,
 }
 
 impl Lexicon {
     /// Is `unit` ("ha", "tấn") a measure unit rather than a counted noun?
     pub fn is_measure(&self, unit: &str) -> bool {
         self.measures.contains(&crate::normalize::phrase_key(unit))
+    }
+
+    /// Can a change or qualifier phrase start at a token with this key
+    /// ("tăng", "ước")?
+    pub fn starts_statement(&self, key: &str) -> bool {
+        self.statement_starts.contains(key)
     }
 }
 
@@ -165,7 +174,7 @@ fn same_kind(a: Role, b: Role) -> bool {
 fn load() -> Lexicon {
     let file = crate::grammar_file!("stat_words.tsv");
     let mut words = PhraseTable::default();
-    let mut measures = std::collections::HashSet::new();
+    let mut measures = rustc_hash::FxHashSet::default();
     for row in file.rows(3, 4) {
         let keys = phrase_keys(row.get(0));
         let role = parse_role(&file, &row);
@@ -186,10 +195,15 @@ fn load() -> Lexicon {
         }
         indicators.push(keys, row.line);
     }
+    let statement_starts = words
+        .first_keys_where(|r| matches!(r, Role::Change(..) | Role::Qualifier(_)))
+        .into_iter()
+        .collect();
     Lexicon {
         words,
         indicators,
         measures,
+        statement_starts,
     }
 }
 

@@ -172,6 +172,9 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             entities.push(e);
             e += 1;
         }
+        if !may_state(doc, sentence, &entities) {
+            continue;
+        }
         let items = frames::lex(doc, sentence, &entities);
         let clauses: Vec<_> = frames::clauses(&items)
             .into_iter()
@@ -282,6 +285,24 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         }
     }
     out
+}
+
+/// Can `sentence` give a record or carry a period to the next sentences?
+/// Records need a figure or a change or qualifier word ("giá lúa tăng
+/// mạnh"); a period carries only from a period, a running total or a month.
+/// Most sentences of a news text have none of these and skip the clause
+/// reading.
+fn may_state(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: &[usize]) -> bool {
+    let entity_may = entities.iter().any(|&e| match &doc.entities[e].value {
+        EntityValue::Number(_) | EntityValue::Percent { .. } | EntityValue::Money { .. } => true,
+        EntityValue::Quantity { .. } | EntityValue::Period(_) | EntityValue::Duration(_) => true,
+        EntityValue::Date(t) => t.value.len() <= 7,
+        _ => false,
+    });
+    entity_may
+        || doc.tokens[sentence.tokens.clone()]
+            .iter()
+            .any(|t| LEXICON.starts_statement(doc.key(t)))
 }
 
 /// The index of the document's headline: a first paragraph of one sentence

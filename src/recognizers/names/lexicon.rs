@@ -9,7 +9,7 @@
 use crate::grammar::GrammarFile;
 use crate::grammar_file;
 use crate::tokenizer::tokenize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// The names gazetteers' phrase tables: [`crate::phrases::PhraseTable`].
@@ -377,7 +377,7 @@ fn load() -> Lexicon {
     }
 
     // One probe per token: which tables a key can start.
-    let mut first: HashMap<String, u8> = HashMap::new();
+    let mut first: HashMap<String, u8> = HashMap::default();
     let mut mark = |keys: Vec<String>, bit: u8| {
         for k in keys {
             *first.entry(k).or_default() |= bit;

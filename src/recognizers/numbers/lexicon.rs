@@ -15,7 +15,7 @@ use crate::normalize;
 use crate::token_input::Toks;
 use crate::tokenizer::tokenize;
 use nom::Input;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What a number word does in a spelled number.
@@ -104,7 +104,7 @@ pub struct PhraseTable<T> {
 impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
     fn new() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 
@@ -220,13 +220,13 @@ fn parse_approx(file: &GrammarFile, row: &crate::grammar::Row<'_>, s: &str) -> A
 
 fn load() -> Lexicon {
     let mut lex = Lexicon {
-        words: HashMap::new(),
+        words: HashMap::default(),
         suffixes: PhraseTable::new(),
         approx_before: PhraseTable::new(),
         approx_after: PhraseTable::new(),
         ordinal_words: PhraseTable::new(),
         ordinal_heads: PhraseTable::new(),
-        not_nouns: HashSet::new(),
+        not_nouns: HashSet::default(),
         id_heads: PhraseTable::new(),
     };
 

@@ -1,7 +1,7 @@
 //! The temporal vocabulary of `grammars/temporal.tsv`, parsed once.
 
 use crate::normalize::phrase_key;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// A part of the day: its TIMEX code and which clock hours move to the afternoon.

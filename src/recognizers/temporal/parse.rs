@@ -69,7 +69,7 @@ use crate::token_input::{TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
 use nom::error::{ErrorKind, ParseError};
 use nom::Input;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 type R<'a, T> = TokResult<'a, T>;
 
