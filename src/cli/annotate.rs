@@ -115,60 +115,72 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
     let progress = progress_bar(input_size(&sources), args.run.quiet);
     let mut reader = Reader::new(sources, args.run.input, args.run.lossy);
     super::sink::remove_temporaries_on_interrupt();
-    let outcome = pool.install(|| -> io::Result<()> {
-        if let Some(sink) = &mut sink {
-            let mut head = Vec::new();
-            match args.format {
-                Format::Html => head.extend_from_slice(html::page_start("chiso").as_bytes()),
-                Format::StatsCsv if args.bom => {
-                    chiso::statistics::write_csv_bom(&mut head);
-                    chiso::statistics::write_csv_header(&mut head);
-                }
-                Format::StatsCsv => chiso::statistics::write_csv_header(&mut head),
-                _ => {}
-            }
-            sink.write_all(&head)?;
-        }
-        loop {
+    // A reader thread reads and parses the next batch while the workers
+    // annotate this one.
+    let (batches, received) = std::sync::mpsc::sync_channel::<Vec<InputDocument>>(1);
+    let (outcome, documents, mut run) = std::thread::scope(|scope| {
+        let reading = scope.spawn(move || loop {
             let batch = next_batch(&mut reader, &mut run);
-            if batch.is_empty() {
-                break;
+            if batch.is_empty() || batches.send(batch).is_err() || run.stopped {
+                return run;
             }
-            let rendered: Vec<io::Result<(String, usize, Vec<u8>)>> = batch
-                .into_par_iter()
-                .map(|input| {
-                    let id = input.id.clone().unwrap_or_default();
-                    let mut doc = annotator.annotate_dated(&input.text, input.date.or(args.run.reference_date));
-                    doc.id = input.id;
-                    let mut out = Vec::new();
-                    render.render(&doc, &mut out);
-                    if let Some(dir) = &brat_dir {
-                        write_file_atomically(&dir.join(format!("{}.txt", file_stem(&id))), doc.text.as_bytes())?;
+        });
+        let mut documents = 0;
+        let outcome = pool.install(|| -> io::Result<()> {
+            if let Some(sink) = &mut sink {
+                let mut head = Vec::new();
+                match args.format {
+                    Format::Html => head.extend_from_slice(html::page_start("chiso").as_bytes()),
+                    Format::StatsCsv if args.bom => {
+                        chiso::statistics::write_csv_bom(&mut head);
+                        chiso::statistics::write_csv_header(&mut head);
                     }
-                    Ok((id, doc.text.len(), out))
-                })
-                .collect();
-            for result in rendered {
-                let (id, size, bytes) = result?;
-                match (&mut sink, &brat_dir) {
-                    (Some(sink), _) => sink.write_all(&bytes)?,
-                    (None, Some(dir)) => write_file_atomically(&dir.join(format!("{}.ann", file_stem(&id))), &bytes)?,
-                    (None, None) => {}
+                    Format::StatsCsv => chiso::statistics::write_csv_header(&mut head),
+                    _ => {}
                 }
-                run.documents += 1;
-                if let Some(bar) = &progress {
-                    bar.inc(size as u64);
+                sink.write_all(&head)?;
+            }
+            // Ends when the reader has sent its last batch; an error returns
+            // early and drops `received`, which stops the reader.
+            for batch in received {
+                let rendered: Vec<io::Result<(String, usize, Vec<u8>)>> = batch
+                    .into_par_iter()
+                    .map(|input| {
+                        let id = input.id.clone().unwrap_or_default();
+                        let mut doc = annotator.annotate_dated(&input.text, input.date.or(args.run.reference_date));
+                        doc.id = input.id;
+                        let mut out = Vec::new();
+                        render.render(&doc, &mut out);
+                        if let Some(dir) = &brat_dir {
+                            write_file_atomically(&dir.join(format!("{}.txt", file_stem(&id))), doc.text.as_bytes())?;
+                        }
+                        Ok((id, doc.text.len(), out))
+                    })
+                    .collect();
+                for result in rendered {
+                    let (id, size, bytes) = result?;
+                    match (&mut sink, &brat_dir) {
+                        (Some(sink), _) => sink.write_all(&bytes)?,
+                        (None, Some(dir)) => {
+                            write_file_atomically(&dir.join(format!("{}.ann", file_stem(&id))), &bytes)?
+                        }
+                        (None, None) => {}
+                    }
+                    documents += 1;
+                    if let Some(bar) = &progress {
+                        bar.inc(size as u64);
+                    }
                 }
             }
-            if run.stopped {
-                break;
+            if let (Format::Html, Some(sink)) = (args.format, &mut sink) {
+                sink.write_all(html::page_end().as_bytes())?;
             }
-        }
-        if let (Format::Html, Some(sink)) = (args.format, &mut sink) {
-            sink.write_all(html::page_end().as_bytes())?;
-        }
-        Ok(())
+            Ok(())
+        });
+        let run = reading.join().expect("the reader thread does not panic");
+        (outcome, documents, run)
     });
+    run.documents = documents;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

@@ -182,7 +182,8 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             .collect();
         let sentence_period = clauses.iter().find_map(|c| c.period);
         let sentence_place = clauses.iter().find_map(|c| c.place);
-        let mut indicator: Option<String> = None;
+        // The clause's indicator (tokens), written out only for a record.
+        let mut indicator: Option<Range<usize>> = None;
         // The indicator names a weather reading or an event ("nhiệt độ",
         // "làm chết"): its figures are no statistics.
         let mut not_statistic = false;
@@ -199,11 +200,11 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 // A source or speaker ("Theo Sở Công Thương tỉnh Đắk Lắk, …")
                 // is no indicator: the clause keeps the previous one.
                 if !is_name(doc, tokens.clone(), &entities) {
-                    indicator = Some(indicator_text(doc, tokens.clone(), &entities));
+                    indicator = Some(tokens.clone());
                     not_statistic = word_len(doc, tokens.start, tokens.end, Role::NotIndicator).is_some();
                 }
             }
-            let Some(name) = &indicator else {
+            let Some(name_tokens) = &indicator else {
                 continue;
             };
             if clause.tokens.is_empty() {
@@ -254,7 +255,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 out.push(Statistic {
                     indicator: match &f.indicator {
                         Some(tokens) => indicator_text(doc, tokens.clone(), &entities),
-                        None => name.clone(),
+                        None => indicator_text(doc, name_tokens.clone(), &entities),
                     },
                     amount: f.amount.clone(),
                     unit: f.unit.clone(),
