@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// A batch is annotated in parallel once it holds this many bytes of text or documents.
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_BYTES: usize = 4 << 20;
 const BATCH_DOCS: usize = 4096;
 
 /// How one document is rendered.
@@ -116,8 +116,9 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
     let mut reader = Reader::new(sources, args.run.input, args.run.lossy);
     super::sink::remove_temporaries_on_interrupt();
     // A reader thread reads and parses the next batch while the workers
-    // annotate this one.
-    let (batches, received) = std::sync::mpsc::sync_channel::<Vec<InputDocument>>(1);
+    // annotate this one, then waits for it to be taken (a rendezvous
+    // channel): at most two batches are in memory.
+    let (batches, received) = std::sync::mpsc::sync_channel::<Vec<InputDocument>>(0);
     let (outcome, documents, mut run) = std::thread::scope(|scope| {
         let reading = scope.spawn(move || loop {
             let batch = next_batch(&mut reader, &mut run);
