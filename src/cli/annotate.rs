@@ -115,10 +115,14 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
     let progress = progress_bar(input_size(&sources), args.run.quiet);
     let mut reader = Reader::new(sources, args.run.input, args.run.lossy);
     super::sink::remove_temporaries_on_interrupt();
-    // A reader thread reads and parses the next batch while the workers
-    // annotate this one, then waits for it to be taken (a rendezvous
-    // channel): at most two batches are in memory.
+    // Three stages, each on its own thread: a reader parses the next batch,
+    // the workers annotate and render this one, a writer writes the previous
+    // one. Rendezvous channels hand batches on, so at most three are in
+    // memory. A stage that stops drops its channel ends, which stops the
+    // others.
+    type Rendered = Vec<io::Result<(String, usize, Vec<u8>)>>;
     let (batches, received) = std::sync::mpsc::sync_channel::<Vec<InputDocument>>(0);
+    let (rendered, to_write) = std::sync::mpsc::sync_channel::<Rendered>(0);
     let (outcome, documents, mut run) = std::thread::scope(|scope| {
         let reading = scope.spawn(move || loop {
             let batch = next_batch(&mut reader, &mut run);
@@ -126,25 +130,50 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
                 return run;
             }
         });
-        let mut documents = 0;
-        let outcome = pool.install(|| -> io::Result<()> {
-            if let Some(sink) = &mut sink {
-                let mut head = Vec::new();
-                match args.format {
-                    Format::Html => head.extend_from_slice(html::page_start("chiso").as_bytes()),
-                    Format::StatsCsv if args.bom => {
-                        chiso::statistics::write_csv_bom(&mut head);
-                        chiso::statistics::write_csv_header(&mut head);
+        let sink = &mut sink;
+        let (brat_dir, progress) = (&brat_dir, &progress);
+        let writing = scope.spawn(move || -> (io::Result<()>, usize) {
+            let mut documents = 0;
+            let outcome = (|| {
+                if let Some(sink) = sink.as_mut() {
+                    let mut head = Vec::new();
+                    match args.format {
+                        Format::Html => head.extend_from_slice(html::page_start("chiso").as_bytes()),
+                        Format::StatsCsv if args.bom => {
+                            chiso::statistics::write_csv_bom(&mut head);
+                            chiso::statistics::write_csv_header(&mut head);
+                        }
+                        Format::StatsCsv => chiso::statistics::write_csv_header(&mut head),
+                        _ => {}
                     }
-                    Format::StatsCsv => chiso::statistics::write_csv_header(&mut head),
-                    _ => {}
+                    sink.write_all(&head)?;
                 }
-                sink.write_all(&head)?;
-            }
-            // Ends when the reader has sent its last batch; an error returns
-            // early and drops `received`, which stops the reader.
+                for batch in to_write {
+                    for result in batch {
+                        let (id, size, bytes) = result?;
+                        match (sink.as_mut(), brat_dir) {
+                            (Some(sink), _) => sink.write_all(&bytes)?,
+                            (None, Some(dir)) => {
+                                write_file_atomically(&dir.join(format!("{}.ann", file_stem(&id))), &bytes)?
+                            }
+                            (None, None) => {}
+                        }
+                        documents += 1;
+                        if let Some(bar) = progress {
+                            bar.inc(size as u64);
+                        }
+                    }
+                }
+                if let (Format::Html, Some(sink)) = (args.format, sink.as_mut()) {
+                    sink.write_all(html::page_end().as_bytes())?;
+                }
+                Ok(())
+            })();
+            (outcome, documents)
+        });
+        pool.install(|| {
             for batch in received {
-                let rendered: Vec<io::Result<(String, usize, Vec<u8>)>> = batch
+                let batch: Rendered = batch
                     .into_par_iter()
                     .map(|input| {
                         let id = input.id.clone().unwrap_or_default();
@@ -152,32 +181,19 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
                         doc.id = input.id;
                         let mut out = Vec::new();
                         render.render(&doc, &mut out);
-                        if let Some(dir) = &brat_dir {
+                        if let Some(dir) = brat_dir {
                             write_file_atomically(&dir.join(format!("{}.txt", file_stem(&id))), doc.text.as_bytes())?;
                         }
                         Ok((id, doc.text.len(), out))
                     })
                     .collect();
-                for result in rendered {
-                    let (id, size, bytes) = result?;
-                    match (&mut sink, &brat_dir) {
-                        (Some(sink), _) => sink.write_all(&bytes)?,
-                        (None, Some(dir)) => {
-                            write_file_atomically(&dir.join(format!("{}.ann", file_stem(&id))), &bytes)?
-                        }
-                        (None, None) => {}
-                    }
-                    documents += 1;
-                    if let Some(bar) = &progress {
-                        bar.inc(size as u64);
-                    }
+                if rendered.send(batch).is_err() {
+                    break; // the writer failed
                 }
             }
-            if let (Format::Html, Some(sink)) = (args.format, &mut sink) {
-                sink.write_all(html::page_end().as_bytes())?;
-            }
-            Ok(())
+            drop(rendered);
         });
+        let (outcome, documents) = writing.join().expect("the writer thread does not panic");
         let run = reading.join().expect("the reader thread does not panic");
         (outcome, documents, run)
     });
