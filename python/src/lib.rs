@@ -25,7 +25,21 @@ enum Jobs {
     Pool(rayon::ThreadPool),
 }
 
-/// The annotator, built once and shared by every call and thread.
+/// The chiso annotator: build it once and share it (it is thread-safe).
+///
+/// reference_date: the date partial and relative dates ("ngày 16/6",
+/// "năm nay", "hôm qua") resolve against, for texts given no date of their
+/// own: a str "YYYY-MM-DD", a datetime.date, or None (such dates then stay
+/// unresolved). A bad date raises ValueError with the message of the CLI's
+/// --reference-date.
+/// jobs: threads that annotate the texts of a batch (None: every core). With
+/// a distributed engine that already runs one worker per core, use jobs=1.
+///
+/// >>> import chiso
+/// >>> nlp = chiso.Annotator(reference_date="2023-06-20")
+/// >>> doc = nlp.annotate("Ngày 16/6, tỉnh đã giải ngân 1.234,5 tỷ đồng.")
+/// >>> [(e["type"], e["text"], e["value"]) for e in doc["entities"]]
+/// [('date', 'Ngày 16/6', '2023-06-16'), ('money', '1.234,5 tỷ đồng', 1234500000000)]
 #[pyclass(frozen, module = "chiso")]
 struct Annotator {
     inner: chiso::Annotator,
@@ -187,6 +201,71 @@ impl Annotator {
 
     /// Annotates the items with the GIL released: their JSON, in order.
     fn run(&self, py: Python<'_>, items: &[Item], tokens: bool) -> PyResult<Vec<Option<String>>> {
+        py.detach(|| self.annotate_items(items, tokens))
+            .map_err(PyRuntimeError::new_err)
+    }
+}
+
+/// Documents per message of [`Annotator::pipeline`]: enough text to keep
+/// every thread busy, little enough to start the Python side early.
+const CHUNK_BYTES: usize = 512 * 1024;
+
+impl Annotator {
+    /// Annotates `items` on a thread of its own (rayon for each chunk) while
+    /// the calling thread, holding the GIL, hands each document's JSON in
+    /// order to `consume`: the Python objects of one chunk are built while
+    /// the next is annotated. At most two chunks wait at a time.
+    fn pipeline(
+        &self,
+        py: Python<'_>,
+        items: &[Item],
+        tokens: bool,
+        mut consume: impl FnMut(usize, Option<&str>) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let mut chunks = Vec::new();
+        let (mut start, mut bytes) = (0, 0);
+        for (i, item) in items.iter().enumerate() {
+            bytes += item.0.as_ref().map_or(0, |t| t.len()) + 1;
+            if bytes >= CHUNK_BYTES || i + 1 == items.len() {
+                chunks.push(start..i + 1);
+                (start, bytes) = (i + 1, 0);
+            }
+        }
+        type Chunk = Result<Vec<Option<String>>, String>;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(2);
+        let rx = std::sync::Mutex::new(rx);
+        std::thread::scope(move |scope| {
+            scope.spawn(move || {
+                for range in chunks {
+                    let chunk = self.annotate_items(&items[range], tokens);
+                    let failed = chunk.is_err();
+                    // A closed channel: the Python side stopped on an error.
+                    if tx.send(chunk).is_err() || failed {
+                        break;
+                    }
+                }
+            });
+            let mut index = 0;
+            let mut receive = || -> PyResult<()> {
+                while let Ok(chunk) = py.detach(|| rx.lock().expect("one receiver").recv()) {
+                    for json in chunk.map_err(PyRuntimeError::new_err)? {
+                        consume(index, json.as_deref())?;
+                        index += 1;
+                    }
+                }
+                Ok(())
+            };
+            let result = receive();
+            // On an error, closing the channel stops the annotating thread
+            // (blocked on a full channel or at its next chunk) before the
+            // scope waits for it.
+            drop(rx);
+            result
+        })
+    }
+
+    /// Annotates the items on this thread and the chosen pool: their JSON, in order.
+    fn annotate_items(&self, items: &[Item], tokens: bool) -> Result<Vec<Option<String>>, String> {
         let inner = &self.inner;
         let one = |item: &Item| -> Result<Option<String>, String> {
             match &item.0 {
@@ -194,12 +273,11 @@ impl Annotator {
                 None => Ok(None),
             }
         };
-        let result: Result<Vec<_>, String> = py.detach(|| match &self.jobs {
+        match &self.jobs {
             Jobs::One => items.iter().map(one).collect(),
             Jobs::Global => items.par_iter().map(one).collect(),
             Jobs::Pool(pool) => pool.install(|| items.par_iter().map(one).collect()),
-        });
-        result.map_err(PyRuntimeError::new_err)
+        }
     }
 }
 
@@ -239,7 +317,7 @@ impl Annotator {
         })
     }
 
-    /// The reference date as "YYYY-MM-DD", or None.
+    /// The reference date as a str "YYYY-MM-DD", or None.
     #[getter]
     fn reference_date(&self) -> Option<String> {
         self.reference_date.map(|d| d.to_string())
@@ -262,6 +340,14 @@ impl Annotator {
         }
     }
 
+    /// The document of ``annotate`` as one JSON str (what ``chiso annotate``
+    /// writes on one line), built without creating Python objects: the fast
+    /// way to store documents (JSONL, a Parquet string column).
+    ///
+    /// >>> import chiso, json
+    /// >>> line = chiso.Annotator().annotate_json("Tăng 3,4%.", tokens=False)
+    /// >>> json.loads(line)["entities"]
+    /// [{'type': 'percent', 'start': 5, 'end': 9, 'text': '3,4%', 'value': 3.4}]
     #[pyo3(signature = (text, date=None, *, tokens=true))]
     fn annotate_json(
         &self,
@@ -281,6 +367,23 @@ impl Annotator {
             .map_err(PyRuntimeError::new_err)
     }
 
+    /// Annotates one text: a dict with "date" (when known), "text",
+    /// "sentences", "tokens" (unless tokens=False, which is several times
+    /// faster), "entities" and "statistics", as described in docs/format.md.
+    /// Offsets count code points: ``text[e["start"]:e["end"]] == e["text"]``.
+    ///
+    /// date: this text's date (str "YYYY-MM-DD" or datetime.date), instead
+    /// of the annotator's reference_date. ValueError for a bad date,
+    /// TypeError for a text that is not a str.
+    ///
+    /// >>> import chiso
+    /// >>> nlp = chiso.Annotator()
+    /// >>> doc = nlp.annotate("Hôm qua, giá xăng giảm 500 đồng.", date="2024-03-15")
+    /// >>> [(e["type"], e["text"], e["value"]) for e in doc["entities"]]
+    /// [('date', 'Hôm qua', '2024-03-14'), ('money', '500 đồng', 500)]
+    /// >>> doc = nlp.annotate("Năm 2023, sản lượng lúa đạt 1.234,5 nghìn tấn, tăng 3,4%.")
+    /// >>> [(s["indicator"], s["value"], s["unit"], s["change"]) for s in doc["statistics"]]
+    /// [('sản lượng lúa', 1234500, 'tấn', 'level'), ('sản lượng lúa', 3.4, '%', 'increase')]
     #[pyo3(signature = (text, date=None, *, tokens=true))]
     fn annotate<'py>(
         &self,
@@ -293,6 +396,9 @@ impl Annotator {
         loads(&json_loads(py)?, &json)
     }
 
+    /// ``annotate_json`` for many texts, on every core: a list of JSON str
+    /// (None for a missing text). Takes the same arguments as
+    /// ``annotate_batch``.
     #[pyo3(signature = (texts, dates=None, *, tokens=true))]
     fn annotate_batch_json(
         &self,
@@ -305,6 +411,22 @@ impl Annotator {
         self.run(py, &items, tokens)
     }
 
+    /// Annotates many texts on every core (the GIL is released while they
+    /// are annotated): the list of their documents, in order, equal to
+    /// ``[annotate(t, d) for t, d in zip(texts, dates)]``.
+    ///
+    /// texts: a list (or any iterable) of str, or a pyarrow string array
+    /// (Array or ChunkedArray, anything with ``to_pylist()``). A missing
+    /// value (None, NaN, pandas.NA) gives None.
+    /// dates: None, or one date per text (str, datetime.date or None for the
+    /// reference date); a list of another length raises ValueError.
+    ///
+    /// >>> import chiso
+    /// >>> nlp = chiso.Annotator(reference_date="2023-06-20")
+    /// >>> docs = nlp.annotate_batch(["Tháng 5/2024, tỉnh có 3.120 hộ nghèo.", "Ngày 2/9 là Quốc khánh.", None],
+    /// ...                           dates=["2024-06-01", None, None], tokens=False)
+    /// >>> [[(e["text"], e["value"]) for e in d["entities"]] if d else d for d in docs]
+    /// [[('Tháng 5/2024', '2024-05'), ('3.120 hộ', 3120)], [('Ngày 2/9', '2023-09-02')], None]
     #[pyo3(signature = (texts, dates=None, *, tokens=true))]
     fn annotate_batch<'py>(
         &self,
@@ -314,18 +436,29 @@ impl Annotator {
         tokens: bool,
     ) -> PyResult<Bound<'py, PyList>> {
         let items = self.items(texts, dates, None)?;
-        let docs = self.run(py, &items, tokens)?;
         let loads_fn = json_loads(py)?;
         let out = PyList::empty(py);
-        for doc in docs {
-            match doc {
-                Some(json) => out.append(loads(&loads_fn, &json)?)?,
-                None => out.append(py.None())?,
-            }
-        }
+        self.pipeline(py, &items, tokens, |_, json| match json {
+            Some(json) => out.append(loads(&loads_fn, json)?),
+            None => out.append(py.None()),
+        })?;
         Ok(out)
     }
 
+    /// The statistics records of one text, or of many (on every core): a
+    /// list of dicts with "indicator", "value" (or "min"/"max"), "unit",
+    /// "change", "base", "qualifier", "period", "place" and the clause's
+    /// "start", "end" and "text". For a list of texts each record also has
+    /// "index", the position of its text in the list.
+    ///
+    /// date: for one text, its date; for a list, one date for all or one per
+    /// text (as ``annotate_batch``'s dates).
+    ///
+    /// >>> import chiso
+    /// >>> records = chiso.Annotator().statistics(
+    /// ...     ["Quý III/2023, xuất khẩu thủy sản đạt 2,1 tỷ USD, giảm 5% so với cùng kỳ.", "Trời mưa."])
+    /// >>> [(r["index"], r["indicator"], r["value"], r["unit"], r["change"], r["period"]["value"]) for r in records]
+    /// [(0, 'xuất khẩu thủy sản', 2100000000, 'USD', 'level', '2023-Q3'), (0, 'xuất khẩu thủy sản', 5, '%', 'decrease', '2023-Q3')]
     #[pyo3(signature = (text_or_texts, date=None))]
     fn statistics<'py>(
         &self,
@@ -351,16 +484,16 @@ impl Annotator {
             }
             _ => self.items(text_or_texts, date, None)?,
         };
-        let docs = self.run(py, &items, false)?;
-        for (i, json) in docs.iter().enumerate() {
-            let Some(json) = json else { continue };
+        self.pipeline(py, &items, false, |i, json| {
+            let Some(json) = json else { return Ok(()) };
             let doc = loads(&loads_fn, json)?;
             for record in doc.get_item("statistics")?.try_iter()? {
                 let record = record?;
                 record.cast::<PyDict>()?.set_item("index", i)?;
                 out.append(record)?;
             }
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 }
