@@ -18,5 +18,6 @@ released.
 """
 
 from ._chiso import Annotator, __version__
+from . import columns
 
-__all__ = ["Annotator", "__version__"]
+__all__ = ["Annotator", "__version__", "columns"]

@@ -196,6 +196,13 @@ def test_docstring_examples_run():
     assert tried >= 10
 
 
+def test_columns_docstring_examples_run():
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    result = doctest.testmod(chiso.columns)
+    assert result.failed == 0 and result.attempted >= 10
+
+
 def test_repr_and_version():
     assert repr(chiso.Annotator(reference_date="2023-06-20", jobs=2)) == "chiso.Annotator(reference_date='2023-06-20', jobs=2)"
     assert chiso.__version__
