@@ -125,12 +125,16 @@ def entities_arrow(texts, dates=None, *, reference_date=None, jobs=1):
 
 
 def annotate_pandas(df, text="text", date=None, *, column="chiso", reference_date=None, jobs=1, tokens=False):
-    """A copy of ``df`` with a column ``column`` of JSON documents annotating
-    its column ``text`` (None for a missing text); ``date``: the name of a
-    column of dates, if any."""
+    """A copy of ``df`` with a column ``column`` of JSON documents (pandas
+    "string" dtype, so it maps to an Arrow string column; <NA> for a missing
+    text) annotating its column ``text``; ``date``: the name of a column of
+    dates, if any."""
+    import pandas as pd
+
     out = df.copy()
     dates = None if date is None else _as_list(df[date])
-    out[column] = annotator(reference_date, jobs).annotate_batch_json(_as_list(df[text]), dates, tokens=tokens)
+    docs = annotator(reference_date, jobs).annotate_batch_json(_as_list(df[text]), dates, tokens=tokens)
+    out[column] = pd.array(docs, dtype="string")
     return out
 
 
