@@ -50,6 +50,8 @@ def main():
         ("annotate_batch, every core, tokens=False", lambda: every.annotate_batch(texts, tokens=False)),
         ("annotate_batch_json, jobs=1", lambda: one.annotate_batch_json(texts)),
         ("annotate_batch_json, every core", lambda: every.annotate_batch_json(texts)),
+        ("annotate_batch_json, jobs=1, tokens=False", lambda: one.annotate_batch_json(texts, tokens=False)),
+        ("annotate_batch_json, every core, tokens=False", lambda: every.annotate_batch_json(texts, tokens=False)),
         ("statistics, every core", lambda: every.statistics(texts)),
     ]
     for name, fn in cases:
