@@ -3,8 +3,9 @@
 //! The annotation and its JSON serialization run in Rust with the GIL
 //! released (rayon across the documents of a batch); the Python objects are
 //! then built by `json.loads`, which measured faster than building the dicts
-//! from Rust (see docs/scale.md). The Python-facing documentation lives in
-//! `python/chiso/__init__.pyi`.
+//! from Rust (see docs/scale.md). The doc comments of the Python-facing items
+//! are their Python docstrings (tested by python/tests); the type stubs are
+//! `python/chiso/_chiso.pyi`.
 
 use chiso::output::json::{write_document, JsonOptions};
 use chiso::output::Offsets;
