@@ -199,12 +199,6 @@ impl Annotator {
         }
         Ok(items)
     }
-
-    /// Annotates the items with the GIL released: their JSON, in order.
-    fn run(&self, py: Python<'_>, items: &[Item], tokens: bool) -> PyResult<Vec<Option<String>>> {
-        py.detach(|| self.annotate_items(items, tokens))
-            .map_err(PyRuntimeError::new_err)
-    }
 }
 
 /// Documents per message of [`Annotator::pipeline`]: enough text to keep
@@ -215,7 +209,8 @@ impl Annotator {
     /// Annotates `items` on a thread of its own (rayon for each chunk) while
     /// the calling thread, holding the GIL, hands each document's JSON in
     /// order to `consume`: the Python objects of one chunk are built while
-    /// the next is annotated. At most two chunks wait at a time.
+    /// the next is annotated. At most two chunks wait at a time. Signals
+    /// (Ctrl-C) are checked after each chunk.
     fn pipeline(
         &self,
         py: Python<'_>,
@@ -253,6 +248,8 @@ impl Annotator {
                         consume(index, json.as_deref())?;
                         index += 1;
                     }
+                    // Ctrl-C stops a long batch between chunks (KeyboardInterrupt).
+                    py.check_signals()?;
                 }
                 Ok(())
             };
@@ -401,15 +398,20 @@ impl Annotator {
     /// (None for a missing text). Takes the same arguments as
     /// ``annotate_batch``.
     #[pyo3(signature = (texts, dates=None, *, tokens=true))]
-    fn annotate_batch_json(
+    fn annotate_batch_json<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
-        dates: Option<&Bound<'_, PyAny>>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        dates: Option<&Bound<'py, PyAny>>,
         tokens: bool,
-    ) -> PyResult<Vec<Option<String>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let items = self.items(texts, dates, None)?;
-        self.run(py, &items, tokens)
+        let out = PyList::empty(py);
+        self.pipeline(py, &items, tokens, |_, json| match json {
+            Some(json) => out.append(json),
+            None => out.append(py.None()),
+        })?;
+        Ok(out)
     }
 
     /// Annotates many texts on every core (the GIL is released while they

@@ -1,6 +1,8 @@
 """pyarrow input, threads, and the shared news sample."""
 
 import concurrent.futures
+import subprocess
+import sys
 import time
 
 import pytest
@@ -79,3 +81,25 @@ def test_news_sample_batch_equals_one_by_one(nlp):
         text = doc["text"]
         assert all(text[e["start"] : e["end"]] == e["text"] for e in doc["entities"])
     assert sum(len(d["entities"]) for d in docs) > 1000
+
+
+def test_ctrl_c_stops_a_long_batch():
+    # In a child process, so that a late KeyboardInterrupt cannot reach pytest.
+    script = """
+import _thread, threading, time, chiso
+nlp = chiso.Annotator(jobs=1)
+texts = ["Năm 2023, tỉnh có 3.120 hộ, tăng 3,4%. " * 200] * 3000
+threading.Timer(0.3, _thread.interrupt_main).start()
+start = time.perf_counter()
+try:
+    nlp.annotate_batch(texts, tokens=False)
+    print("finished", time.perf_counter() - start)
+except KeyboardInterrupt:
+    print("interrupted", time.perf_counter() - start)
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    verdict, seconds = run.stdout.split()
+    assert verdict == "interrupted", run.stdout
+    # The whole batch (24 MB) takes several seconds; the interrupt comes after the chunk in hand.
+    assert float(seconds) < 2, run.stdout
