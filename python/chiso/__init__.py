@@ -17,7 +17,7 @@ repository); :class:`Annotator` is safe to share between threads, and
 released.
 """
 
-from ._chiso import Annotator, __version__
 from . import columns
+from ._chiso import Annotator, __version__
 
 __all__ = ["Annotator", "__version__", "columns"]

@@ -77,7 +77,13 @@ def annotate_arrow(texts, dates=None, *, reference_date=None, jobs=1, tokens=Fal
     return pa.array(docs, type=pa.string())
 
 
-ENTITY_STRUCT_FIELDS = [("type", "string"), ("start", "int64"), ("end", "int64"), ("text", "string"), ("value", "string")]
+ENTITY_STRUCT_FIELDS = [
+    ("type", "string"),
+    ("start", "int64"),
+    ("end", "int64"),
+    ("text", "string"),
+    ("value", "string"),
+]
 """The fields of an entity in :func:`entities_arrow`; ``value`` is the JSON of
 the entity's value (its "value", or "name" for names, or {"min", "max"})."""
 

@@ -16,7 +16,9 @@ import time
 
 import chiso
 
-DEFAULT = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "throughput", "vi_news_dantri_2020.txt")
+DEFAULT = os.path.join(
+    os.path.dirname(__file__), "..", "..", "..", "shared", "data", "throughput", "vi_news_dantri_2020.txt"
+)
 
 
 def best(fn, rounds):

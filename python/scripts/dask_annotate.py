@@ -35,11 +35,10 @@ def main():
     parser.add_argument("--out", help="Parquet output folder (default: a temporary one)")
     args = parser.parse_args()
 
+    import chiso
     import dask.bag as db
     import distributed
     import pandas as pd
-
-    import chiso
     from _sample import input_file
     from chiso.columns import annotate_pandas
 
@@ -49,7 +48,7 @@ def main():
     cluster = distributed.LocalCluster(
         n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
     )
-    with cluster, distributed.Client(cluster) as client:
+    with cluster, distributed.Client(cluster):
         lines = db.read_text(path, blocksize=args.blocksize).map(str.rstrip).filter(bool)
         texts = lines.to_dataframe(meta=pd.DataFrame({"text": pd.Series([], dtype="string")})).persist()
         distributed.wait(texts)
@@ -63,7 +62,10 @@ def main():
 
         size = os.path.getsize(path) / 1e6
         timings = {}
-        for name, fn, kwargs in (("copy", copy_text, {}), ("chiso", annotate_pandas, {"reference_date": REFERENCE_DATE})):
+        for name, fn, kwargs in (
+            ("copy", copy_text, {}),
+            ("chiso", annotate_pandas, {"reference_date": REFERENCE_DATE}),
+        ):
             start = time.perf_counter()
             annotated = texts.map_partitions(fn, meta=meta, **kwargs)
             annotated.to_parquet(os.path.join(out, name), write_index=False)

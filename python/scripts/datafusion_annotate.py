@@ -29,10 +29,9 @@ def main():
     parser.add_argument("--out", help="Parquet output folder (default: a temporary one)")
     args = parser.parse_args()
 
+    import chiso
     import datafusion
     import pyarrow as pa
-
-    import chiso
     from _sample import input_file
     from chiso.columns import annotate_arrow
 
@@ -65,7 +64,10 @@ def main():
 
     mb = sum(len(t.encode("utf-8")) for t in lines) / 1e6
     timings = {}
-    queries = {"copy": "SELECT id, text AS chiso FROM docs", "chiso": "SELECT id, chiso_annotate(text) AS chiso FROM docs"}
+    queries = {
+        "copy": "SELECT id, text AS chiso FROM docs",
+        "chiso": "SELECT id, chiso_annotate(text) AS chiso FROM docs",
+    }
     for name, query in queries.items():
         begin = time.perf_counter()
         ctx.sql(query).write_parquet(os.path.join(out, name))

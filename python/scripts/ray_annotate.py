@@ -54,9 +54,8 @@ def main():
     parser.add_argument("--out", help="Parquet output folder (default: a temporary one)")
     args = parser.parse_args()
 
-    import ray
-
     import chiso
+    import ray
     from _sample import input_file
 
     tmp = tempfile.mkdtemp(prefix="chiso-ray-")

@@ -49,10 +49,10 @@ def main():
     # The workers run this very interpreter (the one with chiso installed).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    from pyspark.sql import SparkSession, functions as F
-
     import chiso
     from _sample import input_file
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
 
     tmp = tempfile.mkdtemp(prefix="chiso-spark-")
     path = input_file(args.file, tmp)

@@ -2,9 +2,8 @@
 
 import os
 
-import pytest
-
 import chiso
+import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 THROUGHPUT = os.path.join(HERE, "..", "..", "..", "shared", "data", "throughput", "vi_news_dantri_2020.txt")

@@ -5,9 +5,8 @@ import doctest
 import json
 import unicodedata
 
-import pytest
-
 import chiso
+import pytest
 from conftest import SENTENCES
 
 
@@ -144,7 +143,7 @@ def test_batch_equals_one_by_one(nlp):
 
 
 def test_missing_texts_give_none(nlp):
-    assert nlp.annotate_batch([None, "Tăng 3%.", float("nan")]) [0::2] == [None, None]
+    assert nlp.annotate_batch([None, "Tăng 3%.", float("nan")])[0::2] == [None, None]
     assert nlp.annotate_batch_json([None, "Tăng 3%."])[0] is None
 
 
@@ -171,7 +170,9 @@ def test_statistics(nlp):
     assert many == expected
     assert {r["index"] for r in many} >= {0, 1, 3}
     # One date for all, or one per text.
-    assert nlp.statistics(SENTENCES, date="2024-01-01") == nlp.statistics(SENTENCES, [datetime.date(2024, 1, 1)] * len(SENTENCES))
+    assert nlp.statistics(SENTENCES, date="2024-01-01") == nlp.statistics(
+        SENTENCES, [datetime.date(2024, 1, 1)] * len(SENTENCES)
+    )
 
 
 def test_long_batches_keep_their_order(nlp):
@@ -186,7 +187,9 @@ def test_long_batches_keep_their_order(nlp):
 
 def test_docstring_examples_run():
     finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    objects = [chiso, chiso.Annotator] + [getattr(chiso.Annotator, m) for m in ("annotate", "annotate_json", "annotate_batch", "statistics")]
+    objects = [chiso, chiso.Annotator] + [
+        getattr(chiso.Annotator, m) for m in ("annotate", "annotate_json", "annotate_batch", "statistics")
+    ]
     tried = 0
     for obj in objects:
         for test in finder.find(obj, name=getattr(obj, "__name__", "chiso"), globs={"chiso": chiso}):
@@ -204,6 +207,9 @@ def test_columns_docstring_examples_run():
 
 
 def test_repr_and_version():
-    assert repr(chiso.Annotator(reference_date="2023-06-20", jobs=2)) == "chiso.Annotator(reference_date='2023-06-20', jobs=2)"
+    assert (
+        repr(chiso.Annotator(reference_date="2023-06-20", jobs=2))
+        == "chiso.Annotator(reference_date='2023-06-20', jobs=2)"
+    )
     assert chiso.__version__
     assert chiso.Annotator.__module__ == "chiso"

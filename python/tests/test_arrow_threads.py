@@ -5,9 +5,8 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 import chiso
+import pytest
 from conftest import SENTENCES, news_lines
 
 pa = pytest.importorskip("pyarrow")
@@ -23,7 +22,9 @@ def test_pyarrow_arrays(nlp):
     with_nulls = pa.array(["Tăng 3%.", None])
     assert nlp.annotate_batch(with_nulls)[1] is None
     dates = pa.array([None, "2024-01-05", None], type=pa.string())
-    assert nlp.annotate_batch(pa.array(SENTENCES[:3]), dates) == nlp.annotate_batch(SENTENCES[:3], [None, "2024-01-05", None])
+    assert nlp.annotate_batch(pa.array(SENTENCES[:3]), dates) == nlp.annotate_batch(
+        SENTENCES[:3], [None, "2024-01-05", None]
+    )
     date32 = pa.array([None, "2024-01-05", None], type=pa.string()).cast(pa.date32())
     assert nlp.annotate_batch(SENTENCES[:3], date32) == nlp.annotate_batch(SENTENCES[:3], [None, "2024-01-05", None])
 

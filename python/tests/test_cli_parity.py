@@ -8,9 +8,8 @@ import json
 import os
 import subprocess
 
-import pytest
-
 import chiso
+import pytest
 from conftest import SENTENCES
 
 CHISO_BIN = os.environ.get("CHISO_BIN")

@@ -2,9 +2,8 @@
 
 import json
 
-import pytest
-
 import chiso
+import pytest
 from chiso.columns import STATISTICS_COLUMNS, annotate_pandas, annotator, statistics_pandas
 from conftest import SENTENCES
 
@@ -39,7 +38,9 @@ def test_map_partitions_equals_local_annotation(client):
     meta = annotate_pandas(df.head(0), date="date", reference_date="2023-06-20")
     out = ddf.map_partitions(annotate_pandas, date="date", reference_date="2023-06-20", meta=meta).compute()
     out = out.sort_values("id")
-    local = chiso.Annotator(reference_date="2023-06-20").annotate_batch_json(list(df["text"]), list(df["date"]), tokens=False)
+    local = chiso.Annotator(reference_date="2023-06-20").annotate_batch_json(
+        list(df["text"]), list(df["date"]), tokens=False
+    )
     assert list(out["chiso"]) == local
     assert json.loads(out["chiso"].iloc[3])["date"] == "2024-01-05"
     # Each worker that did some of the work built its annotator once, however many partitions it got.

@@ -2,9 +2,8 @@
 
 import json
 
-import pytest
-
 import chiso
+import pytest
 from chiso.columns import annotate_arrow, entities_arrow, entities_type
 from conftest import SENTENCES, news_lines
 
