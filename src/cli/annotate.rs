@@ -17,6 +17,9 @@ use std::process::ExitCode;
 /// A batch is annotated in parallel once it holds this many bytes of text or documents.
 const BATCH_BYTES: usize = 4 << 20;
 const BATCH_DOCS: usize = 4096;
+/// The first batch is this small so that the workers start early; each next
+/// one doubles up to [`BATCH_BYTES`].
+const FIRST_BATCH_BYTES: usize = 128 << 10;
 
 /// How one document is rendered.
 #[derive(Clone, Copy)]
@@ -124,10 +127,14 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
     let (batches, received) = std::sync::mpsc::sync_channel::<Vec<InputDocument>>(0);
     let (rendered, to_write) = std::sync::mpsc::sync_channel::<Rendered>(0);
     let (outcome, documents, mut run) = std::thread::scope(|scope| {
-        let reading = scope.spawn(move || loop {
-            let batch = next_batch(&mut reader, &mut run);
-            if batch.is_empty() || batches.send(batch).is_err() || run.stopped {
-                return run;
+        let reading = scope.spawn(move || {
+            let mut limit = FIRST_BATCH_BYTES;
+            loop {
+                let batch = next_batch(&mut reader, &mut run, limit);
+                if batch.is_empty() || batches.send(batch).is_err() || run.stopped {
+                    return run;
+                }
+                limit = (2 * limit).min(BATCH_BYTES);
             }
         });
         let sink = &mut sink;
@@ -297,11 +304,12 @@ impl Run {
     }
 }
 
-/// Reads documents until the batch is big enough or the input ends.
-fn next_batch(reader: &mut Reader, run: &mut Run) -> Vec<InputDocument> {
+/// Reads documents until the batch holds `limit` bytes of text (or
+/// [`BATCH_DOCS`] documents) or the input ends.
+fn next_batch(reader: &mut Reader, run: &mut Run, limit: usize) -> Vec<InputDocument> {
     let mut batch = Vec::new();
     let mut bytes = 0;
-    while bytes < BATCH_BYTES && batch.len() < BATCH_DOCS && !run.stopped {
+    while bytes < limit && batch.len() < BATCH_DOCS && !run.stopped {
         match reader.next() {
             None => break,
             Some(Ok(doc)) => {
