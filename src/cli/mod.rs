@@ -136,7 +136,9 @@ pub struct RunOptions {
     /// How to read inputs: by file extension / first character (auto), every
     /// input as one plain-text document (text), every non-empty line of a
     /// text input as one document (lines: a corpus with one article per
-    /// line; ids are "file:line"), or as JSON lines (jsonl).
+    /// line; ids are "file:line"), or as JSON lines (jsonl). Memory follows
+    /// the largest document, not the corpus: read a corpus pasted into one
+    /// file with lines or jsonl.
     #[arg(long, value_enum, default_value_t = InputMode::Auto)]
     pub input: InputMode,
 
