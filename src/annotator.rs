@@ -1,7 +1,7 @@
 //! The annotator: text → tokens → candidates → entities → statistics.
 
 use crate::calendar::Date;
-use crate::model::{Document, EntityValue};
+use crate::model::Document;
 use crate::normalize;
 use crate::recognizers::{self, Recognizer, SentenceView};
 use crate::resolve::resolve;
@@ -96,25 +96,34 @@ impl Annotator {
     /// ```
     ///
     /// A text longer than two [`SECTION_BYTES`] is cut into sections of about
-    /// that size at paragraph breaks (else after a full stop, else at a space),
-    /// annotated in parallel on the rayon pool and merged: a corpus pasted into
-    /// one file uses every core. Each section is then its own context for what
-    /// looks across a whole document (short mentions linked to a full name,
-    /// the year of partial dates, the main period and place of statistics).
+    /// that size at paragraph breaks (else after a full stop, else at a
+    /// space), whose sentences are recognized in parallel on the rayon pool: a
+    /// corpus pasted into one file uses every core. What looks across the
+    /// whole document (short mentions linked to a full name, the year of
+    /// partial dates, statistics) then runs once over the merged document, so
+    /// the result is that of one pass whenever the cuts fall between
+    /// sentences, as paragraph breaks do.
     pub fn annotate_dated(&self, text: &str, date: Option<Date>) -> Document {
-        if text.len() <= 2 * SECTION_BYTES {
-            return self.annotate_section(text, date);
+        let mut doc = if text.len() <= 2 * SECTION_BYTES {
+            self.recognize(text, date)
+        } else {
+            let sections = sections(text, SECTION_BYTES, SECTION_BYTES / 16);
+            let parts: Vec<Document> = sections
+                .par_iter()
+                .map(|range| self.recognize(&text[range.clone()], date))
+                .collect();
+            merge(text, date, sections.iter().map(|r| r.start).zip(parts).collect())
+        };
+        for r in &self.recognizers {
+            r.finish(&mut doc);
         }
-        let sections = sections(text, SECTION_BYTES, SECTION_BYTES / 16);
-        let parts: Vec<Document> = sections
-            .par_iter()
-            .map(|range| self.annotate_section(&text[range.clone()], date))
-            .collect();
-        merge(text, date, sections.iter().map(|r| r.start).zip(parts).collect())
+        doc.statistics = crate::statistics::extract(&doc);
+        doc
     }
 
-    /// Annotates one text as one context.
-    fn annotate_section(&self, text: &str, date: Option<Date>) -> Document {
+    /// Tokens, sentences and each sentence's entities of `text`: everything
+    /// but the passes over the whole document.
+    fn recognize(&self, text: &str, date: Option<Date>) -> Document {
         let toks = tokenizer::tokenize(text);
         let mut doc = Document {
             id: None,
@@ -145,10 +154,6 @@ impl Annotator {
             }
             resolve(&doc.tokens, &mut candidates, &mut doc.entities);
         }
-        for r in &self.recognizers {
-            r.finish(&mut doc);
-        }
-        doc.statistics = crate::statistics::extract(&doc);
         doc
     }
 
@@ -204,9 +209,9 @@ fn sections(text: &str, size: usize, slack: usize) -> Vec<std::ops::Range<usize>
     out
 }
 
-/// One document from the documents of consecutive sections of `text`, each
-/// with the byte offset where it starts: positions and indices shifted,
-/// paragraphs numbered on.
+/// One document from the recognized sections of `text` (see
+/// [`Annotator::recognize`]), each with the byte offset where it starts:
+/// positions and indices shifted, paragraphs numbered on.
 fn merge(text: &str, date: Option<Date>, parts: Vec<(usize, Document)>) -> Document {
     let total = |len: fn(&Document) -> usize| parts.iter().map(|(_, d)| len(d)).sum::<usize>();
     let mut doc = Document {
@@ -217,7 +222,7 @@ fn merge(text: &str, date: Option<Date>, parts: Vec<(usize, Document)>) -> Docum
         keys: String::with_capacity(total(|d| d.keys.len())),
         sentences: Vec::with_capacity(total(|d| d.sentences.len())),
         entities: Vec::with_capacity(total(|d| d.entities.len())),
-        statistics: Vec::with_capacity(total(|d| d.statistics.len())),
+        statistics: Vec::new(),
     };
     for (offset, part) in parts {
         let first_token = doc.tokens.len();
@@ -246,14 +251,7 @@ fn merge(text: &str, date: Option<Date>, parts: Vec<(usize, Document)>) -> Docum
         doc.entities.extend(part.entities.into_iter().map(|mut e| {
             e.span = shift(e.span);
             e.tokens = shift_tokens(e.tokens);
-            if let EntityValue::Person { refers_to, .. } | EntityValue::Official { refers_to, .. } = &mut e.value {
-                *refers_to = refers_to.map(shift);
-            }
             e
-        }));
-        doc.statistics.extend(part.statistics.into_iter().map(|mut s| {
-            s.span = shift(s.span);
-            s
         }));
     }
     doc

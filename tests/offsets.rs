@@ -6,7 +6,7 @@ mod common;
 
 use chiso::output::json::{to_value, JsonOptions};
 use chiso::output::Offsets;
-use chiso::{Annotator, Document};
+use chiso::{Annotator, Document, EntityValue};
 use unicode_normalization::UnicodeNormalization;
 
 fn check_byte_spans(doc: &Document, label: &str) {
@@ -119,10 +119,12 @@ fn byte_offsets_mode_reports_library_spans() {
     }
 }
 
-/// A text longer than two sections is annotated in parallel sections and
+/// A text longer than two sections is recognized in parallel sections and
 /// merged: offsets, token keys, sentences and paragraphs are those of one
-/// document, and each paragraph gets the entities it gets alone (the
-/// paragraphs below need no context from the rest of the text).
+/// document; each paragraph gets the entities it gets alone (the repeated
+/// paragraphs below need no context); and what looks across the document
+/// still does: a short mention at the end links to the full name at the
+/// start, megabytes and sections away.
 #[test]
 fn long_texts_are_annotated_in_sections_with_exact_offsets() {
     let paragraphs = [
@@ -131,7 +133,9 @@ fn long_texts_are_annotated_in_sections_with_exact_offsets() {
         "Quý II/2022, kim ngạch xuất khẩu ước đạt 2,3 tỷ USD.",
         "Trời mưa to suốt buổi chiều nên chợ vắng người.",
     ];
-    let mut text = String::new();
+    let opening = "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ đến thăm xã.";
+    let closing = "Ông Thọ nói rằng năm nay được mùa.";
+    let mut text = format!("{opening}\n\n");
     let mut starts = Vec::new();
     let mut n = 0;
     while text.len() <= 2 * chiso::annotator::SECTION_BYTES + 4096 {
@@ -142,6 +146,9 @@ fn long_texts_are_annotated_in_sections_with_exact_offsets() {
         text.push_str(paragraphs[n % paragraphs.len()]);
         n += 1;
     }
+    text.push_str("\n\n");
+    let closing_at = text.len();
+    text.push_str(closing);
     let annotator = Annotator::new();
     let doc = annotator.annotate(&text);
     check_byte_spans(&doc, "long text");
@@ -155,6 +162,14 @@ fn long_texts_are_annotated_in_sections_with_exact_offsets() {
         "paragraphs numbered on across sections: {last_paragraph} of {n}"
     );
 
+    // The opening's and closing's entities, then each repeated paragraph's as alone.
+    let (body_start, body_end) = (starts[0], closing_at);
+    let body: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| e.span.start >= body_start && e.span.end <= body_end)
+        .map(|e| (e.span.start, e.span.end, e.value.clone()))
+        .collect();
     let mut expected = Vec::new();
     for (i, &start) in starts.iter().enumerate() {
         let alone = annotator.annotate(paragraphs[i % paragraphs.len()]);
@@ -162,13 +177,25 @@ fn long_texts_are_annotated_in_sections_with_exact_offsets() {
             expected.push((e.span.start + start, e.span.end + start, e.value));
         }
     }
-    let got: Vec<_> = doc
+    assert_eq!(body.len(), expected.len());
+    assert!(body == expected, "entities differ from the paragraphs annotated alone");
+    let full = doc
         .entities
         .iter()
-        .map(|e| (e.span.start, e.span.end, e.value.clone()))
-        .collect();
-    assert_eq!(got.len(), expected.len());
-    assert!(got == expected, "entities differ from the paragraphs annotated alone");
+        .find(|e| e.span.start < body_start && matches!(&e.value, EntityValue::Person { .. }))
+        .expect("the full name at the start")
+        .span;
+    let short = doc
+        .entities
+        .iter()
+        .find(|e| e.span.start >= closing_at)
+        .expect("the short mention");
+    assert_eq!(short.text(&doc.text), "Thọ");
+    assert!(
+        matches!(&short.value, EntityValue::Person { name, refers_to: Some(to) } if name == "Lê Đức Thọ" && *to == full),
+        "{:?}",
+        short.value
+    );
     assert!(!doc.statistics.is_empty());
     for s in &doc.statistics {
         assert!(text.get(s.span.range()).is_some());
