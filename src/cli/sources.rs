@@ -1,5 +1,6 @@
 //! Where documents come from: files, folders and standard input, read as a
-//! stream (one JSONL line or one text file at a time).
+//! stream (one text file, or one line of a JSONL or `--input lines` file, at
+//! a time).
 
 use super::InputMode;
 use chiso::input::{parse_json_line, InputDocument};
@@ -222,11 +223,15 @@ impl Reader {
                 continue;
             }
             if let Some(Current { kind: Kind::Lines, .. }) = self.current {
-                let text = line.strip_suffix('\n').unwrap_or(&line);
-                let text = text.strip_suffix('\r').unwrap_or(text);
+                let mut text = line;
+                for end in ['\n', '\r'] {
+                    if text.ends_with(end) {
+                        text.pop();
+                    }
+                }
                 return Some(Ok(InputDocument {
                     id: Some(at),
-                    text: text.to_owned(),
+                    text,
                     date: None,
                 }));
             }

@@ -291,8 +291,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
 /// Can `sentence` give a record or carry a period to the next sentences?
 /// Records need a figure or a change or qualifier word ("giá lúa tăng
 /// mạnh"); a period carries only from a period, a running total or a month.
-/// Most sentences of a news text have none of these and skip the clause
-/// reading.
+/// A sentence with none of these skips the clause reading.
 fn may_state(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: &[usize]) -> bool {
     let entity_may = entities.iter().any(|&e| match &doc.entities[e].value {
         EntityValue::Number(_) | EntityValue::Percent { .. } | EntityValue::Money { .. } => true,
