@@ -43,10 +43,12 @@ news=$data/vi_news_dantri_2020.txt
 size=$(stat -c %s "$news")
 # Read and split on whitespace, in the same run, as the floor.
 report "baseline: wc -w (read and split on whitespace)" "$size" "$(best_of_3 wc -w "$news")"
-for j in 1 2; do
-    report "chiso annotate --input lines --no-tokens -j$j (news)" "$size" \
-        "$(best_of_3 "$chiso" annotate --input lines --no-tokens -q -j$j "$news" -o "$tmp/out.jsonl")"
-done
+# One core: the whole process pinned to CPU 0 (with -j1 alone its reader and
+# writer threads would still use the second core).
+report "chiso annotate --input lines --no-tokens, 1 core (taskset)" "$size" \
+    "$(best_of_3 taskset -c 0 "$chiso" annotate --input lines --no-tokens -q -j1 "$news" -o "$tmp/out.jsonl")"
+report "chiso annotate --input lines --no-tokens -j2 (news)" "$size" \
+    "$(best_of_3 "$chiso" annotate --input lines --no-tokens -q -j2 "$news" -o "$tmp/out.jsonl")"
 report "chiso annotate --input lines -j2 (with tokens)" "$size" \
     "$(best_of_3 "$chiso" annotate --input lines -q -j2 "$news" -o "$tmp/out.jsonl")"
 legal=$data/vi_legal_vlc.txt
@@ -62,7 +64,7 @@ if [[ ${1:-} == --big ]]; then
     for _ in $(seq 10); do cat "$tmp/line.txt"; done >"$tmp/huge.txt"
     report "one 109 MB line (news, tab-separated), --no-tokens -j2" "$(stat -c %s "$tmp/huge.txt")" \
         "$(measure "$chiso" annotate --no-tokens -q -j2 "$tmp/huge.txt" -o "$tmp/out.jsonl")"
-    report "the same line, -j1" "$(stat -c %s "$tmp/huge.txt")" \
-        "$(measure "$chiso" annotate --no-tokens -q -j1 "$tmp/huge.txt" -o "$tmp/out.jsonl")"
+    report "the same line, 1 core (taskset)" "$(stat -c %s "$tmp/huge.txt")" \
+        "$(measure taskset -c 0 "$chiso" annotate --no-tokens -q -j1 "$tmp/huge.txt" -o "$tmp/out.jsonl")"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
