@@ -10,6 +10,11 @@ static ANNOTATOR: LazyLock<Annotator> = LazyLock::new(Annotator::new);
 
 /// Text built from pieces that exercise the recognizers, mixed with arbitrary characters.
 fn vietnamese_ish() -> impl Strategy<Value = String> {
+    vietnamese_ish_of(60)
+}
+
+/// Like [`vietnamese_ish`], with fewer than `max_pieces` pieces (each at most 14 bytes).
+fn vietnamese_ish_of(max_pieces: usize) -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "ngày",
         "16/6/2023",
@@ -93,7 +98,7 @@ fn vietnamese_ish() -> impl Strategy<Value = String> {
         1 => any::<char>().prop_map(|c| c.to_string()),
         1 => "[0-9.,/:-]{1,12}",
     ];
-    prop::collection::vec((piece, prop::sample::select(vec!["", " ", " ", "  "])), 0..60)
+    prop::collection::vec((piece, prop::sample::select(vec!["", " ", " ", "  "])), 0..max_pieces)
         .prop_map(|parts| parts.into_iter().map(|(p, sep)| format!("{p}{sep}")).collect())
 }
 
@@ -142,5 +147,40 @@ proptest! {
         let b = std::thread::scope(|s| s.spawn(|| ANNOTATOR.annotate_dated(&text, date)).join().unwrap());
         prop_assert_eq!(&a.entities, &b.entities);
         prop_assert_eq!(&a.statistics, &b.statistics);
+    }
+}
+
+/// 150 to 400 paragraphs of recognizer-heavy text, each under 420 bytes,
+/// joined by line or paragraph breaks: cut into sections of 8 KB (slack
+/// 512 bytes), every cut falls at a break.
+fn paragraphs() -> impl Strategy<Value = String> {
+    let separator = prop::sample::select(vec!["\n\n", "\t", "\n", " \n\n ", "\r\n\r\n"]);
+    prop::collection::vec((vietnamese_ish_of(30), separator), 150..400).prop_map(|parts| {
+        let mut text = String::new();
+        for (paragraph, separator) in parts {
+            text.push_str(&paragraph);
+            text.push_str(separator);
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// A text recognized in parallel sections and merged is the text
+    /// annotated in one pass, token for token and record for record.
+    #[test]
+    fn sections_give_the_one_pass_result(text in paragraphs()) {
+        let date = "2023-06-16".parse().ok();
+        let whole = ANNOTATOR.annotate_dated(&text, date);
+        let cut = Annotator::new().with_section_bytes(8 << 10).annotate_dated(&text, date);
+        check(&cut)?;
+        prop_assume!(text.len() > 16 << 10, "too short to be cut");
+        prop_assert_eq!(&whole.tokens, &cut.tokens);
+        prop_assert_eq!(&whole.keys, &cut.keys);
+        prop_assert_eq!(&whole.sentences, &cut.sentences);
+        prop_assert_eq!(&whole.entities, &cut.entities);
+        prop_assert_eq!(&whole.statistics, &cut.statistics);
     }
 }
