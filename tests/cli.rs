@@ -205,6 +205,40 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
+/// "tail -f log | chiso annotate | head": once the output pipe is closed the
+/// run ends, even while the input is still open and the reader waits on it.
+#[test]
+fn a_closed_pipe_ends_the_run_while_the_input_stays_open() {
+    let line = "Năm 2023, xã thu hoạch 1.250 tấn lúa, tăng 4,5% so với cùng kỳ.\n";
+    // More than the first batch (128 KB), less than the first two.
+    let text = line.repeat(200_000 / line.len());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["annotate", "--input", "lines", "--no-tokens"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(text.as_bytes()).unwrap();
+    let mut first = [0u8; 100];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(30) {
+            child.kill().unwrap();
+            panic!("chiso still runs 30 s after its output was closed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    drop(stdin);
+    assert_eq!(status.code(), Some(0));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let out = chiso(&["annotate", "--reference-date", "2023-13-01"], "");

@@ -118,99 +118,82 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
     let progress = progress_bar(input_size(&sources), args.run.quiet);
     let mut reader = Reader::new(sources, args.run.input, args.run.lossy);
     super::sink::remove_temporaries_on_interrupt();
-    // Three stages, each on its own thread: a reader parses the next batch,
-    // the workers annotate and render this one, a writer writes the previous
-    // one. Rendezvous channels hand batches on, so at most three are in
-    // memory. A stage that stops drops its channel ends, which stops the
-    // others.
-    type Rendered = Vec<io::Result<(String, usize, Vec<u8>)>>;
+    // A reader thread reads and parses the next batch while the workers
+    // annotate this one and the main thread writes it. The rendezvous
+    // channel holds no batch of its own: at most two are in memory. The
+    // reader is not joined after a failed write: it may be waiting for input
+    // that never comes ("tail -f … | chiso annotate | head").
     let (batches, received) = std::sync::mpsc::sync_channel::<Vec<InputDocument>>(0);
-    let (rendered, to_write) = std::sync::mpsc::sync_channel::<Rendered>(0);
-    let (outcome, documents, mut run) = std::thread::scope(|scope| {
-        let reading = scope.spawn(move || {
-            let mut limit = FIRST_BATCH_BYTES;
-            loop {
-                let batch = next_batch(&mut reader, &mut run, limit);
-                if batch.is_empty() || batches.send(batch).is_err() || run.stopped {
-                    return run;
-                }
-                limit = (2 * limit).min(BATCH_BYTES);
+    let reading = std::thread::spawn(move || {
+        let mut limit = FIRST_BATCH_BYTES;
+        loop {
+            let batch = next_batch(&mut reader, &mut run, limit);
+            if batch.is_empty() || batches.send(batch).is_err() || run.stopped {
+                return run;
             }
-        });
-        let sink = &mut sink;
-        let (brat_dir, progress) = (&brat_dir, &progress);
-        let writing = scope.spawn(move || -> (io::Result<()>, usize) {
-            let mut documents = 0;
-            let outcome = (|| {
-                if let Some(sink) = sink.as_mut() {
-                    let mut head = Vec::new();
-                    match args.format {
-                        Format::Html => head.extend_from_slice(html::page_start("chiso").as_bytes()),
-                        Format::StatsCsv if args.bom => {
-                            chiso::statistics::write_csv_bom(&mut head);
-                            chiso::statistics::write_csv_header(&mut head);
-                        }
-                        Format::StatsCsv => chiso::statistics::write_csv_header(&mut head),
-                        _ => {}
-                    }
-                    sink.write_all(&head)?;
-                }
-                for batch in to_write {
-                    for result in batch {
-                        let (id, size, bytes) = result?;
-                        match (sink.as_mut(), brat_dir) {
-                            (Some(sink), _) => sink.write_all(&bytes)?,
-                            (None, Some(dir)) => {
-                                write_file_atomically(&dir.join(format!("{}.ann", file_stem(&id))), &bytes)?
-                            }
-                            (None, None) => {}
-                        }
-                        documents += 1;
-                        if let Some(bar) = progress {
-                            bar.inc(size as u64);
-                        }
-                    }
-                }
-                if let (Format::Html, Some(sink)) = (args.format, sink.as_mut()) {
-                    sink.write_all(html::page_end().as_bytes())?;
-                }
-                Ok(())
-            })();
-            (outcome, documents)
-        });
-        pool.install(|| {
-            for batch in received {
-                let batch: Rendered = batch
-                    .into_par_iter()
-                    .map(|input| {
-                        let id = input.id.clone().unwrap_or_default();
-                        let mut doc = annotator.annotate_dated(&input.text, input.date.or(args.run.reference_date));
-                        doc.id = input.id;
-                        let mut out = Vec::new();
-                        render.render(&doc, &mut out);
-                        if let Some(dir) = brat_dir {
-                            write_file_atomically(&dir.join(format!("{}.txt", file_stem(&id))), doc.text.as_bytes())?;
-                        }
-                        Ok((id, doc.text.len(), out))
-                    })
-                    .collect();
-                if rendered.send(batch).is_err() {
-                    break; // the writer failed
-                }
-            }
-            drop(rendered);
-        });
-        let (outcome, documents) = writing.join().expect("the writer thread does not panic");
-        let run = reading.join().expect("the reader thread does not panic");
-        (outcome, documents, run)
+            limit = (2 * limit).min(BATCH_BYTES);
+        }
     });
-    run.documents = documents;
+    let mut documents = 0;
+    let outcome = pool.install(|| -> io::Result<()> {
+        if let Some(sink) = &mut sink {
+            let mut head = Vec::new();
+            match args.format {
+                Format::Html => head.extend_from_slice(html::page_start("chiso").as_bytes()),
+                Format::StatsCsv if args.bom => {
+                    chiso::statistics::write_csv_bom(&mut head);
+                    chiso::statistics::write_csv_header(&mut head);
+                }
+                Format::StatsCsv => chiso::statistics::write_csv_header(&mut head),
+                _ => {}
+            }
+            sink.write_all(&head)?;
+        }
+        for batch in received {
+            let rendered: Vec<io::Result<(String, usize, Vec<u8>)>> = batch
+                .into_par_iter()
+                .map(|input| {
+                    let id = input.id.clone().unwrap_or_default();
+                    let mut doc = annotator.annotate_dated(&input.text, input.date.or(args.run.reference_date));
+                    doc.id = input.id;
+                    let mut out = Vec::new();
+                    render.render(&doc, &mut out);
+                    if let Some(dir) = &brat_dir {
+                        write_file_atomically(&dir.join(format!("{}.txt", file_stem(&id))), doc.text.as_bytes())?;
+                    }
+                    Ok((id, doc.text.len(), out))
+                })
+                .collect();
+            for result in rendered {
+                let (id, size, bytes) = result?;
+                match (&mut sink, &brat_dir) {
+                    (Some(sink), _) => sink.write_all(&bytes)?,
+                    (None, Some(dir)) => write_file_atomically(&dir.join(format!("{}.ann", file_stem(&id))), &bytes)?,
+                    (None, None) => {}
+                }
+                documents += 1;
+                if let Some(bar) = &progress {
+                    bar.inc(size as u64);
+                }
+            }
+        }
+        if let (Format::Html, Some(sink)) = (args.format, &mut sink) {
+            sink.write_all(html::page_end().as_bytes())?;
+        }
+        Ok(())
+    });
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    // The reader has ended once every batch was taken. After a failed write
+    // it is left behind: the process ends without waiting for it.
+    let run = outcome
+        .is_ok()
+        .then(|| reading.join().expect("the reader thread does not panic"));
+    let stopped = run.as_ref().is_some_and(|run| run.stopped);
     let finished = match (outcome, sink) {
         // A run stopped by bad input leaves no output file behind.
-        (Ok(()), Some(sink)) if run.stopped => {
+        (Ok(()), Some(sink)) if stopped => {
             sink.abandon();
             Ok(())
         }
@@ -221,19 +204,23 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         }
         (result, None) => result,
     };
-    if let Err(e) = finished {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            return ExitCode::SUCCESS;
+    match (finished, run) {
+        (Ok(()), Some(mut run)) => {
+            run.documents = documents;
+            run.summary()
         }
-        let target = args
-            .run
-            .output
-            .as_deref()
-            .map_or("<stdout>".into(), |p| p.display().to_string());
-        eprintln!("chiso {command}: {target}: cannot write: {e}");
-        return ExitCode::from(1);
+        (Err(e), _) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        (Err(e), _) => {
+            let target = args
+                .run
+                .output
+                .as_deref()
+                .map_or("<stdout>".into(), |p| p.display().to_string());
+            eprintln!("chiso {command}: {target}: cannot write: {e}");
+            ExitCode::from(1)
+        }
+        (Ok(()), None) => unreachable!("a run that wrote everything has joined its reader"),
     }
-    run.summary()
 }
 
 /// Total size of the input files (standard input counts as 0).
