@@ -2,16 +2,21 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
-fn chiso(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+/// The binary started with `args`, its three streams piped.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_chiso"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the binary runs");
+        .expect("the binary runs")
+}
+
+fn chiso(args: &[&str], stdin: &str) -> Output {
+    let mut child = spawn(args);
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -185,13 +190,7 @@ fn a_closed_pipe_ends_quietly() {
     let big: String = (0..20_000)
         .map(|i| format!("{{\"text\": \"Văn bản số {i} có 3,4 tấn.\"}}\n"))
         .collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .args(["annotate"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["annotate"]);
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(big.as_bytes());
@@ -212,13 +211,7 @@ fn a_closed_pipe_ends_the_run_while_the_input_stays_open() {
     let line = "Năm 2023, xã thu hoạch 1.250 tấn lúa, tăng 4,5% so với cùng kỳ.\n";
     // More than the first batch (128 KB), less than the first two.
     let text = line.repeat(200_000 / line.len());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .args(["annotate", "--input", "lines", "--no-tokens"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["annotate", "--input", "lines", "--no-tokens"]);
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(text.as_bytes()).unwrap();
     let mut first = [0u8; 100];
