@@ -18,6 +18,8 @@ Record = dict[str, Any]
 "change", "base", "qualifier", "period", "place", "start", "end", "text"."""
 
 __version__: str
+# The columns of `chiso stats --format csv`, in order.
+CSV_COLUMNS: List[str]
 
 class Annotator:
     """The chiso annotator: build it once, share it between threads.

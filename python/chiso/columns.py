@@ -27,7 +27,7 @@ one thread (``jobs=1``) unless told otherwise.
 import functools
 import json
 
-from ._chiso import Annotator
+from ._chiso import CSV_COLUMNS, Annotator
 
 __all__ = [
     "annotator",
@@ -144,26 +144,10 @@ def annotate_pandas(df, text="text", date=None, *, column="chiso", reference_dat
     return out
 
 
-STATISTICS_COLUMNS = [
-    "indicator",
-    "value",
-    "min",
-    "max",
-    "approx",
-    "unit",
-    "change",
-    "base",
-    "qualifier",
-    "period",
-    "period_from",
-    "period_to",
-    "place",
-    "start",
-    "end",
-    "clause",
-]
-"""The columns of a record in :func:`statistics_pandas` (after the kept columns),
-those of ``chiso stats --format csv``; "value", "min" and "max" are floats."""
+STATISTICS_COLUMNS = [c for c in CSV_COLUMNS if c not in ("id", "sentence")]
+"""The columns of a record in :func:`statistics_pandas` (after the kept columns):
+those of ``chiso stats --format csv`` but "id" and "sentence"; "value", "min"
+and "max" are floats."""
 
 
 def statistics_pandas(df, text="text", date=None, *, keep=("id",), reference_date=None, jobs=1):
@@ -183,25 +167,7 @@ def statistics_pandas(df, text="text", date=None, *, keep=("id",), reference_dat
     rows = []
     for r in records:
         row = {k: df[k].iloc[r["index"]] for k in keep}
-        period = r.get("period") or {}
-        row.update(
-            indicator=r["indicator"],
-            value=_float(r.get("value")),
-            min=_float(r.get("min")),
-            max=_float(r.get("max")),
-            approx=r.get("approx"),
-            unit=r["unit"],
-            change=r["change"],
-            base=r["base"],
-            qualifier=r["qualifier"],
-            period=period.get("value"),
-            period_from=period.get("from"),
-            period_to=period.get("to"),
-            place=r["place"],
-            start=r["start"],
-            end=r["end"],
-            clause=r["text"],
-        )
+        row.update(_record_row(r))
         rows.append(row)
     frame = pd.DataFrame(rows, columns=keep + STATISTICS_COLUMNS)
     for c in ("value", "min", "max"):
@@ -209,6 +175,29 @@ def statistics_pandas(df, text="text", date=None, *, keep=("id",), reference_dat
     for c in ("start", "end"):
         frame[c] = frame[c].astype("int64")
     return frame
+
+
+def _record_row(r):
+    """The :data:`STATISTICS_COLUMNS` of one record, in order."""
+    period = r.get("period") or {}
+    return dict(
+        indicator=r["indicator"],
+        value=_float(r.get("value")),
+        min=_float(r.get("min")),
+        max=_float(r.get("max")),
+        approx=r.get("approx"),
+        unit=r["unit"],
+        change=r["change"],
+        base=r["base"],
+        qualifier=r["qualifier"],
+        period=period.get("value"),
+        period_from=period.get("from"),
+        period_to=period.get("to"),
+        place=r["place"],
+        start=r["start"],
+        end=r["end"],
+        clause=r["text"],
+    )
 
 
 def _float(v):

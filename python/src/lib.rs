@@ -506,5 +506,7 @@ impl Annotator {
 fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Annotator>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The columns of `chiso stats --format csv`, for chiso.columns.
+    m.add("CSV_COLUMNS", chiso::statistics::CSV_COLUMNS.to_vec())?;
     Ok(())
 }

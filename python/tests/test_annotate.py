@@ -206,6 +206,18 @@ def test_columns_docstring_examples_run():
     assert result.failed == 0 and result.attempted >= 10
 
 
+def test_statistics_rows_fill_the_csv_columns(nlp):
+    # chiso.columns takes its columns from `chiso stats --format csv`; the row
+    # it builds for a record must fill each of them, in that order.
+    from chiso.columns import STATISTICS_COLUMNS, _record_row
+
+    assert STATISTICS_COLUMNS == chiso._chiso.CSV_COLUMNS[1:-1]
+    records = nlp.statistics(SENTENCES)
+    assert records
+    for record in records:
+        assert list(_record_row(record)) == STATISTICS_COLUMNS
+
+
 def test_repr_and_version():
     assert (
         repr(chiso.Annotator(reference_date="2023-06-20", jobs=2))
