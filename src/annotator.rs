@@ -7,8 +7,8 @@ use crate::recognizers::{self, Recognizer, SentenceView};
 use crate::resolve::resolve;
 use crate::span::Span;
 use crate::tokenizer::{self, Gap, TokenKind};
+use crate::vocab::WordMap;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 /// Recognizer bit sets, as a `u64` mask (at most 64 recognizer families).
 type Mask = u64;
@@ -28,7 +28,7 @@ type Mask = u64;
 /// ```
 pub struct Annotator {
     recognizers: Vec<Box<dyn Recognizer>>,
-    by_key: FxHashMap<String, Mask>,
+    by_key: WordMap<Mask>,
     by_kind: Vec<(TokenKind, Mask)>,
     capitalized: Mask,
     section_bytes: usize,
@@ -56,14 +56,14 @@ impl Annotator {
     /// An annotator with the given recognizers (at most 64).
     pub fn with_recognizers(recognizers: Vec<Box<dyn Recognizer>>) -> Annotator {
         assert!(recognizers.len() <= 64, "at most 64 recognizer families");
-        let mut by_key: FxHashMap<String, Mask> = FxHashMap::default();
+        let mut by_key: WordMap<Mask> = WordMap::default();
         let mut by_kind: Vec<(TokenKind, Mask)> = Vec::new();
         let mut capitalized = 0;
         for (i, r) in recognizers.iter().enumerate() {
             let bit = 1 << i;
             let triggers = r.triggers();
             for k in &triggers.keys {
-                *by_key.entry(normalize::key(k)).or_default() |= bit;
+                *by_key.get_or_insert_with(&normalize::key(k), Mask::default) |= bit;
             }
             for kind in triggers.kinds {
                 match by_kind.iter_mut().find(|(k, _)| *k == kind) {
@@ -179,7 +179,7 @@ impl Annotator {
     /// Which recognizers can start at token `at`.
     fn mask_of(&self, view: &SentenceView<'_>, at: usize) -> Mask {
         let token = &view.tokens[at];
-        let mut mask = self.by_key.get(view.key(at)).copied().unwrap_or(0);
+        let mut mask = self.by_key.get((token.word, view.key(at))).copied().unwrap_or(0);
         for (kind, bits) in &self.by_kind {
             if *kind == token.kind {
                 mask |= bits;

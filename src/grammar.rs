@@ -26,6 +26,27 @@ macro_rules! grammar_file {
     };
 }
 
+/// Every file of `grammars/` (a test checks that none is missing): the
+/// source of the word ids of [`crate::vocab`].
+pub const ALL: &[GrammarFile] = &[
+    grammar_file!("abbreviations.tsv"),
+    grammar_file!("approx.tsv"),
+    grammar_file!("counted_nouns.tsv"),
+    grammar_file!("currencies.tsv"),
+    grammar_file!("name_stops.tsv"),
+    grammar_file!("number_words.tsv"),
+    grammar_file!("ordinal_heads.tsv"),
+    grammar_file!("orgs.tsv"),
+    grammar_file!("place_units.tsv"),
+    grammar_file!("places.tsv"),
+    grammar_file!("stat_indicators.tsv"),
+    grammar_file!("stat_words.tsv"),
+    grammar_file!("surnames.tsv"),
+    grammar_file!("temporal.tsv"),
+    grammar_file!("titles.tsv"),
+    grammar_file!("units.tsv"),
+];
+
 /// One data line of a grammar file.
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
@@ -91,6 +112,19 @@ fn trim_empty_tail(mut columns: Vec<&str>) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_lists_every_grammar_file() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/grammars");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tsv"))
+            .collect();
+        on_disk.sort();
+        let listed: Vec<&str> = ALL.iter().map(|f| f.name).collect();
+        assert_eq!(listed, on_disk);
+    }
 
     #[test]
     #[should_panic(expected = "grammars/bad.tsv:2")]

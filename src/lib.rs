@@ -38,6 +38,7 @@ pub mod span;
 pub mod statistics;
 pub mod token_input;
 pub mod tokenizer;
+pub mod vocab;
 
 pub use annotator::Annotator;
 pub use calendar::Date;

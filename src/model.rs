@@ -7,6 +7,7 @@
 use crate::decimal::Decimal;
 use crate::span::Span;
 use crate::tokenizer::{Sentence, Token};
+use crate::vocab::WordId;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -315,5 +316,10 @@ impl Document {
     /// The matching key of a token.
     pub fn key(&self, token: &Token) -> &str {
         &self.keys[token.key.range()]
+    }
+
+    /// The word id and matching key of a token (what phrase tables read).
+    pub fn keyed(&self, token: &Token) -> (WordId, &str) {
+        (token.word, self.key(token))
     }
 }

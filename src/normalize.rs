@@ -12,6 +12,7 @@
 //!    "oa", "oe", "uy" ("hoà", "thuý", "uỷ") and the first elsewhere ("hài", "múa");
 //! 4. "qu" and "gi" before another vowel count as consonants ("quý", "giá").
 
+use crate::vocab::WordId;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -177,31 +178,63 @@ pub fn push_key(word: &str, out: &mut String) {
         out[start..].make_ascii_lowercase();
         return;
     }
+    push_key_with_id(word, out);
+}
+
+/// Appends the matching key of `word` to `out` and returns its
+/// [`crate::vocab`] id: what the tokenizer does for every word.
+///
+/// ```
+/// let mut key = String::new();
+/// let id = chiso::normalize::push_key_with_id("Tỉnh", &mut key);
+/// assert_eq!((key.as_str(), id), ("tỉnh", chiso::vocab::word_id("tỉnh")));
+/// ```
+pub fn push_key_with_id(word: &str, out: &mut String) -> WordId {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return crate::vocab::word_id(&out[start..]);
+    }
     KEY_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(key) = cache.get(word) {
+        if let Some((key, id)) = cache.get(word) {
             out.push_str(key);
-            return;
+            return *id;
         }
         let start = out.len();
-        if !push_vietnamese_key(word, out) {
-            for c in word.nfc() {
-                out.extend(c.to_lowercase());
-            }
-        }
+        push_key_uncached(word, out);
+        let id = crate::vocab::word_id(&out[start..]);
         if cache.len() >= KEY_CACHE_SIZE {
             cache.clear();
         }
-        cache.insert(word.into(), out[start..].into());
-    });
+        cache.insert(word.into(), (out[start..].into(), id));
+        id
+    })
+}
+
+/// [`push_key`] without the cache (nor the word ids the cache holds).
+pub(crate) fn push_key_uncached(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else if !push_vietnamese_key(word, out) {
+        for c in word.nfc() {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// Most words of a text are a few thousand syllables, so each thread keeps the
 /// keys it has computed (bounded: cleared when full).
 const KEY_CACHE_SIZE: usize = 1 << 16;
 
+/// Word → (its key, its word id).
+type KeyCache = rustc_hash::FxHashMap<Box<str>, (Box<str>, WordId)>;
+
 thread_local! {
-    static KEY_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
+    static KEY_CACHE: std::cell::RefCell<KeyCache> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 

@@ -35,10 +35,15 @@ pub struct Tok<'a> {
     pub index: usize,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     /// Byte span in the original text.
     pub fn span(&self) -> Span {
         self.token.span
+    }
+
+    /// Its word id and key, as word lists read them ([`crate::vocab`]).
+    pub fn keyed(&self) -> (crate::vocab::WordId, &'a str) {
+        (self.token.word, self.key)
     }
 
     /// True when nothing separates it from the previous token ("3,4" "%").

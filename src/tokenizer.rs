@@ -13,8 +13,9 @@
 //! list number ("1.") does not end a sentence. Paragraphs end at a blank line
 //! or a tab (one-article-per-line corpora separate paragraphs with tabs).
 
-use crate::normalize::push_key;
+use crate::normalize::push_key_with_id;
 use crate::span::Span;
+use crate::vocab::{word_id, WordId, UNLISTED};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::ops::Range;
@@ -73,6 +74,8 @@ pub struct Token {
     pub gap: Gap,
     /// True when the first character is an upper-case letter ("Bến", "GRDP").
     pub capitalized: bool,
+    /// The id of its key among the words of the grammar files ([`crate::vocab`]).
+    pub word: WordId,
 }
 
 /// A sentence: its byte span, its tokens (indices into [`Tokens::tokens`])
@@ -284,14 +287,18 @@ impl Scanner<'_, '_> {
         let span = Span::new(start, self.pos);
         let slice = span.slice(self.text);
         let key_start = self.out.keys.len();
-        match kind {
-            TokenKind::Word | TokenKind::Abbrev => push_key(slice, &mut self.out.keys),
+        let word = match kind {
+            TokenKind::Word | TokenKind::Abbrev => push_key_with_id(slice, &mut self.out.keys),
             // Numbers, punctuation, symbols, addresses: the text itself, ASCII lower-cased ("500K" → "500k").
             _ => {
                 self.out.keys.push_str(slice);
                 self.out.keys[key_start..].make_ascii_lowercase();
+                match kind {
+                    TokenKind::Email | TokenKind::Url => UNLISTED,
+                    _ => word_id(&self.out.keys[key_start..]),
+                }
             }
-        }
+        };
         let capitalized = slice.chars().next().is_some_and(char::is_uppercase);
         self.out.tokens.push(Token {
             span,
@@ -299,6 +306,7 @@ impl Scanner<'_, '_> {
             kind,
             gap,
             capitalized,
+            word,
         });
     }
 

@@ -88,7 +88,7 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                     .then(|| {
                         let key_at = |k: usize| {
                             let j = i + k;
-                            (j < range.end).then(|| doc.key(&doc.tokens[j]))
+                            (j < range.end).then(|| doc.keyed(&doc.tokens[j]))
                         };
                         LEXICON
                             .words
@@ -148,7 +148,7 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
         let lookup = |stop: usize| {
             let key_at = move |k: usize| {
                 let j = i + k;
-                (j < stop).then(|| doc.key(&doc.tokens[j]))
+                (j < stop).then(|| doc.keyed(&doc.tokens[j]))
             };
             (
                 LEXICON
@@ -206,7 +206,7 @@ fn leading_change(doc: &Document, item: &Item) -> Option<Change> {
         return None;
     }
     let (start, end) = (item.tokens.start, item.tokens.end);
-    let key_at = |k: usize| (start + k < end).then(|| doc.key(&doc.tokens[start + k]));
+    let key_at = |k: usize| (start + k < end).then(|| doc.keyed(&doc.tokens[start + k]));
     match LEXICON
         .words
         .longest(key_at, |r| matches!(r, Role::Change(..)))

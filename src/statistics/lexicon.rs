@@ -218,7 +218,7 @@ mod tests {
         let keys = phrase_keys(phrase);
         LEXICON
             .words
-            .longest(|i| keys.get(i).map(String::as_str), |_| true)
+            .longest(|i| keys.get(i).map(|k| crate::vocab::keyed(k)), |_| true)
             .map(|(n, r)| (n, *r))
     }
 
@@ -250,7 +250,7 @@ mod tests {
         let keys = phrase_keys("Tổng sản phẩm trong nước tăng");
         let hit = LEXICON
             .indicators
-            .longest(|i| keys.get(i).map(String::as_str), |_| true);
+            .longest(|i| keys.get(i).map(|k| crate::vocab::keyed(k)), |_| true);
         assert_eq!(hit.map(|h| h.0), Some(5));
     }
 }

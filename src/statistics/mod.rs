@@ -509,7 +509,7 @@ pub fn main_place(doc: &Document) -> Option<String> {
 /// The length of the phrase of `role` starting at token `at` ("huyện",
 /// "thị xã", "sang"), looking no further than token `end`.
 fn word_len(doc: &Document, at: usize, end: usize, role: Role) -> Option<usize> {
-    let key_at = |k: usize| (at + k < end).then(|| doc.key(&doc.tokens[at + k]));
+    let key_at = |k: usize| (at + k < end).then(|| doc.keyed(&doc.tokens[at + k]));
     LEXICON.words.longest(key_at, |r| *r == role).map(|(len, _)| len)
 }
 

@@ -9,6 +9,7 @@
 use crate::grammar::GrammarFile;
 use crate::grammar_file;
 use crate::tokenizer::tokenize;
+use crate::vocab::{WordMap, WordSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -170,9 +171,11 @@ pub(crate) struct Lexicon {
     /// For each key that can start some rule, which tables it starts (bits
     /// [`PLACE`], [`UNIT`], [`ORG`], [`TITLE`], [`SURNAME`], [`PHOTO`]) and
     /// whether it can start one written in lower case ([`LOWER`]).
-    pub first: HashMap<String, u8>,
+    pub first: WordMap<u8>,
+    /// The keys that can start a rule written in lower case (the recognizer's triggers).
+    pub lower_first: Vec<String>,
     /// Keys of capitalized words that are never part of a proper name.
-    pub stops: HashSet<String>,
+    pub stops: WordSet,
     /// Keys of lower-case words that never sit inside the name of a body.
     pub inner_stops: HashSet<String>,
     /// Keys of lower-case words that open a clause right after a name ("đang",
@@ -356,7 +359,7 @@ fn load() -> Lexicon {
         let key = crate::normalize::key(row.get(0));
         match row.get(1) {
             "" => {
-                lex.stops.insert(key.clone());
+                lex.stops.insert(&key);
                 lex.inner_stops.insert(key);
             }
             "inner" => {
@@ -377,10 +380,15 @@ fn load() -> Lexicon {
     }
 
     // One probe per token: which tables a key can start.
-    let mut first: HashMap<String, u8> = HashMap::default();
+    let mut first: WordMap<u8> = WordMap::default();
+    let mut lower_first: Vec<String> = Vec::new();
     let mut mark = |keys: Vec<String>, bit: u8| {
         for k in keys {
-            *first.entry(k).or_default() |= bit;
+            let bits = first.get_or_insert_with(&k, || 0);
+            if bit & LOWER != 0 && *bits & LOWER == 0 {
+                lower_first.push(k.clone());
+            }
+            *bits |= bit;
         }
     };
     mark(lex.places.first_keys_where(|_| true), PLACE);
@@ -398,7 +406,9 @@ fn load() -> Lexicon {
         LOWER,
     );
     mark(vec!["ảnh".to_owned()], PHOTO | LOWER);
+    lower_first.sort();
     lex.first = first;
+    lex.lower_first = lower_first;
     lex
 }
 
@@ -413,12 +423,12 @@ mod tests {
     #[test]
     fn every_names_grammar_file_loads() {
         let lex = &*LEXICON;
-        assert!(lex.places.starts_with("bến"));
-        assert!(lex.surnames.starts_with("nguyễn"));
-        assert!(lex.titles.starts_with("bí"));
-        assert!(lex.orgs.starts_with("ubnd"));
-        assert!(lex.sectors.starts_with("công"));
-        assert!(lex.units.starts_with("tp."));
+        assert!(lex.places.starts_with(crate::vocab::keyed("bến")));
+        assert!(lex.surnames.starts_with(crate::vocab::keyed("nguyễn")));
+        assert!(lex.titles.starts_with(crate::vocab::keyed("bí")));
+        assert!(lex.orgs.starts_with(crate::vocab::keyed("ubnd")));
+        assert!(lex.sectors.starts_with(crate::vocab::keyed("công")));
+        assert!(lex.units.starts_with(crate::vocab::keyed("tp.")));
     }
 
     #[test]

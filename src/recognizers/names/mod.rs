@@ -118,7 +118,7 @@ fn name_shaped(t: &Tok<'_>) -> bool {
     t.token.kind == TokenKind::Word
         && t.token.capitalized
         && (t.text.chars().skip(1).any(char::is_lowercase) || t.text.chars().count() == 1)
-        && !LEXICON.stops.contains(t.key)
+        && !LEXICON.stops.contains(t.keyed())
 }
 
 /// A listed place at the start of `input` accepted by `ok`, written with a
@@ -289,15 +289,8 @@ impl Recognizer for Names {
     }
 
     fn triggers(&self) -> Triggers {
-        let mut keys: Vec<String> = LEXICON
-            .first
-            .iter()
-            .filter(|(_, bits)| *bits & LOWER != 0)
-            .map(|(k, _)| k.clone())
-            .collect();
-        keys.sort();
         Triggers {
-            keys,
+            keys: LEXICON.lower_first.clone(),
             kinds: Vec::new(),
             capitalized: true,
         }
@@ -310,7 +303,7 @@ impl Recognizer for Names {
             return;
         };
         let mut emit = Emit { view, out };
-        let bits = lex.first.get(tok.key).copied().unwrap_or(0);
+        let bits = lex.first.get(tok.keyed()).copied().unwrap_or(0);
         if !tok.token.capitalized && bits & LOWER == 0 {
             return;
         }
@@ -453,7 +446,7 @@ impl Recognizer for Names {
             let next = |k: fn(TitleKind) -> bool| title_kind(k)(input).ok().and_then(|(rest, _)| rest.first());
             let deputy = next(|k| matches!(k, TitleKind::Deputy | TitleKind::Acting));
             let honorific = next(|k| k == TitleKind::Honorific);
-            if deputy.is_some_and(|t| lex.titles.starts_with(t.key)) || honorific.is_some_and(|t| continues(&t)) {
+            if deputy.is_some_and(|t| lex.titles.starts_with(t.keyed())) || honorific.is_some_and(|t| continues(&t)) {
                 return;
             }
         }

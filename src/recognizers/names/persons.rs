@@ -8,8 +8,8 @@ pub(super) fn starts_title_or_org(input: Toks<'_>) -> bool {
         return false;
     };
     let lex = &*LEXICON;
-    (lex.titles.starts_with(t.key) && title(input, true).is_ok())
-        || (lex.orgs.starts_with(t.key) && org(input, false, 0).is_ok())
+    (lex.titles.starts_with(t.keyed()) && title(input, true).is_ok())
+        || (lex.orgs.starts_with(t.keyed()) && org(input, false, 0).is_ok())
 }
 
 pub(super) fn given(input: Toks<'_>) -> TokResult<'_, Tok<'_>> {

@@ -64,7 +64,7 @@ pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
     let (after_unit, unit) = phrase(&LEXICON.units, |_| true)(input)?;
     // "Hồ Văn Mười": a capitalized unit word that is also a surname is the surname.
     let first = input.first().expect("a unit was read");
-    if first.token.capitalized && LEXICON.surnames.exact(first.key).is_some() {
+    if first.token.capitalized && LEXICON.surnames.exact(first.keyed()).is_some() {
         return fail(input);
     }
     let done = |rest: Toks<'a>, name: String, canonical: String| -> TokResult<'a, PlaceM> {
@@ -322,7 +322,7 @@ pub(super) fn dotted_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
     let split = t.key.find('.').map(|i| t.key.split_at(i + 1));
     let unit = split.and_then(|(unit, number)| {
         let table = &LEXICON.units;
-        let found = table.exact(unit)?;
+        let found = table.exact(crate::vocab::keyed(unit))?;
         (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some((found, number))
     });
     match unit {

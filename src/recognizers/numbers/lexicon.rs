@@ -14,8 +14,8 @@ use crate::model::Approx;
 use crate::normalize;
 use crate::token_input::Toks;
 use crate::tokenizer::tokenize;
+use crate::vocab::{WordMap, WordSet};
 use nom::Input;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What a number word does in a spelled number.
@@ -98,13 +98,13 @@ impl Word {
 /// Phrases of one or more words → a value; the longest phrase matches.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<Word>, T)>>,
+    by_first: WordMap<Vec<(Vec<Word>, T)>>,
 }
 
 impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
     fn new() -> Self {
         PhraseTable {
-            by_first: HashMap::default(),
+            by_first: WordMap::default(),
         }
     }
 
@@ -126,7 +126,7 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
         if words.is_empty() {
             file.fail(row, "empty form");
         }
-        let list = self.by_first.entry(words[0].key.clone()).or_default();
+        let list = self.by_first.get_or_insert_with(&words[0].key, Vec::new);
         if let Some((_, old)) = list.iter().find(|(w, _)| *w == words) {
             if *old != value {
                 file.fail(row, &format!("{form:?} is listed twice with different values"));
@@ -140,7 +140,7 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
     /// The longest phrase at the start of `input`: (tokens used, value).
     pub fn longest(&self, input: &Toks<'_>) -> Option<(usize, &T)> {
         let first = input.first()?;
-        let list = self.by_first.get(first.key)?;
+        let list = self.by_first.get(first.keyed())?;
         list.iter().find_map(|(words, value)| {
             let all = words.iter().enumerate().all(|(i, w)| {
                 input
@@ -154,19 +154,19 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
     /// The value of a one-word phrase given by its key and text ("km" glued in "20km").
     pub fn single(&self, key: &str, text: &str) -> Option<&T> {
         self.by_first
-            .get(key)?
+            .get_key(key)?
             .iter()
             .find_map(|(words, value)| (words.len() == 1 && words[0].matches(key, text)).then_some(value))
     }
 
     /// Every first word (for triggers).
     pub fn first_keys(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(String::as_str)
+        self.by_first.iter().map(|(k, _)| k)
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.by_first.iter().map(|(_, list)| list.len()).sum()
     }
 
     /// True when the table has no phrase.
@@ -189,7 +189,7 @@ impl GapExt for crate::tokenizer::Token {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Number words by key.
-    pub words: HashMap<String, WordRole>,
+    pub words: WordMap<WordRole>,
     /// Units, percent signs, currencies, counted nouns and time words after a figure.
     pub suffixes: PhraseTable<Suffix>,
     /// Approximation words written before a figure.
@@ -201,7 +201,7 @@ pub struct Lexicon {
     /// Nouns that introduce an ordinal.
     pub ordinal_heads: PhraseTable<HeadRole>,
     /// Words that never head a counted noun after a figure ("và", "đã").
-    pub not_nouns: HashSet<String>,
+    pub not_nouns: WordSet,
     /// Nouns before a whole number that make it an identifier ("Điều 5").
     pub id_heads: PhraseTable<()>,
 }
@@ -220,13 +220,13 @@ fn parse_approx(file: &GrammarFile, row: &crate::grammar::Row<'_>, s: &str) -> A
 
 fn load() -> Lexicon {
     let mut lex = Lexicon {
-        words: HashMap::default(),
+        words: WordMap::default(),
         suffixes: PhraseTable::new(),
         approx_before: PhraseTable::new(),
         approx_after: PhraseTable::new(),
         ordinal_words: PhraseTable::new(),
         ordinal_heads: PhraseTable::new(),
-        not_nouns: HashSet::default(),
+        not_nouns: WordSet::default(),
         id_heads: PhraseTable::new(),
     };
 
@@ -250,7 +250,7 @@ fn load() -> Lexicon {
             _ => file.fail(&row, "unknown role or value out of range"),
         };
         let k = normalize::key(row.get(0));
-        if lex.words.insert(k, role).is_some_and(|old| old != role) {
+        if lex.words.insert(&k, role).is_some_and(|old| old != role) {
             file.fail(&row, "word listed twice with different roles");
         }
     }
@@ -290,7 +290,7 @@ fn load() -> Lexicon {
                 if form.contains(' ') {
                     file.fail(&row, "a `not` word is a single word");
                 }
-                lex.not_nouns.insert(normalize::key(form));
+                lex.not_nouns.insert(&normalize::key(form));
                 continue;
             }
             "id" => {
@@ -360,9 +360,9 @@ mod tests {
     #[test]
     fn every_numeric_grammar_file_loads() {
         let lex = &*LEXICON;
-        assert_eq!(lex.words.get("mươi"), Some(&WordRole::Tens));
-        assert_eq!(lex.words.get("tỉ"), Some(&WordRole::Scale(9)));
-        assert!(!lex.words.contains_key("vài") && !lex.words.contains_key("mấy"));
+        assert_eq!(lex.words.get_key("mươi"), Some(&WordRole::Tens));
+        assert_eq!(lex.words.get_key("tỉ"), Some(&WordRole::Scale(9)));
+        assert!(lex.words.get_key("vài").is_none() && lex.words.get_key("mấy").is_none());
         assert!(lex.suffixes.len() > 100);
         assert_eq!(lex.suffixes.single("ha", "ha"), Some(&Suffix::Measure("ha".into())));
         assert_eq!(lex.suffixes.single("g", "G"), None, "5G is not grams");
@@ -370,9 +370,9 @@ mod tests {
         assert_eq!(lex.suffixes.single("năm", "năm"), Some(&Suffix::Time));
         assert!(lex.approx_before.len() > 20 && lex.approx_after.len() >= 2);
         assert!(lex.ordinal_heads.len() > 10 && lex.ordinal_words.len() >= 4);
-        assert!(lex.not_nouns.contains("và") && lex.id_heads.single("số", "số").is_some());
+        assert!(lex.not_nouns.contains_key("và") && lex.id_heads.single("số", "số").is_some());
         // A word is a counted noun or never one, not both.
-        for w in &lex.not_nouns {
+        for w in lex.not_nouns.iter() {
             assert!(lex.suffixes.single(w, w).is_none(), "{w} is both a suffix and `not`");
         }
     }

@@ -112,7 +112,7 @@ impl Recognizer for Numbers {
             lex.words
                 .iter()
                 .filter(|(_, r)| matches!(r, WordRole::Digit(_) | WordRole::Ten))
-                .map(|(k, _)| k.clone()),
+                .map(|(k, _)| k.to_owned()),
         );
         keys.extend(lex.approx_before.first_keys().map(str::to_owned));
         keys.extend(lex.ordinal_heads.first_keys().map(str::to_owned));
@@ -244,8 +244,8 @@ fn counted_head(t: &crate::token_input::Tok<'_>) -> bool {
         && t.token.gap == Gap::Space
         && t.key.chars().count() > 1
         && t.key.chars().all(char::is_alphabetic)
-        && !LEXICON.not_nouns.contains(t.key)
-        && !LEXICON.words.contains_key(t.key)
+        && !LEXICON.not_nouns.contains(t.keyed())
+        && LEXICON.words.get(t.keyed()).is_none()
 }
 
 /// "/lít", "/ha", "/ha/vụ" after a unit: (tokens used, what it is per).
@@ -405,7 +405,7 @@ fn closes_name(sentence: &SentenceView<'_>, at: usize) -> bool {
         }
         i -= 1;
         let t = &sentence.tokens[i];
-        if t.kind != TokenKind::Word || LEXICON.not_nouns.contains(sentence.key(i)) {
+        if t.kind != TokenKind::Word || LEXICON.not_nouns.contains((t.word, sentence.key(i))) {
             return false;
         }
         if t.capitalized {
@@ -447,8 +447,9 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
             let pk = sentence.key(first.index - 1);
             let prev_is_word = prev.kind == TokenKind::Word;
             if prev_is_word
-                && (LEXICON.words.contains_key(pk) || matches!(pk, "thứ" | "phần" | "hạng" | "giải" | "lần" | "tầng"))
-                && LEXICON.words.contains_key(first.key)
+                && (LEXICON.words.get((prev.word, pk)).is_some()
+                    || matches!(pk, "thứ" | "phần" | "hạng" | "giải" | "lần" | "tầng"))
+                && LEXICON.words.get(first.keyed()).is_some()
             {
                 return None;
             }

@@ -57,7 +57,7 @@ pub fn role(t: &Tok<'_>) -> Option<WordRole> {
     if t.token.kind != TokenKind::Word {
         return None;
     }
-    LEXICON.words.get(t.key).copied()
+    LEXICON.words.get(t.keyed()).copied()
 }
 
 fn role_at(input: &Toks<'_>, i: usize) -> Option<WordRole> {

@@ -1,6 +1,7 @@
 //! The temporal vocabulary of `grammars/temporal.tsv`, parsed once.
 
 use crate::normalize::phrase_key;
+use crate::vocab::WordSet;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -88,6 +89,9 @@ pub struct Data {
     /// First words of the phrases of two or more syllables (lookups build a
     /// joined key only after one of these).
     pub multi_first: HashSet<String>,
+    /// First words of every phrase of the file: a token not among them starts
+    /// no phrase of any of the sets and maps above.
+    pub first_words: WordSet,
     /// Longest phrase, in syllables (bounds lookups).
     pub max_words: usize,
 }
@@ -121,6 +125,7 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
         if let Some((first, _)) = k.split_once(' ') {
             d.multi_first.insert(first.to_owned());
         }
+        d.first_words.insert(k.split(' ').next().unwrap_or_default());
         let int = || -> i32 {
             value
                 .parse()

@@ -114,6 +114,10 @@ fn phrase<'a, V>(i: Toks<'a>, get: impl Fn(&str) -> Option<V>) -> R<'a, V> {
     let Some(first) = i.first() else {
         return err(i);
     };
+    // Every set and map of `DATA` holds phrases of grammars/temporal.tsv.
+    if !DATA.first_words.contains(first.keyed()) {
+        return err(i);
+    }
     if !DATA.multi_first.contains(first.key) {
         // One syllable: no key to build.
         return match get(first.key) {
