@@ -27,15 +27,19 @@ pub const UNLISTED: WordId = 0;
 
 /// Key → id (from 1) of every word of every embedded grammar file.
 static VOCABULARY: LazyLock<FxHashMap<Box<str>, WordId>> = LazyLock::new(|| {
-    let mut vocabulary = FxHashMap::default();
-    let mut add = |word: &str| {
-        if word.is_empty() {
+    let mut vocabulary: FxHashMap<Box<str>, WordId> = FxHashMap::default();
+    let mut key = String::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut add = |word: &'static str| {
+        if !seen.insert(word) {
             return;
         }
-        let mut key = String::with_capacity(word.len());
+        key.clear();
         crate::normalize::push_key_uncached(word, &mut key);
-        let next = vocabulary.len() as WordId + 1;
-        vocabulary.entry(key.into_boxed_str()).or_insert(next);
+        if !word.is_empty() && !vocabulary.contains_key(key.as_str()) {
+            let next = vocabulary.len() as WordId + 1;
+            vocabulary.insert(key.as_str().into(), next);
+        }
     };
     for file in crate::grammar::ALL {
         for line in file.text.lines().filter(|l| !l.trim_start().starts_with('#')) {
@@ -43,11 +47,13 @@ static VOCABULARY: LazyLock<FxHashMap<Box<str>, WordId>> = LazyLock::new(|| {
                 // The word as one token ("TP.HCM", "km2"), its pieces between
                 // punctuation ("km" "/" "h"), and that punctuation.
                 add(word);
-                for piece in word.split(|c: char| !c.is_alphanumeric()) {
-                    add(piece);
-                }
-                for c in word.chars().filter(|c| !c.is_alphanumeric()) {
-                    add(c.encode_utf8(&mut [0; 4]));
+                if word.bytes().any(|b| b.is_ascii_punctuation()) {
+                    for piece in word.split(|c: char| c.is_ascii_punctuation()) {
+                        add(piece);
+                    }
+                    for (at, _) in word.char_indices().filter(|(_, c)| c.is_ascii_punctuation()) {
+                        add(&word[at..at + 1]);
+                    }
                 }
             }
         }

@@ -55,7 +55,7 @@ pub struct Data {
     /// Words after "một ngày" that make "một" an article ("một ngày nào đó").
     pub article_next: HashSet<String>,
     /// Number words that may start a spelled count before a unit ("hai ngày", "mười năm").
-    pub count_words: HashSet<String>,
+    pub count_words: WordSet,
     /// Approximation and bound words before a duration ("khoảng 5 ngày").
     pub approx: HashSet<String>,
     /// Words before "N tháng" that make it a length, not months 1…N ("sớm 5 tháng").
@@ -89,6 +89,9 @@ pub struct Data {
     /// First words of the phrases of two or more syllables (lookups build a
     /// joined key only after one of these).
     pub multi_first: HashSet<String>,
+    /// `figure_before`, `not_after` and `period_next` together: lower-case
+    /// words that end a name before a bare year.
+    pub name_enders: WordSet,
     /// First words of every phrase of the file: a token not among them starts
     /// no phrase of any of the sets and maps above.
     pub first_words: WordSet,
@@ -131,6 +134,9 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
                 .parse()
                 .unwrap_or_else(|_| file.fail(&row, "value must be an integer"))
         };
+        if matches!(kind, "figure_before" | "not_after" | "period_next") {
+            d.name_enders.insert(&k);
+        }
         let fresh = match kind {
             "month" | "weekday" => {
                 let v = int();
@@ -204,7 +210,11 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
             "article_next" => d.article_next.insert(k),
             "figure_before" => d.figure_before.insert(k),
             "comparative" => d.comparative.insert(k),
-            "count_word" => d.count_words.insert(k),
+            "count_word" => {
+                let fresh = !d.count_words.contains_key(&k);
+                d.count_words.insert(&k);
+                fresh
+            }
             "length_before" => d.length_before.insert(k),
             "period_next" => d.period_next.insert(k),
             "base_before" => d.base_before.insert(k),
@@ -249,7 +259,7 @@ mod tests {
         assert_eq!((d.stems["giáp"], d.branches["thìn"]), (0, 4));
         assert_eq!(d.stems.len(), 10);
         assert_eq!(d.branches.len(), 14);
-        assert!(d.count_words.contains("mười") && d.approx.contains("không quá"));
+        assert!(d.count_words.contains_key("mười") && d.approx.contains("không quá"));
         assert!(d.length_before.contains("sớm") && d.period_next.contains("ước đạt"));
         assert!(d.base_before.contains("kỳ") && d.comparative.contains("sớm"));
     }

@@ -116,12 +116,13 @@ impl Recognizer for Temporal {
         let firsts = d
             .day_prefix
             .iter()
-            .chain(d.pods.keys())
-            .chain(d.relday.keys())
-            .chain(d.parts.keys())
-            .chain(d.span_intro.iter())
+            .map(String::as_str)
+            .chain(d.pods.keys().map(String::as_str))
+            .chain(d.relday.keys().map(String::as_str))
+            .chain(d.parts.keys().map(String::as_str))
+            .chain(d.span_intro.iter().map(String::as_str))
             .chain(d.count_words.iter())
-            .chain(d.weekdays.iter().filter(|(_, n)| n.flag).map(|(k, _)| k));
+            .chain(d.weekdays.iter().filter(|(_, n)| n.flag).map(|(k, _)| k.as_str()));
         for k in firsts {
             let first = k.split(' ').next().unwrap_or(k).to_string();
             if !keys.contains(&first) {
@@ -141,20 +142,23 @@ impl Recognizer for Temporal {
         let prev2 = (at > start + 1).then(|| sentence.key(at - 2));
         let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
         let before = (at > start).then(|| &sentence.tokens[at - 1]);
-        let prev_count = before
-            .is_some_and(|t| t.kind == TokenKind::Number && token::uint(sentence.text_of(at - 1)).is_some())
-            || prev.is_some_and(|p| DATA.count_words.contains(p) || p == "mươi" || p == "lăm" || p == "trăm");
+        let prev_count = before.is_some_and(|t| {
+            if t.kind == TokenKind::Number {
+                token::uint(sentence.text_of(at - 1)).is_some()
+            } else {
+                let p = sentence.key(at - 1);
+                DATA.count_words.contains((t.word, p)) || p == "mươi" || p == "lăm" || p == "trăm"
+            }
+        });
         // A name up to six words back, none of them opening the sentence:
         // "Luật Đất đai 2024", "Chương trình giáo dục phổ thông 2018".
         let prev_name = !at_start && {
             let lo = at.saturating_sub(6).max(start + 1);
             // A lower-case word that puts a figure after it ends the name ("ở mức
             // 1950", "đạt 2024"); capitalized, it is part of the name ("vụ Hè Thu 2024").
-            let figure =
-                |k: &str| DATA.figure_before.contains(k) || DATA.not_after.contains(k) || DATA.period_next.contains(k);
             let words = (lo..at).rev().take_while(|&i| {
                 let t = &sentence.tokens[i];
-                t.kind == TokenKind::Word && (t.capitalized || !figure(sentence.key(i)))
+                t.kind == TokenKind::Word && (t.capitalized || !DATA.name_enders.contains((t.word, sentence.key(i))))
             });
             let mut n = 0;
             let mut cap = false;

@@ -419,7 +419,7 @@ fn count<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, u32> {
     if let Ok(x) = num_in(i, 1, 9999) {
         return Ok(x);
     }
-    if cx.prev == Some("thứ") || i.first().is_none_or(|t| !DATA.count_words.contains(t.key)) {
+    if cx.prev == Some("thứ") || i.first().is_none_or(|t| !DATA.count_words.contains(t.keyed())) {
         return err(i);
     }
     let (r, n) = below_thousand(i)?;
@@ -1130,7 +1130,7 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
         consider(e(bare_year(i, cx)));
         return best;
     }
-    if DATA.count_words.contains(first.key) {
+    if DATA.count_words.contains(first.keyed()) {
         // "mười năm", "hai ngày"
         consider(n_unit(i, cx));
     }
