@@ -294,7 +294,8 @@ impl Scanner<'_, '_> {
                 self.out.keys.push_str(slice);
                 self.out.keys[key_start..].make_ascii_lowercase();
                 match kind {
-                    TokenKind::Email | TokenKind::Url => UNLISTED,
+                    // The vocabulary has no key starting with a digit (see `vocab`).
+                    TokenKind::Number | TokenKind::Email | TokenKind::Url => UNLISTED,
                     _ => word_id(&self.out.keys[key_start..]),
                 }
             }

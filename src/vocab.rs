@@ -25,7 +25,8 @@ pub type WordId = u32;
 /// The id of every word that no grammar file has.
 pub const UNLISTED: WordId = 0;
 
-/// Key → id (from 1) of every word of every embedded grammar file.
+/// Key → id (from 1) of every word of every embedded grammar file, except
+/// those starting with a digit as number tokens do (they are all [`UNLISTED`]).
 static VOCABULARY: LazyLock<FxHashMap<Box<str>, WordId>> = LazyLock::new(|| {
     let mut vocabulary: FxHashMap<Box<str>, WordId> = FxHashMap::default();
     let mut key = String::new();
@@ -36,7 +37,9 @@ static VOCABULARY: LazyLock<FxHashMap<Box<str>, WordId>> = LazyLock::new(|| {
         }
         key.clear();
         crate::normalize::push_key_uncached(word, &mut key);
-        if !word.is_empty() && !vocabulary.contains_key(key.as_str()) {
+        // No key starts like a number token (a digit, "½"): those need no look-up.
+        let number = key.starts_with(char::is_numeric);
+        if !word.is_empty() && !number && !vocabulary.contains_key(key.as_str()) {
             let next = vocabulary.len() as WordId + 1;
             vocabulary.insert(key.as_str().into(), next);
         }
@@ -265,6 +268,8 @@ mod tests {
             assert_ne!(word_id(key), UNLISTED, "{key}");
         }
         assert_eq!(word_id("không-phải-từ"), UNLISTED);
+        // Number tokens are never looked up, so no key starting with a digit has an id.
+        assert!(VOCABULARY.keys().all(|k| !k.starts_with(char::is_numeric)));
         assert!(id_count() > 1000);
     }
 

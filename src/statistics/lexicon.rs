@@ -89,7 +89,7 @@ pub struct Lexicon {
     measures: rustc_hash::FxHashSet<String>,
     /// First keys of the change and qualifier phrases: a sentence with none
     /// of them and no figure states no statistic.
-    statement_starts: rustc_hash::FxHashSet<String>,
+    statement_starts: crate::vocab::WordSet,
 }
 
 impl Lexicon {
@@ -98,10 +98,10 @@ impl Lexicon {
         self.measures.contains(&crate::normalize::phrase_key(unit))
     }
 
-    /// Can a change or qualifier phrase start at a token with this key
+    /// Can a change or qualifier phrase start at the word `(id, key)`
     /// ("tăng", "ước")?
-    pub fn starts_statement(&self, key: &str) -> bool {
-        self.statement_starts.contains(key)
+    pub fn starts_statement(&self, word: (crate::vocab::WordId, &str)) -> bool {
+        self.statement_starts.contains(word)
     }
 }
 
@@ -195,10 +195,9 @@ fn load() -> Lexicon {
         }
         indicators.push(keys, row.line);
     }
-    let statement_starts = words
-        .first_keys_where(|r| matches!(r, Role::Change(..) | Role::Qualifier(_)))
-        .into_iter()
-        .collect();
+    let statement_starts = crate::vocab::WordSet::from_keys(
+        words.first_keys_where(|r| matches!(r, Role::Change(..) | Role::Qualifier(_))),
+    );
     Lexicon {
         words,
         indicators,

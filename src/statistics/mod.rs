@@ -302,7 +302,7 @@ fn may_state(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: &[
     entity_may
         || doc.tokens[sentence.tokens.clone()]
             .iter()
-            .any(|t| LEXICON.starts_statement(doc.key(t)))
+            .any(|t| LEXICON.starts_statement(doc.keyed(t)))
 }
 
 /// The index of the document's headline: a first paragraph of one sentence
