@@ -13,7 +13,7 @@
 //! let toks = tokenize(text);
 //! let input = Toks::new(text, &toks.tokens, &toks.keys);
 //! let (rest, (a, b)) = pair(key("thủ"), key("tướng")).parse(input).unwrap();
-//! assert_eq!((a.text, b.text, rest.len()), ("Thủ", "tướng", 2));
+//! assert_eq!((a.text(), b.text(), rest.len()), ("Thủ", "tướng", 2));
 //! ```
 
 use crate::span::Span;
@@ -27,8 +27,8 @@ use rustc_hash::FxHashSet as HashSet;
 pub struct Tok<'a> {
     /// The token.
     pub token: &'a Token,
-    /// Its original text.
-    pub text: &'a str,
+    /// The whole original text (see [`Tok::text`]).
+    source: &'a str,
     /// Its matching key (lower-case, NFC, canonical tone).
     pub key: &'a str,
     /// Its index among the sentence's tokens given to [`Toks::new`].
@@ -39,6 +39,11 @@ impl<'a> Tok<'a> {
     /// Byte span in the original text.
     pub fn span(&self) -> Span {
         self.token.span
+    }
+
+    /// Its original text (sliced only when asked for: most rules read keys).
+    pub fn text(&self) -> &'a str {
+        self.token.span.slice(self.source)
     }
 
     /// Its word id and key, as word lists read them ([`crate::vocab`]).
@@ -93,7 +98,7 @@ impl<'a> Toks<'a> {
         let token = self.tokens.get(i)?;
         Some(Tok {
             token,
-            text: token.span.slice(self.text),
+            source: self.text,
             key: &self.keys[token.key.range()],
             index: self.offset + i,
         })
@@ -263,11 +268,11 @@ mod tests {
         let toks = tokenize(text);
         let input = Toks::new(text, &toks.tokens, &toks.keys);
         let (rest, title) = (key("bí"), key("thư")).parse(input).unwrap();
-        assert_eq!(title.1.text, "thư");
+        assert_eq!(title.1.text(), "thư");
         let (rest, org) = alt((key("tỉnh"), key("huyện"))).parse(rest).unwrap();
         assert_eq!(org.index, 2);
         let (_, caps) = many1(capitalized()).parse(rest.take_from(1)).unwrap();
-        assert_eq!(caps.iter().map(|t| t.text).collect::<Vec<_>>(), ["Bến", "Tre"]);
+        assert_eq!(caps.iter().map(|t| t.text()).collect::<Vec<_>>(), ["Bến", "Tre"]);
         assert_eq!(input.consumed_span(&rest).unwrap().slice(text), "Bí thư Tỉnh");
     }
 

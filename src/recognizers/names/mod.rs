@@ -117,7 +117,7 @@ fn title_kind<'a>(ok: impl Fn(TitleKind) -> bool) -> impl Fn(Toks<'a>) -> TokRes
 fn name_shaped(t: &Tok<'_>) -> bool {
     t.token.kind == TokenKind::Word
         && t.token.capitalized
-        && (t.text.chars().skip(1).any(char::is_lowercase) || t.text.chars().count() == 1)
+        && (t.text().chars().skip(1).any(char::is_lowercase) || t.text().chars().count() == 1)
         && !LEXICON.stops.contains(t.keyed())
 }
 
@@ -128,7 +128,7 @@ fn listed_place<'a>(input: Toks<'a>, ok: impl Fn(&lexicon::Place) -> bool) -> To
     // "BỘ TƯ PHÁP": a heading in capitals is not the country "Pháp".
     let shouting = input
         .first()
-        .is_some_and(|t| t.text.chars().count() > 1 && !t.text.chars().any(char::is_lowercase));
+        .is_some_and(|t| t.text().chars().count() > 1 && !t.text().chars().any(char::is_lowercase));
     phrase(&LEXICON.places, move |p: &lexicon::Place| {
         (cap || !p.cap) && (!shouting || p.acronym) && ok(p)
     })(input)
@@ -327,7 +327,7 @@ impl Recognizer for Names {
             // "Ảnh: VGP/Nhật Bắc": the agency may come first.
             let agency_first = after_colon
                 .first()
-                .is_some_and(|t| t.token.kind == TokenKind::Word && !t.text.chars().any(char::is_lowercase))
+                .is_some_and(|t| t.token.kind == TokenKind::Word && !t.text().chars().any(char::is_lowercase))
                 && after_colon.get(1).is_some_and(|t| t.key == "/");
             if agency_first {
                 if let Ok((_, name)) = loose_name(after_colon.take_from(2)) {

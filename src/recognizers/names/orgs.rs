@@ -119,7 +119,7 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
             let words = body.offset() - rest.offset();
             let short = rest
                 .first()
-                .is_some_and(|t| t.token.kind == TokenKind::Word && t.text.chars().count() <= 4);
+                .is_some_and(|t| t.token.kind == TokenKind::Word && t.text().chars().count() <= 4);
             let lower_next = body
                 .first()
                 .is_some_and(|t| t.token.kind == TokenKind::Word && !t.token.capitalized);

@@ -61,7 +61,7 @@ pub(super) fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
         }
     }
     let (rest, _) = many_m_n(0, 4, given).parse(input.take_from(1))?;
-    let one_letter = input.first().is_some_and(|t| t.text.chars().count() == 1);
+    let one_letter = input.first().is_some_and(|t| t.text().chars().count() == 1);
     if rest.offset() - input.offset() == 1 && one_letter {
         return fail(input); // an initial ("ông T.")
     }

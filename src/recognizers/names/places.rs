@@ -32,7 +32,7 @@ pub(super) fn expanded_text(input: &Toks<'_>, n: usize) -> String {
         out.push_str(&input.text()[last..span.start]);
         match LEXICON.expansions.get(t.key) {
             Some(full) => out.push_str(full),
-            None => out.push_str(t.text),
+            None => out.push_str(t.text()),
         }
         last = span.end;
     }
@@ -97,8 +97,8 @@ pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
         if t.token.kind == TokenKind::Number && t.token.gap != Gap::None {
             let mut canonical = capitalize(&unit.canonical);
             canonical.push(' ');
-            canonical.push_str(t.text);
-            return done(after_unit.take_from(1), t.text.to_owned(), canonical);
+            canonical.push_str(t.text());
+            return done(after_unit.take_from(1), t.text().to_owned(), canonical);
         }
     }
     let (rest, n) = open_words(after_unit, 3)?;
@@ -279,7 +279,7 @@ fn acronym(t: &Tok<'_>) -> bool {
     t.token.kind == TokenKind::Word
         && t.token.capitalized
         && t.token.gap == Gap::Space
-        && !t.text.chars().any(char::is_lowercase)
+        && !t.text().chars().any(char::is_lowercase)
 }
 
 /// A number that ends the name of a body ("Quân khu 7", "Bệnh viện 108"): a
@@ -290,8 +290,8 @@ fn closing_number(rest: Toks<'_>) -> Option<Toks<'_>> {
     let t = rest.first()?;
     let digits = t.token.kind == TokenKind::Number
         && t.token.gap == Gap::Space
-        && t.text.len() <= 3
-        && t.text.bytes().all(|b| b.is_ascii_digit());
+        && t.text().len() <= 3
+        && t.text().bytes().all(|b| b.is_ascii_digit());
     if !digits {
         return None;
     }

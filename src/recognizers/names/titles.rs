@@ -130,7 +130,7 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
 pub(super) fn term_number(input: Toks<'_>) -> TokResult<'_, Tok<'_>> {
     satisfy(|t| {
         t.token.kind == TokenKind::Number
-            || (t.token.kind == TokenKind::Word && t.text.chars().all(|c| "IVXLC".contains(c)))
+            || (t.token.kind == TokenKind::Word && t.text().chars().all(|c| "IVXLC".contains(c)))
     })(input)
 }
 

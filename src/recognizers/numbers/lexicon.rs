@@ -145,7 +145,7 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
             let all = words.iter().enumerate().all(|(i, w)| {
                 input
                     .get(i)
-                    .is_some_and(|t| w.matches(t.key, t.text) && (i == 0 || !t.token.gap_is_paragraph()))
+                    .is_some_and(|t| w.matches(t.key, t.text()) && (i == 0 || !t.token.gap_is_paragraph()))
             });
             all.then_some((words.len(), value))
         })

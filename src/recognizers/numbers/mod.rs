@@ -296,7 +296,7 @@ struct Core {
 fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
     let t = input.first()?;
     if t.token.kind == TokenKind::Number {
-        let nt = digits::parse_number_token(t.text)?;
+        let nt = digits::parse_number_token(t.text())?;
         if nt.max.is_some() || nt.suffix.is_some() {
             // "5-7 triệu": scale words after a range token apply to both ends.
             let after = input.drop_front(1);
@@ -315,7 +315,7 @@ fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
                         None => None,
                     },
                     year_range: nt.year_range,
-                    glued: glued_suffix(t.text),
+                    glued: glued_suffix(t.text()),
                     mag: None,
                 },
             ));
@@ -461,12 +461,12 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
         return None;
     }
     let (mut rest, a) = core(rest)?;
-    let whole = p.len == 0 && first.token.kind == TokenKind::Number && first.text.bytes().all(|b| b.is_ascii_digit());
+    let whole = p.len == 0 && first.token.kind == TokenKind::Number && first.text().bytes().all(|b| b.is_ascii_digit());
     // "tháng 6 người dân…", "năm 2023 doanh nghiệp…": a number right after a
     // date word is part of a date (the temporal recognizer's); "Điều 5",
     // "bão số 3", "Quận 1": a whole number after an identifier noun is a code.
     // "0901 45 77 98", "(028) 5445 1111": phone numbers and codes.
-    if whole && (first.text.len() >= 4 && first.text.starts_with('0') || in_digit_group(sentence, first.index)) {
+    if whole && (first.text().len() >= 4 && first.text().starts_with('0') || in_digit_group(sentence, first.index)) {
         return None;
     }
     if whole && first.index > sentence.range.0 {
@@ -475,7 +475,7 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
             return None;
         }
         // "Bộ luật Dân sự 2015 quy định": a year closing a name.
-        if first.text.len() == 4
+        if first.text().len() == 4
             && a.min.to_i64().is_some_and(|y| (1900..=2100).contains(&y))
             && closes_name(sentence, first.index)
         {
@@ -484,7 +484,7 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
     }
     // A counted noun read from the text needs a digit figure that is no
     // year ("Luật Đất đai 2024 chính thức") and no rank ("xếp thứ 4 toàn quốc").
-    let year_shaped = whole && first.text.len() == 4 && (1900..=2100).contains(&a.min.to_i64().unwrap_or(0));
+    let year_shaped = whole && first.text().len() == 4 && (1900..=2100).contains(&a.min.to_i64().unwrap_or(0));
     // After "thứ" or an ordinal head ("cấp 4 diện tích", "lần 2 chi trả") the
     // number is a rank, not a count.
     let after_thu = first.index > sentence.range.0 && {
@@ -744,7 +744,7 @@ fn fraction(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Enti
     let first = input.first()?;
     // "2/3 số xã" (not a date: a share of something).
     if first.token.kind == TokenKind::Number {
-        let (n, d) = first.text.split_once('/')?;
+        let (n, d) = first.text().split_once('/')?;
         let (n, d): (i64, i64) = (n.parse().ok()?, d.parse().ok()?);
         let next = input.get(1)?;
         if next.key != "số" || d > 100 {

@@ -87,10 +87,10 @@ fn to_roman(mut n: i64) -> String {
 }
 
 fn integer(t: &Tok<'_>) -> Option<i64> {
-    if t.token.kind != TokenKind::Number || !t.text.bytes().all(|b| b.is_ascii_digit()) {
+    if t.token.kind != TokenKind::Number || !t.text().bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    t.text.parse().ok().filter(|&n| n > 0 && n < 10_000)
+    t.text().parse().ok().filter(|&n| n > 0 && n < 10_000)
 }
 
 /// A rank after "thứ": (tokens used, value, was it a small number that could be a weekday).
@@ -105,7 +105,7 @@ fn rank(input: &Toks<'_>, roman_ok: bool) -> Option<(usize, i64, bool)> {
         return Some((1, v, (2..=8).contains(&v)));
     }
     if roman_ok && t.token.kind == TokenKind::Word {
-        if let Some(v) = roman(t.text) {
+        if let Some(v) = roman(t.text()) {
             return Some((1, v, false));
         }
     }
@@ -157,7 +157,7 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
         ) {
             if let Some(t) = rest.first() {
                 let v = if h == HeadRole::Roman { None } else { integer(&t) };
-                let v = v.or_else(|| (t.token.kind == TokenKind::Word).then(|| roman(t.text)).flatten());
+                let v = v.or_else(|| (t.token.kind == TokenKind::Word).then(|| roman(t.text())).flatten());
                 if let Some(v) = v {
                     let from = if h == HeadRole::DirectOutside { t.index } else { start };
                     push(from, start + head_len + 1, v, "numbers::ordinal_head");

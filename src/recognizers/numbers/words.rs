@@ -272,7 +272,7 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
         return fail(input);
     };
     if first.token.kind == TokenKind::Number {
-        return match parse_number_token(first.text) {
+        return match parse_number_token(first.text()) {
             Some(t) if t.max.is_none() && t.suffix.is_none() => {
                 let mut v = t.value;
                 if let Some(e) = t.scale {

@@ -157,7 +157,7 @@ fn in_set<'a>(set: &HashSet<String>, i: Toks<'a>) -> R<'a, ()> {
 /// One number token read by `f`.
 fn num_with<'a, T>(i: Toks<'a>, f: impl Fn(&str) -> Option<T>) -> R<'a, T> {
     match i.first() {
-        Some(t) if t.token.kind == TokenKind::Number => match f(t.text) {
+        Some(t) if t.token.kind == TokenKind::Number => match f(t.text()) {
             Some(v) => Ok((i.take_from(1), v)),
             None => err(i),
         },
@@ -182,7 +182,7 @@ fn year4(i: Toks<'_>) -> R<'_, i32> {
 
 fn roman_in(i: Toks<'_>, lo: u32, hi: u32) -> R<'_, u32> {
     match i.first() {
-        Some(t) if t.token.kind == TokenKind::Word => match token::roman(t.text).filter(|n| (lo..=hi).contains(n)) {
+        Some(t) if t.token.kind == TokenKind::Word => match token::roman(t.text()).filter(|n| (lo..=hi).contains(n)) {
             Some(v) => Ok((i.take_from(1), v)),
             None => err(i),
         },
@@ -639,7 +639,7 @@ fn weekday<'a>(i: Toks<'a>, cx: &Context<'_>, anchored: bool) -> R<'a, Expr> {
             }
             (r, name.value, cap, false)
         }
-    } else if i.first().is_some_and(|t| t.text == "CN") {
+    } else if i.first().is_some_and(|t| t.text() == "CN") {
         (i.take_from(1), 7, true, true)
     } else {
         let (r, name) = in_map(&DATA.weekdays, i)?;
@@ -1120,7 +1120,7 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
         consider(e(bare(i, cx)));
         consider(e(lunar(i)));
         // "16 tháng 6 năm 2023" (no "ngày"): a day with its month written out.
-        if token::uint(first.text).is_some() && kw("tháng", i.take_from(1)).is_ok() {
+        if token::uint(first.text()).is_some() && kw("tháng", i.take_from(1)).is_ok() {
             if let Ok((r, d @ Expr::Day { m: Some(_), .. })) = day_core(i, false) {
                 consider(Ok((r, Found::Expr(d))));
             }
