@@ -1,7 +1,7 @@
 //! The temporal vocabulary of `grammars/temporal.tsv`, parsed once.
 
 use crate::normalize::phrase_key;
-use crate::vocab::WordSet;
+use crate::vocab::{WordId, WordSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -23,31 +23,84 @@ pub struct Name {
     pub flag: bool,
 }
 
+/// Phrases (keys of their syllables joined by one space) with values, and
+/// the first syllables of those phrases: a look-up at a token that starts
+/// none costs one bit test. Reads as the underlying map.
+#[derive(Debug)]
+pub struct Phrases<V> {
+    map: HashMap<String, V>,
+    /// First syllables of every phrase.
+    firsts: WordSet,
+    /// First syllables of the phrases of two or more syllables (a look-up
+    /// joins keys only after one of these).
+    multi_firsts: WordSet,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            map: HashMap::default(),
+            firsts: WordSet::default(),
+            multi_firsts: WordSet::default(),
+        }
+    }
+}
+
+impl<V> std::ops::Deref for Phrases<V> {
+    type Target = HashMap<String, V>;
+    fn deref(&self) -> &Self::Target {
+        &self.map
+    }
+}
+
+impl<V> Phrases<V> {
+    /// Adds `phrase` (a [`phrase_key`]); false when it was there already.
+    pub fn insert(&mut self, phrase: String, value: V) -> bool {
+        let mut words = phrase.split(' ');
+        let first = words.next().unwrap_or_default();
+        self.firsts.insert(first);
+        if words.next().is_some() {
+            self.multi_firsts.insert(first);
+        }
+        self.map.insert(phrase, value).is_none()
+    }
+
+    /// Can a phrase start at the word `(id, key)`?
+    pub fn starts_with(&self, word: (WordId, &str)) -> bool {
+        self.firsts.contains(word)
+    }
+
+    /// Can a phrase of two or more syllables start at the word `(id, key)`?
+    pub fn starts_long(&self, word: (WordId, &str)) -> bool {
+        self.multi_firsts.contains(word)
+    }
+}
+
 /// All temporal lookups, keyed by [`crate::normalize::phrase_key`] (one or two syllables).
 #[derive(Debug, Default)]
 pub struct Data {
     /// Month names after "tháng".
-    pub months: HashMap<String, Name>,
+    pub months: Phrases<Name>,
     /// Weekday names after "thứ" (or alone).
-    pub weekdays: HashMap<String, Name>,
+    pub weekdays: Phrases<Name>,
     /// "mồng", "mùng".
-    pub day_prefix: HashSet<String>,
+    pub day_prefix: Phrases<()>,
     /// Parts of the day.
-    pub pods: HashMap<String, Pod>,
+    pub pods: Phrases<Pod>,
     /// "hôm nay" → 0.
-    pub relday: HashMap<String, i32>,
+    pub relday: Phrases<i32>,
     /// "nay" after a part of the day → 0.
-    pub podrel: HashMap<String, i32>,
+    pub podrel: Phrases<i32>,
     /// "ngoái" after "năm" → -1.
-    pub rel: HashMap<String, i32>,
+    pub rel: Phrases<i32>,
     /// Duration units → ISO designator.
-    pub units: HashMap<String, &'static str>,
+    pub units: Phrases<&'static str>,
     /// đầu/giữa/cuối → 0/1/2.
-    pub parts: HashMap<String, u8>,
+    pub parts: Phrases<u8>,
     /// "giai đoạn", "nhiệm kỳ", …
-    pub span_intro: HashSet<String>,
+    pub span_intro: Phrases<()>,
     /// "qua", "làm việc", … after a duration.
-    pub tail: HashSet<String>,
+    pub tail: Phrases<()>,
     /// Adjectives before "hơn" that make it a comparison, not a bound ("sớm hơn 5 tháng").
     pub comparative: HashSet<String>,
     /// Words that put a figure after them and so end a name before a bare year ("ở mức 1950").
@@ -61,7 +114,7 @@ pub struct Data {
     /// Words before "N tháng" that make it a length, not months 1…N ("sớm 5 tháng").
     pub length_before: HashSet<String>,
     /// Words after "N tháng" that make it months 1…N of a report ("9 tháng đạt").
-    pub period_next: HashSet<String>,
+    pub period_next: Phrases<()>,
     /// Words before "tháng trước" that make it a comparison base, not a date ("so với tháng trước").
     pub base_before: HashSet<String>,
     /// Words before a bare "d/m" that make it a fraction.
@@ -73,28 +126,22 @@ pub struct Data {
     /// "lúc", "vào" before "5 giờ".
     pub time_intro: HashSet<String>,
     /// "nay", "hiện nay" after "đến".
-    pub to_now: HashSet<String>,
+    pub to_now: Phrases<()>,
     /// "đến", "tới", "-" between the ends of a range.
-    pub range_to: HashSet<String>,
+    pub range_to: Phrases<()>,
     /// Heavenly stems: "giáp" → 0 … "quý" → 9.
-    pub stems: HashMap<String, u32>,
+    pub stems: Phrases<u32>,
     /// Earthly branches: "tý" → 0 … "hợi" → 11.
-    pub branches: HashMap<String, u32>,
+    pub branches: Phrases<u32>,
     /// Bare number forms that are not dates ("24/7").
     pub not_date: HashSet<String>,
     /// Nouns before "thứ" that make it an ordinal ("lần thứ hai").
     pub ordinal_before: HashSet<String>,
     /// "Tết", "âm lịch" after a day or month: a lunar date.
-    pub lunar_after: HashSet<String>,
-    /// First words of the phrases of two or more syllables (lookups build a
-    /// joined key only after one of these).
-    pub multi_first: HashSet<String>,
+    pub lunar_after: Phrases<()>,
     /// `figure_before`, `not_after` and `period_next` together: lower-case
     /// words that end a name before a bare year.
     pub name_enders: WordSet,
-    /// First words of every phrase of the file: a token not among them starts
-    /// no phrase of any of the sets and maps above.
-    pub first_words: WordSet,
     /// Longest phrase, in syllables (bounds lookups).
     pub max_words: usize,
 }
@@ -125,10 +172,6 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
         let (kind, phrase, value, extra) = (row.get(0), row.get(1), row.get(2), row.get(3));
         let k = phrase_key(phrase);
         d.max_words = d.max_words.max(k.split(' ').count());
-        if let Some((first, _)) = k.split_once(' ') {
-            d.multi_first.insert(first.to_owned());
-        }
-        d.first_words.insert(k.split(' ').next().unwrap_or_default());
         let int = || -> i32 {
             value
                 .parse()
@@ -155,7 +198,7 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
                 } else {
                     &mut d.weekdays
                 };
-                map.insert(k, Name { value: v as u32, flag }).is_none()
+                map.insert(k, Name { value: v as u32, flag })
             }
             "pod" => {
                 let code = leak(value);
@@ -170,9 +213,9 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
                     },
                     None => file.fail(&row, "pm hours must be a-b"),
                 };
-                d.pods.insert(k, Pod { code, pm }).is_none()
+                d.pods.insert(k, Pod { code, pm })
             }
-            "relday" => d.relday.insert(k, int()).is_none(),
+            "relday" => d.relday.insert(k, int()),
             "stem" | "branch" => {
                 let v = int();
                 let (map, n) = if kind == "stem" {
@@ -183,16 +226,16 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
                 if !(0..n).contains(&v) {
                     file.fail(&row, "stem 0–9, branch 0–11");
                 }
-                map.insert(k, v as u32).is_none()
+                map.insert(k, v as u32)
             }
-            "podrel" => d.podrel.insert(k, int()).is_none(),
-            "rel" => d.rel.insert(k, int()).is_none(),
+            "podrel" => d.podrel.insert(k, int()),
+            "rel" => d.rel.insert(k, int()),
             "unit" => {
                 let u = leak(value);
                 if !matches!(u, "Y" | "M" | "W" | "D" | "H" | "MIN" | "S") {
                     file.fail(&row, "unit must be Y, M, W, D, H, MIN or S");
                 }
-                d.units.insert(k, u).is_none()
+                d.units.insert(k, u)
             }
             "part" => {
                 let p = match value {
@@ -201,11 +244,11 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
                     "late" => 2,
                     _ => file.fail(&row, "part must be early, mid or late"),
                 };
-                d.parts.insert(k, p).is_none()
+                d.parts.insert(k, p)
             }
-            "day_prefix" => d.day_prefix.insert(k),
-            "span_intro" => d.span_intro.insert(k),
-            "tail" => d.tail.insert(k),
+            "day_prefix" => d.day_prefix.insert(k, ()),
+            "span_intro" => d.span_intro.insert(k, ()),
+            "tail" => d.tail.insert(k, ()),
             "approx" => d.approx.insert(k),
             "article_next" => d.article_next.insert(k),
             "figure_before" => d.figure_before.insert(k),
@@ -216,15 +259,15 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
                 fresh
             }
             "length_before" => d.length_before.insert(k),
-            "period_next" => d.period_next.insert(k),
+            "period_next" => d.period_next.insert(k, ()),
             "base_before" => d.base_before.insert(k),
             "not_after" => d.not_after.insert(k),
             "not_before" => d.not_before.insert(k),
             "stats_intro" => d.stats_intro.insert(k),
             "time_intro" => d.time_intro.insert(k),
-            "to_now" => d.to_now.insert(k),
-            "range_to" => d.range_to.insert(k),
-            "lunar_after" => d.lunar_after.insert(k),
+            "to_now" => d.to_now.insert(k, ()),
+            "range_to" => d.range_to.insert(k, ()),
+            "lunar_after" => d.lunar_after.insert(k, ()),
             "ordinal_before" => d.ordinal_before.insert(k),
             "not_date" => d.not_date.insert(k),
             _ => file.fail(&row, "unknown kind"),
@@ -253,14 +296,14 @@ mod tests {
         assert_eq!(d.rel["ngoái"], -1);
         assert_eq!(d.units["tháng"], "M");
         assert_eq!(d.parts["cuối"], 2);
-        assert!(d.span_intro.contains("giai đoạn"));
+        assert!(d.span_intro.contains_key("giai đoạn"));
         assert!(d.not_before.contains("số"));
         assert_eq!(d.max_words, 3);
         assert_eq!((d.stems["giáp"], d.branches["thìn"]), (0, 4));
         assert_eq!(d.stems.len(), 10);
         assert_eq!(d.branches.len(), 14);
         assert!(d.count_words.contains_key("mười") && d.approx.contains("không quá"));
-        assert!(d.length_before.contains("sớm") && d.period_next.contains("ước đạt"));
+        assert!(d.length_before.contains("sớm") && d.period_next.contains_key("ước đạt"));
         assert!(d.base_before.contains("kỳ") && d.comparative.contains("sớm"));
     }
 }

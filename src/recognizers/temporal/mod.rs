@@ -115,12 +115,12 @@ impl Recognizer for Temporal {
         .collect();
         let firsts = d
             .day_prefix
-            .iter()
+            .keys()
             .map(String::as_str)
             .chain(d.pods.keys().map(String::as_str))
             .chain(d.relday.keys().map(String::as_str))
             .chain(d.parts.keys().map(String::as_str))
-            .chain(d.span_intro.iter().map(String::as_str))
+            .chain(d.span_intro.keys().map(String::as_str))
             .chain(d.count_words.iter())
             .chain(d.weekdays.iter().filter(|(_, n)| n.flag).map(|(k, _)| k.as_str()));
         for k in firsts {

@@ -61,7 +61,7 @@
 //! of the day / "vào" before it, and "Thứ hai," opening a sentence is
 //! "secondly".
 
-use super::data::{Name, DATA};
+use super::data::{Name, Phrases, DATA};
 use super::expr::{Expr, LunarYear, Year};
 use super::token;
 use crate::recognizers::numbers::words::below_thousand;
@@ -69,7 +69,6 @@ use crate::token_input::{TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
 use nom::error::{ErrorKind, ParseError};
 use nom::Input;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 type R<'a, T> = TokResult<'a, T>;
 
@@ -109,18 +108,17 @@ fn kw<'a>(k: &'static str, i: Toks<'a>) -> R<'a, ()> {
     }
 }
 
-/// The longest phrase (1…max_words tokens, separated by spaces) found by `get`.
-fn phrase<'a, V>(i: Toks<'a>, get: impl Fn(&str) -> Option<V>) -> R<'a, V> {
+/// The longest phrase of `table` (1…max_words tokens, separated by spaces).
+fn phrase<'a, 't, V>(i: Toks<'a>, table: &'t Phrases<V>) -> R<'a, &'t V> {
     let Some(first) = i.first() else {
         return err(i);
     };
-    // Every set and map of `DATA` holds phrases of grammars/temporal.tsv.
-    if !DATA.first_words.contains(first.keyed()) {
+    if !table.starts_with(first.keyed()) {
         return err(i);
     }
-    if !DATA.multi_first.contains(first.key) {
+    if !table.starts_long(first.keyed()) {
         // One syllable: no key to build.
-        return match get(first.key) {
+        return match table.get(first.key) {
             Some(v) => Ok((i.take_from(1), v)),
             None => err(i),
         };
@@ -136,7 +134,7 @@ fn phrase<'a, V>(i: Toks<'a>, get: impl Fn(&str) -> Option<V>) -> R<'a, V> {
             buf.push(' ');
         }
         buf.push_str(t.key);
-        if let Some(v) = get(&buf) {
+        if let Some(v) = table.get(&buf) {
             best = Some((n + 1, v));
         }
     }
@@ -146,12 +144,12 @@ fn phrase<'a, V>(i: Toks<'a>, get: impl Fn(&str) -> Option<V>) -> R<'a, V> {
     }
 }
 
-fn in_map<'a, V: Copy>(map: &HashMap<String, V>, i: Toks<'a>) -> R<'a, V> {
-    phrase(i, |k| map.get(k).copied())
+fn in_map<'a, V: Copy>(map: &Phrases<V>, i: Toks<'a>) -> R<'a, V> {
+    phrase(i, map).map(|(r, v)| (r, *v))
 }
 
-fn in_set<'a>(set: &HashSet<String>, i: Toks<'a>) -> R<'a, ()> {
-    phrase(i, |k| set.contains(k).then_some(()))
+fn in_set<'a>(set: &Phrases<()>, i: Toks<'a>) -> R<'a, ()> {
+    phrase(i, set).map(|(r, _)| (r, ()))
 }
 
 /// One number token read by `f`.
