@@ -342,6 +342,42 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// `eat_while(is_word_char)`, deciding the letters Vietnamese uses on
+    /// their bytes: ASCII, U+00C0–U+024F (two bytes, without × and ÷),
+    /// combining marks U+0300–U+036F and U+1E00–U+1EFF (three bytes).
+    fn eat_word_chars(&mut self) {
+        let bytes = self.bytes;
+        while let Some(&b) = bytes.get(self.pos) {
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    return;
+                }
+                self.pos += 1;
+                continue;
+            }
+            let next = bytes.get(self.pos + 1).copied().unwrap_or(0);
+            let known = match b {
+                0xC3 => Some(next != 0x97 && next != 0xB7), // U+00C0–U+00FF but × ÷
+                0xC4..=0xC8 | 0xCC => Some(true),           // U+0100–U+023F, U+0300–U+033F
+                0xC9 if next < 0x90 => Some(true),          // U+0240–U+024F
+                0xCD if next < 0xB0 => Some(true),          // U+0340–U+036F
+                _ => None,
+            };
+            match known {
+                Some(false) => return,
+                Some(true) => self.pos += 2,
+                None if b == 0xE1 && (0xB8..=0xBB).contains(&next) => self.pos += 3, // U+1E00–U+1EFF
+                None => {
+                    let c = char_at(self.text, self.pos).expect("char boundary");
+                    if !is_word_char(c) {
+                        return;
+                    }
+                    self.pos += c.len_utf8();
+                }
+            }
+        }
+    }
+
     /// Scans one token starting at `self.pos` (a non-space `c`) and says what it is.
     fn scan_token(&mut self, c: char) -> TokenKind {
         let word_char = is_word_char(c);
@@ -409,7 +445,7 @@ impl Scanner<'_, '_> {
     /// letters glued on ("14h30", "500k", "20km2").
     fn scan_number(&mut self) {
         loop {
-            self.eat_while(is_word_char);
+            self.eat_word_chars();
             match self.peek() {
                 Some(sep @ ('.' | ',' | '/' | ':' | '-'))
                     if self.peek_after(sep).is_some_and(|c| c.is_ascii_digit()) =>
@@ -429,7 +465,7 @@ impl Scanner<'_, '_> {
         let start = self.pos;
         let mut dotted = false;
         loop {
-            self.eat_while(is_word_char);
+            self.eat_word_chars();
             match self.peek() {
                 Some('.') if self.peek_after('.').is_some_and(char::is_alphanumeric) => {
                     self.pos += 1;
@@ -654,6 +690,24 @@ mod tests {
         let toks = tokenize("Một.\nHai.\n\nBa.\tBốn.");
         let paragraphs: Vec<usize> = toks.sentences.iter().map(|s| s.paragraph).collect();
         assert_eq!(paragraphs, [0, 0, 1, 2]);
+    }
+
+    #[test]
+    fn word_chars_decided_on_bytes_match_is_word_char() {
+        let mut out = Tokens::default();
+        for c in (0..0x3000u32).chain(0xFE00..0x10500).filter_map(char::from_u32) {
+            let text = format!("{c}{c}");
+            let mut scanner = Scanner {
+                text: &text,
+                bytes: text.as_bytes(),
+                pos: 0,
+                has_at: false,
+                out: &mut out,
+            };
+            scanner.eat_word_chars();
+            let expected = if is_word_char(c) { text.len() } else { 0 };
+            assert_eq!(scanner.pos, expected, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
