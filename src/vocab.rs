@@ -27,7 +27,13 @@ pub const UNLISTED: WordId = 0;
 
 /// Key → id (from 1) of every word of every embedded grammar file, except
 /// those starting with a digit as number tokens do (they are all [`UNLISTED`]).
-static VOCABULARY: LazyLock<FxHashMap<Box<str>, WordId>> = LazyLock::new(|| {
+struct Vocabulary {
+    ids: FxHashMap<Box<str>, WordId>,
+    /// The ids of the one-byte keys ("," "%" "-" "a"), read without hashing.
+    ascii: [WordId; 128],
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     let mut vocabulary: FxHashMap<Box<str>, WordId> = FxHashMap::default();
     let mut key = String::new();
     let mut seen: FxHashSet<&str> = FxHashSet::default();
@@ -61,7 +67,15 @@ static VOCABULARY: LazyLock<FxHashMap<Box<str>, WordId>> = LazyLock::new(|| {
             }
         }
     }
-    vocabulary
+    let mut ascii = [UNLISTED; 128];
+    for (key, &id) in &vocabulary {
+        if let [b] = key.as_bytes() {
+            if b.is_ascii() {
+                ascii[*b as usize] = id;
+            }
+        }
+    }
+    Vocabulary { ids: vocabulary, ascii }
 });
 
 /// The id of the word keyed `key` ([`crate::normalize::key`]), or [`UNLISTED`].
@@ -72,7 +86,11 @@ static VOCABULARY: LazyLock<FxHashMap<Box<str>, WordId>> = LazyLock::new(|| {
 /// assert_eq!(word_id("xyzzy"), UNLISTED);
 /// ```
 pub fn word_id(key: &str) -> WordId {
-    VOCABULARY.get(key).copied().unwrap_or(UNLISTED)
+    let vocabulary = &*VOCABULARY;
+    match key.as_bytes() {
+        [b] if b.is_ascii() => vocabulary.ascii[*b as usize],
+        _ => vocabulary.ids.get(key).copied().unwrap_or(UNLISTED),
+    }
 }
 
 /// A key with its id: what [`crate::phrases::PhraseTable::longest`] reads.
@@ -87,7 +105,7 @@ pub fn keyed(key: &str) -> (WordId, &str) {
 
 /// How many ids there are, [`UNLISTED`] included.
 pub fn id_count() -> usize {
-    VOCABULARY.len() + 1
+    VOCABULARY.ids.len() + 1
 }
 
 /// A set of keys, tested by a token's id (and its key when it is unlisted).
@@ -269,7 +287,15 @@ mod tests {
         }
         assert_eq!(word_id("không-phải-từ"), UNLISTED);
         // Number tokens are never looked up, so no key starting with a digit has an id.
-        assert!(VOCABULARY.keys().all(|k| !k.starts_with(char::is_numeric)));
+        assert!(VOCABULARY.ids.keys().all(|k| !k.starts_with(char::is_numeric)));
+        // One-byte keys are read from a table: the same ids.
+        for b in 0..128u8 {
+            let key = (b as char).to_string();
+            assert_eq!(
+                word_id(&key),
+                VOCABULARY.ids.get(key.as_str()).copied().unwrap_or(UNLISTED)
+            );
+        }
         assert!(id_count() > 1000);
     }
 

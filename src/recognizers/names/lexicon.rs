@@ -183,10 +183,10 @@ pub(crate) struct Lexicon {
     pub clause_words: HashSet<String>,
     /// Matching keys of the phrases after which a place name belongs to the
     /// name of something else: facilities and currencies ("cao tốc", "đô la").
-    pub place_hosts: HashSet<String>,
+    pub place_hosts: Phrases<()>,
     /// Matching keys of common nouns ending in a unit word ("vùng núi",
     /// "miền núi"): there the unit word introduces no place.
-    pub unit_nouns: HashSet<String>,
+    pub unit_nouns: Phrases<()>,
     /// One-token acronyms written out in the canonical name of a body, by key:
     /// "thpt" → "Trung học phổ thông" ("Trường THPT chuyên Hà Nội - Amsterdam").
     pub expansions: HashMap<String, String>,
@@ -370,10 +370,10 @@ fn load() -> Lexicon {
                 lex.clause_words.insert(key);
             }
             "noun" => {
-                lex.unit_nouns.insert(crate::normalize::phrase_key(row.get(0)));
+                lex.unit_nouns.push(form_keys(row.get(0)), ());
             }
             "host" => {
-                lex.place_hosts.insert(crate::normalize::phrase_key(row.get(0)));
+                lex.place_hosts.push(form_keys(row.get(0)), ());
             }
             _ => file.fail(&row, "where is empty, inner, body, clause, host or noun"),
         }

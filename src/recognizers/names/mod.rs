@@ -240,26 +240,25 @@ impl Emit<'_, '_> {
     }
 }
 
+/// Is tokens `start..end` of the sentence exactly one phrase of `table`?
+fn phrase_between<V>(table: &lexicon::Phrases<V>, view: &SentenceView<'_>, start: usize, end: usize) -> bool {
+    let word = |k: usize| (start + k < end).then(|| (view.tokens[start + k].word, view.key(start + k)));
+    table.longest(word, |_| true).is_some_and(|(n, _)| n == end - start)
+}
+
 /// Is the place at `at` part of a facility's or currency's name? One or two
 /// host words end right before it, or before the capitalized names and
 /// hyphen leading to it: "cao tốc Cần Thơ - Cà Mau", "đô la Mỹ" (at most four
 /// tokens back over names, so the check is bounded).
 fn hosted(view: &SentenceView<'_>, at: usize) -> bool {
-    let key = |i: usize| view.from(i).first().map(|t| t.key);
     let mut end = at;
     for _ in 0..4 {
         if end <= view.range.0 {
             return false;
         }
-        let k1 = key(end - 1).unwrap_or("");
-        if LEXICON.place_hosts.contains(k1) {
+        let host = |n: usize| end - view.range.0 >= n && phrase_between(&LEXICON.place_hosts, view, end - n, end);
+        if host(1) || host(2) {
             return true;
-        }
-        if end - 1 > view.range.0 {
-            let k2 = key(end - 2).unwrap_or("");
-            if LEXICON.place_hosts.contains(&format!("{k2} {k1}")) {
-                return true;
-            }
         }
         let name_or_dash = view
             .from(end - 1)
@@ -353,8 +352,8 @@ impl Recognizer for Names {
                     || after_honorific(view, at)
                     || input.get(1).is_some_and(|t| continues(&t)));
             // "vùng núi Bắc Bộ": "núi" is part of a common noun here.
-            let noun = p.unit.is_some()
-                && prev.is_some_and(|t| LEXICON.unit_nouns.contains(&format!("{} {}", t.key, tok.key)));
+            let noun =
+                p.unit.is_some() && prev.is_some_and(|t| phrase_between(&LEXICON.unit_nouns, view, t.index, at + 1));
             if !single_weak && !noun && !hosted(view, at) {
                 emit.place(&p);
             }
