@@ -29,8 +29,9 @@ use crate::decimal::Decimal;
 use crate::normalize;
 use nom::bytes::complete::{tag, take_while, take_while_m_n};
 use nom::character::complete::{char, digit1};
+use nom::combinator::opt;
 use nom::combinator::{not, peek, recognize};
-use nom::multi::{many1, many_m_n};
+use nom::multi::fold_many1;
 use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -60,16 +61,24 @@ fn decimal(int: &str, frac: &str) -> Option<Decimal> {
     Decimal::new(mantissa, frac.len() as u32)
 }
 
+/// One or more `separator group`, consumed without collecting them.
+fn groups_of<'s>(
+    separator: impl Parser<&'s str, Output = char, Error = nom::error::Error<&'s str>>,
+    group: impl Parser<&'s str, Output = &'s str, Error = nom::error::Error<&'s str>>,
+) -> impl Parser<&'s str, Output = (), Error = nom::error::Error<&'s str>> {
+    fold_many1(preceded(separator, group), || (), |(), _| ())
+}
+
 /// "1,234,567", "1,234.5".
 fn en_grouped(s: &str) -> IResult<&str, Option<Decimal>> {
-    let (rest, int) = recognize(pair(head3, many1(preceded(char(','), group3)))).parse(s)?;
+    let (rest, int) = recognize(pair(head3, groups_of(char(','), group3))).parse(s)?;
     let groups = int.matches(',').count();
     let (rest, frac) = if groups >= 2 {
-        many_m_n(0, 1, preceded(char('.'), digit1)).parse(rest)?
+        opt(preceded(char('.'), digit1)).parse(rest)?
     } else {
-        many_m_n(1, 1, preceded(char('.'), digit1)).parse(rest)?
+        preceded(char('.'), digit1).map(Some).parse(rest)?
     };
-    let frac = frac.first().copied().unwrap_or("");
+    let frac = frac.unwrap_or("");
     Ok((rest, decimal(int, frac)))
 }
 
@@ -77,12 +86,12 @@ fn en_grouped(s: &str) -> IResult<&str, Option<Decimal>> {
 fn vn(s: &str) -> IResult<&str, Option<Decimal>> {
     let grouped = recognize(pair(
         nom::combinator::verify(head3, |h: &str| !h.starts_with('0')),
-        many1(preceded(char('.'), group3)),
+        groups_of(char('.'), group3),
     ));
     let plain = terminated(digit1, not(peek(pair(char('.'), digit1))));
     let (rest, int) = nom::branch::alt((grouped, plain)).parse(s)?;
-    let (rest, frac) = many_m_n(0, 1, preceded(char(','), digit1)).parse(rest)?;
-    let frac = frac.first().copied().unwrap_or("");
+    let (rest, frac) = opt(preceded(char(','), digit1)).parse(rest)?;
+    let frac = frac.unwrap_or("");
     Ok((rest, decimal(int, frac)))
 }
 
@@ -100,6 +109,13 @@ fn en_decimal(s: &str) -> IResult<&str, Option<Decimal>> {
 /// One figure at the start of `s`, not followed by more digits or separators.
 fn figure(s: &str) -> IResult<&str, Decimal> {
     let end_ok = |rest: &str| !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ':'));
+    // Most tokens are plain digits ("2023", "15"): what `vn` reads, directly.
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && end_ok(&s[digits..]) {
+        if let Some(d) = decimal(&s[..digits], "") {
+            return Ok((&s[digits..], d));
+        }
+    }
     for parser in [en_grouped, vn, en_decimal] {
         if let Ok((rest, Some(d))) = parser(s) {
             if end_ok(rest) {

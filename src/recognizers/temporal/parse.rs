@@ -243,38 +243,14 @@ fn day_core(i: Toks<'_>, bare: bool) -> R<'_, Expr> {
 
 /// `day_core` with the DM separators given ("Chiều 19-6" after a part of the day).
 fn day_core_with<'a>(i: Toks<'a>, bare: bool, seps: &str) -> R<'a, Expr> {
-    if let Ok((r, (d, m, y))) = num_with(i, |s| token::dmy(s).or_else(|| token::iso(s))) {
-        return Ok((
-            r,
-            Expr::Day {
-                y: Year::Abs(y),
-                m: Some(m),
-                d,
-            },
-        ));
-    }
-    if let Ok((r, ((d1, m1), (d2, m2), y))) = num_with(i, token::dm_range) {
-        let y = y.map_or(Year::Unknown, Year::Abs);
-        let (r, y) = match (y, opt_year(r)) {
-            (Year::Unknown, (r, y)) => (r, y),
-            (y, _) => (r, y),
-        };
-        let day = |d, m| Expr::Day { y, m: Some(m), d };
-        return Ok((r, Expr::Range(Box::new(day(d1, m1)), Box::new(day(d2, m2)))));
-    }
-    if let Ok((r, (a, b, m, y))) = num_with(i, token::days) {
-        let y = y.map_or(Year::Unknown, Year::Abs);
-        let (r, y) = match (y, opt_year(r)) {
-            (Year::Unknown, (r, y)) => (r, y),
-            (y, _) => (r, y),
-        };
-        let day = |d| Expr::Day { y, m: Some(m), d };
-        return Ok((r, Expr::Range(Box::new(day(a)), Box::new(day(b)))));
-    }
-    if let Ok((r, (d, m))) = num_with(i, |s| token::dm(s, seps)) {
-        let (r, y) = opt_year(r);
-        let (r, ()) = not_lunar(r)?;
-        return Ok((r, Expr::Day { y, m: Some(m), d }));
+    // The one-token forms all have a separator: plain digits ("2023") skip them.
+    let separated = i
+        .first()
+        .is_some_and(|t| t.token.kind == TokenKind::Number && !t.text().bytes().all(|b| b.is_ascii_digit()));
+    if separated {
+        if let Some(found) = one_token_day(i, seps) {
+            return Ok(found);
+        }
     }
     if bare {
         return err(i);
@@ -295,6 +271,45 @@ fn day_core_with<'a>(i: Toks<'a>, bare: bool, seps: &str) -> R<'a, Expr> {
             d,
         },
     ))
+}
+
+/// The day forms written in one number token: "16/6/2023", "2023-06-16",
+/// "30/4-1/5", "12-15/6", "16/6" (with `seps`), each with the year after it.
+fn one_token_day<'a>(i: Toks<'a>, seps: &str) -> Option<(Toks<'a>, Expr)> {
+    if let Ok((r, (d, m, y))) = num_with(i, |s| token::dmy(s).or_else(|| token::iso(s))) {
+        return Some((
+            r,
+            Expr::Day {
+                y: Year::Abs(y),
+                m: Some(m),
+                d,
+            },
+        ));
+    }
+    if let Ok((r, ((d1, m1), (d2, m2), y))) = num_with(i, token::dm_range) {
+        let y = y.map_or(Year::Unknown, Year::Abs);
+        let (r, y) = match (y, opt_year(r)) {
+            (Year::Unknown, (r, y)) => (r, y),
+            (y, _) => (r, y),
+        };
+        let day = |d, m| Expr::Day { y, m: Some(m), d };
+        return Some((r, Expr::Range(Box::new(day(d1, m1)), Box::new(day(d2, m2)))));
+    }
+    if let Ok((r, (a, b, m, y))) = num_with(i, token::days) {
+        let y = y.map_or(Year::Unknown, Year::Abs);
+        let (r, y) = match (y, opt_year(r)) {
+            (Year::Unknown, (r, y)) => (r, y),
+            (y, _) => (r, y),
+        };
+        let day = |d| Expr::Day { y, m: Some(m), d };
+        return Some((r, Expr::Range(Box::new(day(a)), Box::new(day(b)))));
+    }
+    if let Ok((r, (d, m))) = num_with(i, |s| token::dm(s, seps)) {
+        let (r, y) = opt_year(r);
+        let (r, ()) = not_lunar(r).ok()?;
+        return Some((r, Expr::Day { y, m: Some(m), d }));
+    }
+    None
 }
 
 fn ngay(i: Toks<'_>) -> R<'_, Expr> {
