@@ -42,8 +42,19 @@ pub struct OffsetMap<'a> {
 /// Distance in bytes between the checkpoints of an [`OffsetMap`].
 pub const CHECKPOINT: usize = 4096;
 
+/// The code points in `bytes` (UTF-8): the bytes that are not continuation
+/// bytes (`10xxxxxx`), counted eight at a time.
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Bit 7 set and bit 6 clear, in every byte.
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    continuation += chunks.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    bytes.len() - continuation
 }
 
 impl<'a> OffsetMap<'a> {
@@ -90,6 +101,18 @@ impl<'a> OffsetMap<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counting_eight_bytes_at_a_time_counts_code_points() {
+        let text = "aĐồ€𝄞 b\u{301}ng".repeat(7);
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text.as_bytes()[start..end];
+                let expected = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                assert_eq!(count_chars(bytes), expected, "{start}..{end}");
+            }
+        }
+    }
 
     #[test]
     fn offsets_agree_with_counting_from_the_start_in_any_order() {
