@@ -28,12 +28,18 @@ fn main() {
         one.push(speed(1));
         all.push(speed(cores));
         let (a, b) = (one[round - 1], all[round - 1]);
-        println!("round {round}: 1 thread {a:.1} MB/s, {cores} threads {b:.1} MB/s, {:.2}x", b / a);
+        println!(
+            "round {round}: 1 thread {a:.1} MB/s, {cores} threads {b:.1} MB/s, {:.2}x",
+            b / a
+        );
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
     let (a, b) = (median(&mut one), median(&mut all));
-    println!("median: 1 thread {a:.1} MB/s, {cores} threads {b:.1} MB/s, {:.2}x", b / a);
+    println!(
+        "median: 1 thread {a:.1} MB/s, {cores} threads {b:.1} MB/s, {:.2}x",
+        b / a
+    );
 }

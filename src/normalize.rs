@@ -173,12 +173,10 @@ fn tone_position(bases: &[char]) -> Option<usize> {
 /// ```
 pub fn push_key(word: &str, out: &mut String) {
     if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-        return;
+        push_key_uncached(word, out);
+    } else {
+        push_key_with_id(word, out);
     }
-    push_key_with_id(word, out);
 }
 
 /// Appends the matching key of `word` to `out` and returns its
@@ -192,8 +190,7 @@ pub fn push_key(word: &str, out: &mut String) {
 pub fn push_key_with_id(word: &str, out: &mut String) -> WordId {
     if word.is_ascii() {
         let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
+        push_key_uncached(word, out);
         return crate::vocab::word_id(&out[start..]);
     }
     KEY_CACHE.with(|cache| {

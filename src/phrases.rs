@@ -24,7 +24,7 @@ pub struct PhraseTable<V> {
     by_first: WordMap<Vec<(Vec<Word>, V)>>,
 }
 
-/// A word of a phrase: its id, and its key when the id is [`UNLISTED`].
+/// A word of a phrase: its id, and its key (compared only when the id is [`UNLISTED`]).
 #[derive(Debug, PartialEq, Eq)]
 struct Word {
     id: WordId,

@@ -295,7 +295,7 @@ impl Scanner<'_, '_> {
                 self.out.keys[key_start..].make_ascii_lowercase();
                 match kind {
                     // The vocabulary has no key starting with a digit (see `vocab`).
-                    TokenKind::Number | TokenKind::Email | TokenKind::Url => UNLISTED,
+                    TokenKind::Number => UNLISTED,
                     _ => word_id(&self.out.keys[key_start..]),
                 }
             }
