@@ -184,3 +184,32 @@ proptest! {
         prop_assert_eq!(&whole.statistics, &cut.statistics);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Word lists answer for a token by its word id exactly as a set of keys
+    /// would: every token carries the id of its key, and keys of no grammar
+    /// file (the fallback) are found too.
+    #[test]
+    fn word_ids_answer_as_keys_do(text in vietnamese_ish(), picks in prop::collection::vec(any::<bool>(), 64)) {
+        use chiso::vocab::{word_id, WordSet};
+        let toks = chiso::tokenizer::tokenize(&text);
+        let keys: Vec<&str> = toks.tokens.iter().map(|t| toks.key_of(t)).collect();
+        for (token, key) in toks.tokens.iter().zip(&keys) {
+            prop_assert_eq!(token.word, word_id(key), "{:?}", key);
+        }
+        // Half of the text's keys (as picked), and words of no grammar file.
+        let chosen: std::collections::HashSet<&str> = keys
+            .iter()
+            .zip(picks.iter().cycle())
+            .filter(|(_, &pick)| pick)
+            .map(|(k, _)| *k)
+            .chain(["xyzzy", "16/6/2023", "zz-top"])
+            .collect();
+        let set = WordSet::from_keys(chosen.iter().copied());
+        for (token, key) in toks.tokens.iter().zip(&keys) {
+            prop_assert_eq!(set.contains((token.word, key)), chosen.contains(key), "{:?}", key);
+        }
+    }
+}
