@@ -355,7 +355,7 @@ pub struct EvalError {
     pub end: usize,
     /// The entity's text.
     pub text: String,
-    /// Up to 40 code points either side, with the entity in [brackets].
+    /// Up to 40 code points either side, with the entity in `[brackets]`.
     pub context: String,
     /// Gold value fields (for misses and wrong values).
     pub gold: Option<Map<String, Value>>,

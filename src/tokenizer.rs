@@ -37,7 +37,7 @@ pub enum TokenKind {
     Symbol,
     /// An e-mail address: "banbientap@baobentre.vn".
     Email,
-    /// A web address: "https://baobentre.vn/tin-tuc".
+    /// A web address: `https://baobentre.vn/tin-tuc`.
     Url,
 }
 
