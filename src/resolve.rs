@@ -119,11 +119,12 @@ pub fn resolve(tokens: &[Token], candidates: &mut Vec<Candidate>, out: &mut Vec<
     }
     let first = out.len();
     out.extend(kept.iter().map(|&i| {
-        let c = &candidates[i];
+        let c = &mut candidates[i];
         Entity {
             span: tokens[c.tokens.start].span.cover(tokens[c.tokens.end - 1].span),
             tokens: c.tokens.clone(),
-            value: c.value.clone(),
+            // Moved out: the candidates are cleared below.
+            value: std::mem::replace(&mut c.value, EntityValue::Place(String::new())),
             rule: c.rule,
         }
     }));
