@@ -214,7 +214,7 @@ impl Reader {
                 }
             }
             current.line_no += 1;
-            let at = format!("{}:{}", current.name, current.line_no);
+            let at = line_id(&current.name, current.line_no);
             let line = match self.decode(buf, &at, " of the line") {
                 Ok(line) => line,
                 Err(failure) => return Some(Err(failure)),
@@ -249,6 +249,27 @@ impl Reader {
     }
 }
 
+/// "file:line", the id of a line (without `format!`, which costs more than
+/// reading the line).
+fn line_id(name: &str, line: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = line;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(name.len() + 1 + digits.len() - start);
+    id.push_str(name);
+    id.push(':');
+    id.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+    id
+}
+
 /// UTF-8 text without a leading byte-order mark, or the byte offset of the
 /// first invalid byte (counted in the input, BOM included) and the bytes.
 fn decode(mut bytes: Vec<u8>) -> Result<String, (usize, Vec<u8>)> {
@@ -274,5 +295,17 @@ impl Iterator for Reader {
             self.queue.push_back(item);
         }
         self.queue.pop_front()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ids_are_file_colon_line() {
+        for n in [0, 1, 9, 10, 99, 100, 73_001, usize::MAX] {
+            assert_eq!(line_id("tin.txt", n), format!("tin.txt:{n}"));
+        }
     }
 }
