@@ -206,6 +206,25 @@ impl Annotator {
 const CHUNK_BYTES: usize = 512 * 1024;
 
 impl Annotator {
+    /// The batch calls' list: each text's JSON document converted by
+    /// `to_py`, or None for a missing text, in order.
+    fn batch_list<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        dates: Option<&Bound<'py, PyAny>>,
+        tokens: bool,
+        to_py: impl Fn(&str) -> PyResult<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let items = self.items(texts, dates, None)?;
+        let out = PyList::empty(py);
+        self.pipeline(py, &items, tokens, |_, json| match json {
+            Some(json) => out.append(to_py(json)?),
+            None => out.append(py.None()),
+        })?;
+        Ok(out)
+    }
+
     /// Annotates `items` on a thread of its own (rayon for each chunk) while
     /// the calling thread, holding the GIL, hands each document's JSON in
     /// order to `consume`: the Python objects of one chunk are built while
@@ -405,13 +424,7 @@ impl Annotator {
         dates: Option<&Bound<'py, PyAny>>,
         tokens: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let items = self.items(texts, dates, None)?;
-        let out = PyList::empty(py);
-        self.pipeline(py, &items, tokens, |_, json| match json {
-            Some(json) => out.append(json),
-            None => out.append(py.None()),
-        })?;
-        Ok(out)
+        self.batch_list(py, texts, dates, tokens, |json| Ok(PyString::new(py, json).into_any()))
     }
 
     /// Annotates many texts on every core (the GIL is released while they
@@ -438,14 +451,8 @@ impl Annotator {
         dates: Option<&Bound<'py, PyAny>>,
         tokens: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let items = self.items(texts, dates, None)?;
         let loads_fn = json_loads(py)?;
-        let out = PyList::empty(py);
-        self.pipeline(py, &items, tokens, |_, json| match json {
-            Some(json) => out.append(loads(&loads_fn, json)?),
-            None => out.append(py.None()),
-        })?;
-        Ok(out)
+        self.batch_list(py, texts, dates, tokens, |json| loads(&loads_fn, json))
     }
 
     /// The statistics records of one text, or of many (on every core): a
