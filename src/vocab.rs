@@ -137,11 +137,12 @@ impl WordSet {
 
     /// Adds `key` (already keyed).
     pub fn insert(&mut self, key: &str) {
-        if self.contains_key(key) {
+        let id = word_id(key);
+        if self.contains((id, key)) {
             return;
         }
         self.keys.push(key.to_owned());
-        match word_id(key) {
+        match id {
             UNLISTED => {
                 self.unlisted.insert(key.to_owned());
             }
