@@ -13,6 +13,7 @@
 //! 4. "qu" and "gi" before another vowel count as consonants ("quý", "giá").
 
 use crate::vocab::WordId;
+use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -188,26 +189,7 @@ pub fn push_key(word: &str, out: &mut String) {
 /// assert_eq!((key.as_str(), id), ("tỉnh", chiso::vocab::word_id("tỉnh")));
 /// ```
 pub fn push_key_with_id(word: &str, out: &mut String) -> WordId {
-    if word.is_ascii() {
-        let start = out.len();
-        push_key_uncached(word, out);
-        return crate::vocab::word_id(&out[start..]);
-    }
-    KEY_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((key, id)) = cache.get(word) {
-            out.push_str(key);
-            return *id;
-        }
-        let start = out.len();
-        push_key_uncached(word, out);
-        let id = crate::vocab::word_id(&out[start..]);
-        if cache.len() >= KEY_CACHE_SIZE {
-            cache.clear();
-        }
-        cache.insert(word.into(), (out[start..].into(), id));
-        id
-    })
+    with_word_cache(|cache| cache.push_key(word, 0..word.len(), out).id)
 }
 
 /// [`push_key`] without the cache (nor the word ids the cache holds).
@@ -223,16 +205,203 @@ pub(crate) fn push_key_uncached(word: &str, out: &mut String) {
     }
 }
 
-/// Most words of a text are a few thousand syllables, so each thread keeps the
-/// keys it has computed (bounded: cleared when full).
-const KEY_CACHE_SIZE: usize = 1 << 16;
-
-/// Word → (its key, its word id).
-type KeyCache = rustc_hash::FxHashMap<Box<str>, (Box<str>, WordId)>;
+/// Runs `f` with this thread's [`WordCache`]. A nested call (a grammar file
+/// loaded for the first time while the tokenizer holds the cache) gets a
+/// small cache of its own.
+pub(crate) fn with_word_cache<R>(f: impl FnOnce(&mut WordCache) -> R) -> R {
+    WORD_CACHE.with(|cache| match cache.try_borrow_mut() {
+        Ok(mut cache) => f(&mut cache),
+        Err(_) => f(&mut WordCache::new(4)),
+    })
+}
 
 thread_local! {
-    static KEY_CACHE: std::cell::RefCell<KeyCache> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::new(WORD_CACHE_BITS));
+}
+
+/// The per-thread cache holds 2^15 words (1 MiB): a text's words are a few
+/// thousand distinct syllables, and most of them come again and again.
+const WORD_CACHE_BITS: u32 = 15;
+
+/// Words longer than this (in bytes) are keyed every time, not cached:
+/// fewer than one word in ten thousand of news text.
+const CACHED_WORD_BYTES: usize = 16;
+
+/// What the tokenizer needs to know of a word: its word id and whether it
+/// starts with a capital (its key is pushed by [`WordCache::push_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordFacts {
+    /// The [`crate::vocab`] id of its key.
+    pub id: WordId,
+    /// True when its first character is upper case ("Bến", "GRDP").
+    pub capitalized: bool,
+}
+
+/// Facts about each distinct word, computed once per thread: the word's key,
+/// its word id, whether it is capitalized, and whether it is a listed
+/// abbreviation when a dot follows it.
+///
+/// A direct-mapped table indexed by a hash of the word's bytes: a word of at
+/// most 16 bytes is compared in place as two machine words, and a word that
+/// misses is keyed and replaces whatever held its slot. Keys equal to their
+/// word (lower case, canonical tone) are copied from the text itself; the
+/// others live in an arena.
+pub(crate) struct WordCache {
+    slots: Box<[Slot]>,
+    /// The keys that differ from their words ("hoà" of "Hoà"), end to end.
+    arena: String,
+}
+
+/// One cached word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// The word's bytes, zero-padded, as two little-endian machine words.
+    word: [u64; 2],
+    /// The word's length in bytes; 0 for an empty slot.
+    word_len: u8,
+    /// [`CAPITALIZED`], [`KEY_IS_WORD`], [`ABBREVIATION_KNOWN`], [`ABBREVIATION`].
+    flags: u8,
+    /// The key's length, when it lives in the arena.
+    key_len: u16,
+    /// Where the key starts in the arena.
+    key_at: u32,
+    /// The key's word id.
+    id: WordId,
+}
+
+const CAPITALIZED: u8 = 1;
+const KEY_IS_WORD: u8 = 2;
+const ABBREVIATION_KNOWN: u8 = 4;
+const ABBREVIATION: u8 = 8;
+
+impl WordCache {
+    /// An empty cache of 2^`bits` slots.
+    pub(crate) fn new(bits: u32) -> WordCache {
+        WordCache {
+            slots: vec![Slot::default(); 1 << bits].into_boxed_slice(),
+            arena: String::new(),
+        }
+    }
+
+    /// Appends the key of the word `text[span]` to `out`; returns its facts.
+    ///
+    /// The whole `text` is passed so that the word's bytes can be read eight
+    /// at a time past its end.
+    pub(crate) fn push_key(&mut self, text: &str, span: Range<usize>, out: &mut String) -> WordFacts {
+        let word = &text[span.clone()];
+        let Some((at, bytes)) = self.find(text.as_bytes(), span) else {
+            return push_key_facts(word, out);
+        };
+        let slot = self.slots[at];
+        if slot.word_len == 0 || slot.word != bytes || slot.word_len as usize != word.len() {
+            return self.fill(at, bytes, word, out);
+        }
+        if slot.flags & KEY_IS_WORD != 0 {
+            out.push_str(word);
+        } else {
+            let key_at = slot.key_at as usize;
+            out.push_str(&self.arena[key_at..key_at + slot.key_len as usize]);
+        }
+        WordFacts {
+            id: slot.id,
+            capitalized: slot.flags & CAPITALIZED != 0,
+        }
+    }
+
+    /// Is the word `text[span]` followed by a dot a listed abbreviation?
+    /// `decide(word)` answers the first time; the cache remembers.
+    pub(crate) fn abbreviation(&mut self, text: &str, span: Range<usize>, decide: impl FnOnce(&str) -> bool) -> bool {
+        let word = &text[span.clone()];
+        let Some((at, bytes)) = self.find(text.as_bytes(), span) else {
+            return decide(word);
+        };
+        let slot = self.slots[at];
+        if slot.word_len == 0 || slot.word != bytes || slot.word_len as usize != word.len() {
+            let mut scratch = String::new();
+            self.fill(at, bytes, word, &mut scratch);
+        }
+        let slot = &mut self.slots[at];
+        if slot.flags & ABBREVIATION_KNOWN == 0 {
+            slot.flags |= ABBREVIATION_KNOWN | if decide(word) { ABBREVIATION } else { 0 };
+        }
+        slot.flags & ABBREVIATION != 0
+    }
+
+    /// The slot of the word at `span` in `bytes` and the word's bytes as
+    /// two machine words, or `None` for a word too long to cache.
+    #[inline]
+    fn find(&self, bytes: &[u8], span: Range<usize>) -> Option<(usize, [u64; 2])> {
+        let len = span.len();
+        if len > CACHED_WORD_BYTES {
+            return None;
+        }
+        let words = load_padded(bytes, span.start, len);
+        let hash = (words[0] ^ words[1].rotate_left(32) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let at = (hash >> 40) as usize & (self.slots.len() - 1);
+        Some((at, words))
+    }
+
+    /// Keys `word`, appends the key to `out` and stores its facts in slot `at`.
+    #[cold]
+    fn fill(&mut self, at: usize, bytes: [u64; 2], word: &str, out: &mut String) -> WordFacts {
+        let key_start = out.len();
+        let facts = push_key_facts(word, out);
+        let key = &out[key_start..];
+        let mut flags = if facts.capitalized { CAPITALIZED } else { 0 };
+        let (mut key_at, mut key_len) = (0, 0);
+        if key == word {
+            flags |= KEY_IS_WORD;
+        } else {
+            // Keys of words that were replaced stay in the arena: when it
+            // holds 32 bytes a slot (1 MiB), the cache starts over.
+            if self.arena.len() + key.len() > 32 * self.slots.len() {
+                self.slots.fill(Slot::default());
+                self.arena.clear();
+            }
+            key_at = self.arena.len() as u32;
+            key_len = key.len() as u16;
+            self.arena.push_str(key);
+        }
+        self.slots[at] = Slot {
+            word: bytes,
+            word_len: word.len() as u8,
+            flags,
+            key_len,
+            key_at,
+            id: facts.id,
+        };
+        facts
+    }
+}
+
+/// Keys `word` without the cache, appends the key to `out`, and returns its facts.
+fn push_key_facts(word: &str, out: &mut String) -> WordFacts {
+    let key_start = out.len();
+    push_key_uncached(word, out);
+    WordFacts {
+        id: crate::vocab::word_id(&out[key_start..]),
+        capitalized: word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// `bytes[start..start + len]` (`len` at most 16) as two little-endian machine
+/// words, zero-padded: read sixteen bytes at once when the text goes on that
+/// far, and masked.
+#[inline]
+fn load_padded(bytes: &[u8], start: usize, len: usize) -> [u64; 2] {
+    debug_assert!(len <= 16);
+    let mask = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+    let chunk: [u8; 16] = match bytes.get(start..start + 16) {
+        Some(chunk) => chunk.try_into().expect("sixteen bytes"),
+        None => {
+            let mut chunk = [0; 16];
+            chunk[..len].copy_from_slice(&bytes[start..start + len]);
+            chunk
+        }
+    };
+    let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+    let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
+    [lo & mask(len), hi & mask(len.saturating_sub(8))]
 }
 
 /// The matching key of `word` as a new `String`.
@@ -354,6 +523,44 @@ mod tests {
         for word in ["Nguyễn", "Thủ", "tướng", "Ủy", "Bến", "Tre", "quý", "hoà", "Đắk"] {
             let nfd: String = word.nfd().collect();
             assert_eq!(key(&nfd), key(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_word_cache_answers_as_keying_each_time() {
+        // Four slots: words collide, replace each other, and fill the arena
+        // (128 bytes) so that the cache starts over.
+        let text = "Hoà hòa HOÀ Thủ tướng Nguyễn nghiêng Ngửa Internationalization TP đ Đ x Ủy uỷ ÀÁÂ";
+        let mut cache = WordCache::new(2);
+        for round in 0..8 {
+            let mut at = 0;
+            for word in text.split(' ') {
+                let span = at..at + word.len();
+                at = span.end + 1;
+                let mut cached = String::new();
+                let facts = cache.push_key(text, span.clone(), &mut cached);
+                let mut fresh = String::new();
+                let expected = push_key_facts(word, &mut fresh);
+                assert_eq!((cached, facts), (fresh, expected), "{word} in round {round}");
+                let listed = cache.abbreviation(text, span, |w| w.len() == 2);
+                assert_eq!(listed, word.len() == 2, "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn load_padded_reads_a_word_anywhere() {
+        let text = b"abcdefghijklmnopqrstuvwxyz";
+        for start in 0..text.len() {
+            for len in 0..=16.min(text.len() - start) {
+                let mut padded = [0u8; 16];
+                padded[..len].copy_from_slice(&text[start..start + len]);
+                let expected = [
+                    u64::from_le_bytes(padded[..8].try_into().unwrap()),
+                    u64::from_le_bytes(padded[8..].try_into().unwrap()),
+                ];
+                assert_eq!(load_padded(text, start, len), expected, "{start} {len}");
+            }
         }
     }
 

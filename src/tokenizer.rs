@@ -13,7 +13,7 @@
 //! list number ("1.") does not end a sentence. Paragraphs end at a blank line
 //! or a tab (one-article-per-line corpora separate paragraphs with tabs).
 
-use crate::normalize::push_key_with_id;
+use crate::normalize::{with_word_cache, WordCache};
 use crate::span::Span;
 use crate::vocab::{word_id, WordId, UNLISTED};
 use rustc_hash::FxHashMap as HashMap;
@@ -113,12 +113,12 @@ impl Tokens {
     }
 }
 
-/// Dotted abbreviations (keyed, with their final dot, and whether they start
-/// with a capital: "H." is Huyện, but "h." in "km/h." is not an abbreviation)
-/// → may they end a sentence?
-static ABBREVIATIONS: LazyLock<HashMap<(String, bool), bool>> = LazyLock::new(|| {
+/// Dotted abbreviations (keyed, with their final dot) → may they end a
+/// sentence, when written with a small letter first and with a capital
+/// ("H." is Huyện, but "h." in "km/h." is not an abbreviation).
+static ABBREVIATIONS: LazyLock<HashMap<String, [Option<bool>; 2]>> = LazyLock::new(|| {
     let file = crate::grammar_file!("abbreviations.tsv");
-    let mut map = HashMap::default();
+    let mut map: HashMap<String, [Option<bool>; 2]> = HashMap::default();
     for row in file.rows(3, 3) {
         let form = row.get(0);
         if !form.ends_with('.') {
@@ -130,10 +130,16 @@ static ABBREVIATIONS: LazyLock<HashMap<(String, bool), bool>> = LazyLock::new(||
             _ => file.fail(&row, "ends_sentence must be yes or no"),
         };
         let capital = form.chars().next().is_some_and(char::is_uppercase);
-        map.insert((crate::normalize::key(form), capital), ends);
+        map.entry(crate::normalize::key(form)).or_default()[capital as usize] = Some(ends);
     }
     map
 });
+
+/// For a listed abbreviation (its key with the final dot, and whether it
+/// starts with a capital): may it end a sentence? `None` when not listed.
+fn abbreviation_ends_sentence(key: &str, capital: bool) -> Option<bool> {
+    ABBREVIATIONS.get(key).and_then(|ends| ends[capital as usize])
+}
 
 /// Longest word (in bytes, without its final dot) looked up in the abbreviation list.
 const MAX_ABBREVIATION_BYTES: usize = 12;
@@ -154,14 +160,17 @@ pub fn tokenize(text: &str) -> Tokens {
         keys: String::with_capacity(text.len() + 16),
         sentences: Vec::new(),
     };
-    Scanner {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        has_at: text.contains('@'),
-        out: &mut out,
-    }
-    .run();
+    with_word_cache(|cache| {
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            has_at: memchr::memchr(b'@', text.as_bytes()).is_some(),
+            out: &mut out,
+            cache,
+        }
+        .run()
+    });
     split_sentences(text, &mut out);
     out
 }
@@ -172,10 +181,45 @@ struct Scanner<'a, 'o> {
     pos: usize,
     has_at: bool,
     out: &'o mut Tokens,
+    /// Each distinct word's key, word id and capital, computed once.
+    cache: &'o mut WordCache,
 }
 
 fn char_at(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
+}
+
+/// How far a word goes on at each byte, for [`Scanner::eat_word_chars`]: 0
+/// stops it (ASCII but a letter or digit), 1 for an ASCII letter or digit, 2
+/// for the first byte of a letter in U+0100–U+023F or of a combining mark in
+/// U+0300–U+033F, and [`LOOK_CLOSER`] for the other non-ASCII bytes.
+const WORD_BYTE_STEP: [u8; 256] = {
+    let mut table = [LOOK_CLOSER; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    let mut b = 0xC4;
+    while b <= 0xC8 {
+        table[b] = 2;
+        b += 1;
+    }
+    table[0xCC] = 2;
+    table
+};
+
+/// A [`WORD_BYTE_STEP`] that needs the next byte, or the whole character.
+const LOOK_CLOSER: u8 = 255;
+
+/// The length of the UTF-8 sequence that starts with byte `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 fn is_combining(c: char) -> bool {
@@ -233,74 +277,67 @@ fn is_punct_char(c: char) -> bool {
 
 impl Scanner<'_, '_> {
     fn run(&mut self) {
+        let bytes = self.bytes;
         let mut gap = Gap::None;
-        while self.pos < self.bytes.len() {
-            let b = self.bytes[self.pos];
-            if b == b' ' || b == b'\r' {
-                self.pos += 1;
-                gap = gap.max(Gap::Space);
-                continue;
-            }
-            if b == b'\n' {
-                self.pos += 1;
-                gap = if gap >= Gap::Newline {
-                    Gap::Paragraph
-                } else {
-                    Gap::Newline
-                };
-                continue;
-            }
-            if b == b'\t' {
-                self.pos += 1;
-                gap = Gap::Paragraph;
-                continue;
-            }
-            let c = if b < 0x80 {
-                b as char
-            } else {
-                char_at(self.text, self.pos).expect("char boundary")
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            let space = match b {
+                b' ' | b'\r' => Gap::Space,
+                b'\n' if gap >= Gap::Newline => Gap::Paragraph,
+                b'\n' => Gap::Newline,
+                b'\t' | b'\x0b' | b'\x0c' => Gap::Paragraph,
+                _ if b < 0x80 => Gap::None,
+                _ => match char_at(self.text, pos).expect("char boundary") {
+                    '\u{2028}' | '\u{2029}' => Gap::Paragraph,
+                    c if c.is_whitespace() => Gap::Space,
+                    _ => Gap::None,
+                },
             };
-            if c.is_whitespace() {
-                self.pos += c.len_utf8();
-                gap = gap.max(if matches!(c, '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}') {
-                    Gap::Paragraph
-                } else {
-                    Gap::Space
-                });
+            if space != Gap::None {
+                pos += if b < 0x80 { 1 } else { utf8_len(b) };
+                // A newline after a newline is a blank line; spaces keep the larger gap.
+                gap = if b == b'\n' { space } else { gap.max(space) };
                 continue;
             }
-            if self.tokens_is_empty() && gap == Gap::None {
-                gap = Gap::Paragraph;
+            if gap == Gap::None && self.out.tokens.is_empty() {
+                gap = Gap::Paragraph; // the first token opens a paragraph
             }
-            let start = self.pos;
-            let kind = self.scan_token(c);
-            self.push(start, kind, gap);
+            self.pos = pos;
+            let kind = self.scan_token(b);
+            self.push(pos, kind, gap);
+            pos = self.pos;
             gap = Gap::None;
         }
     }
 
-    fn tokens_is_empty(&self) -> bool {
-        self.out.tokens.is_empty()
-    }
-
     fn push(&mut self, start: usize, kind: TokenKind, gap: Gap) {
         let span = Span::new(start, self.pos);
-        let slice = span.slice(self.text);
         let key_start = self.out.keys.len();
-        let word = match kind {
-            TokenKind::Word | TokenKind::Abbrev => push_key_with_id(slice, &mut self.out.keys),
+        let (word, capitalized) = match kind {
+            TokenKind::Word | TokenKind::Abbrev => {
+                let facts = self.cache.push_key(self.text, span.range(), &mut self.out.keys);
+                (facts.id, facts.capitalized)
+            }
             // Numbers, punctuation, symbols, addresses: the text itself, ASCII lower-cased ("500K" → "500k").
             _ => {
+                let slice = span.slice(self.text);
                 self.out.keys.push_str(slice);
                 self.out.keys[key_start..].make_ascii_lowercase();
-                match kind {
+                let word = match kind {
                     // The vocabulary has no key starting with a digit (see `vocab`).
                     TokenKind::Number => UNLISTED,
                     _ => word_id(&self.out.keys[key_start..]),
-                }
+                };
+                let first = self.bytes[start];
+                let capitalized = if first.is_ascii() {
+                    first.is_ascii_uppercase()
+                } else {
+                    slice.chars().next().is_some_and(char::is_uppercase)
+                };
+                (word, capitalized)
             }
         };
-        let capitalized = slice.chars().next().is_some_and(char::is_uppercase);
         self.out.tokens.push(Token {
             span,
             key: Span::new(key_start, self.out.keys.len()),
@@ -345,48 +382,70 @@ impl Scanner<'_, '_> {
     /// `eat_while(is_word_char)`, deciding the letters Vietnamese uses on
     /// their bytes: ASCII, U+00C0–U+024F (two bytes, without × and ÷),
     /// combining marks U+0300–U+036F and U+1E00–U+1EFF (three bytes).
+    #[inline]
     fn eat_word_chars(&mut self) {
         let bytes = self.bytes;
-        while let Some(&b) = bytes.get(self.pos) {
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    return;
+        let mut pos = self.pos;
+        while let Some(&b) = bytes.get(pos) {
+            match WORD_BYTE_STEP[b as usize] {
+                0 => break,
+                LOOK_CLOSER => {}
+                step => {
+                    pos += step as usize;
+                    continue;
                 }
-                self.pos += 1;
-                continue;
             }
-            let next = bytes.get(self.pos + 1).copied().unwrap_or(0);
-            let known = match b {
-                0xC3 => Some(next != 0x97 && next != 0xB7), // U+00C0–U+00FF but × ÷
-                0xC4..=0xC8 | 0xCC => Some(true),           // U+0100–U+023F, U+0300–U+033F
-                0xC9 if next < 0x90 => Some(true),          // U+0240–U+024F
-                0xCD if next < 0xB0 => Some(true),          // U+0340–U+036F
-                _ => None,
-            };
-            match known {
-                Some(false) => return,
-                Some(true) => self.pos += 2,
-                None if b == 0xE1 && (0xB8..=0xBB).contains(&next) => self.pos += 3, // U+1E00–U+1EFF
-                None => {
-                    let c = char_at(self.text, self.pos).expect("char boundary");
+            let next = bytes.get(pos + 1).copied().unwrap_or(0);
+            match b {
+                0xC3 if next == 0x97 || next == 0xB7 => break,     // × ÷
+                0xC3 => pos += 2,                                  // U+00C0–U+00FF
+                0xC9 if next < 0x90 => pos += 2,                   // U+0240–U+024F
+                0xCD if next < 0xB0 => pos += 2,                   // U+0340–U+036F
+                0xE1 if (0xB8..=0xBB).contains(&next) => pos += 3, // U+1E00–U+1EFF
+                _ => {
+                    let c = char_at(self.text, pos).expect("char boundary");
                     if !is_word_char(c) {
-                        return;
+                        break;
                     }
-                    self.pos += c.len_utf8();
+                    pos += c.len_utf8();
                 }
             }
         }
+        self.pos = pos;
     }
 
-    /// Scans one token starting at `self.pos` (a non-space `c`) and says what it is.
-    fn scan_token(&mut self, c: char) -> TokenKind {
+    /// Scans one token starting at `self.pos` (whose first byte is `b`, not a
+    /// space) and says what it is.
+    fn scan_token(&mut self, b: u8) -> TokenKind {
+        // ASCII letters and digits first: most tokens start with one.
+        if b.is_ascii_alphanumeric() {
+            if self.may_be_address(b) {
+                if let Some(kind) = self.scan_address() {
+                    return kind;
+                }
+            }
+            return if b.is_ascii_digit() {
+                self.scan_number();
+                TokenKind::Number
+            } else {
+                self.scan_word()
+            };
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            char_at(self.text, self.pos).expect("char boundary")
+        };
         let word_char = is_word_char(c);
-        if word_char {
+        if word_char && self.may_be_address(b) {
             if let Some(kind) = self.scan_address() {
                 return kind;
             }
         }
-        if c.is_ascii_digit() || (word_char && !c.is_ascii() && c.is_numeric()) {
+        // The Latin letters Vietnamese writes with are no digits: only other
+        // letters need the Unicode table ("½", "٣").
+        let latin = matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF);
+        if word_char && !c.is_ascii() && !latin && c.is_numeric() {
             self.scan_number();
             TokenKind::Number
         } else if word_char && !is_combining(c) {
@@ -406,9 +465,17 @@ impl Scanner<'_, '_> {
 
     /// A URL ("https://…", "www.…") or, when the text has an "@", an e-mail
     /// address, up to the next space, without trailing punctuation.
+    /// Can an address start here, at first byte `b`? Only "ht…" and "ww…"
+    /// start URLs; e-mail addresses need an "@" in the text.
+    #[inline]
+    fn may_be_address(&self, b: u8) -> bool {
+        let next = self.bytes.get(self.pos + 1).map_or(0, |n| n | 0x20);
+        self.has_at || matches!((b | 0x20, next), (b'h', b't') | (b'w', b'w'))
+    }
+
     fn scan_address(&mut self) -> Option<TokenKind> {
+        let head = &self.bytes[self.pos..];
         let rest = &self.text[self.pos..];
-        let head = rest.as_bytes();
         let url = head.len() > 8
             && (head[..8].eq_ignore_ascii_case(b"https://")
                 || head[..7].eq_ignore_ascii_case(b"http://")
@@ -484,9 +551,13 @@ impl Scanner<'_, '_> {
         }
         // Listed abbreviations are short: look only when the word is.
         if self.peek() == Some('.') && self.pos - start <= MAX_ABBREVIATION_BYTES {
-            let with_dot = crate::normalize::key(&self.text[start..self.pos + 1]);
-            let capital = self.text[start..].chars().next().is_some_and(char::is_uppercase);
-            if ABBREVIATIONS.contains_key(&(with_dot, capital)) {
+            let text = self.text;
+            let listed = self.cache.abbreviation(text, start..self.pos, |word| {
+                let with_dot = crate::normalize::key(&text[start..start + word.len() + 1]);
+                let capital = word.chars().next().is_some_and(char::is_uppercase);
+                abbreviation_ends_sentence(&with_dot, capital).is_some()
+            });
+            if listed {
                 self.pos += 1;
                 return TokenKind::Abbrev;
             }
@@ -515,10 +586,7 @@ impl Scanner<'_, '_> {
 fn is_terminal(token: &Token, text: &str, keys: &str) -> bool {
     match token.kind {
         TokenKind::Punct => token.span.slice(text).chars().next().is_some_and(is_terminal_char),
-        TokenKind::Abbrev => ABBREVIATIONS
-            .get(&(keys[token.key.range()].to_owned(), token.capitalized))
-            .copied()
-            .unwrap_or(false),
+        TokenKind::Abbrev => abbreviation_ends_sentence(&keys[token.key.range()], token.capitalized).unwrap_or(false),
         _ => false,
     }
 }
@@ -697,12 +765,14 @@ mod tests {
         let mut out = Tokens::default();
         for c in (0..0x3000u32).chain(0xFE00..0x10500).filter_map(char::from_u32) {
             let text = format!("{c}{c}");
+            let mut cache = WordCache::new(4);
             let mut scanner = Scanner {
                 text: &text,
                 bytes: text.as_bytes(),
                 pos: 0,
                 has_at: false,
                 out: &mut out,
+                cache: &mut cache,
             };
             scanner.eat_word_chars();
             let expected = if is_word_char(c) { text.len() } else { 0 };
