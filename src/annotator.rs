@@ -4,7 +4,7 @@ use crate::calendar::Date;
 use crate::model::Document;
 use crate::normalize;
 use crate::recognizers::{self, Recognizer, SentenceView};
-use crate::resolve::resolve;
+use crate::resolve::Resolver;
 use crate::span::Span;
 use crate::tokenizer::{self, Gap, TokenKind};
 use crate::vocab::WordMap;
@@ -155,6 +155,7 @@ impl Annotator {
             statistics: Vec::new(),
         };
         let mut candidates = Vec::new();
+        let mut resolver = Resolver::default();
         for sentence in &doc.sentences {
             let view = SentenceView {
                 text: &doc.text,
@@ -171,7 +172,7 @@ impl Annotator {
                     self.recognizers[i].recognize_at(&view, at, &mut candidates);
                 }
             }
-            resolve(&doc.tokens, &mut candidates, &mut doc.entities);
+            resolver.resolve(&doc.tokens, &mut candidates, &mut doc.entities);
         }
         doc
     }
@@ -243,14 +244,18 @@ fn merge(text: &str, date: Option<Date>, parts: Vec<(usize, Document)>) -> Docum
         date,
         text: text.to_owned(),
         tokens: Vec::with_capacity(total(|d| d.tokens.len())),
+        // The text, then every section's keys that differ from their text.
         keys: String::with_capacity(total(|d| d.keys.len())),
         sentences: Vec::with_capacity(total(|d| d.sentences.len())),
         entities: Vec::with_capacity(total(|d| d.entities.len())),
         statistics: Vec::new(),
     };
+    doc.keys.push_str(text);
     for (offset, part) in parts {
         let first_token = doc.tokens.len();
-        let key_offset = doc.keys.len();
+        // A section's keys are its text, then its other keys (see `Tokens::keys`).
+        let part_len = part.text.len();
+        let other_keys = doc.keys.len() - part_len;
         // A section that starts inside a paragraph goes on with its number.
         let new_paragraph = part.tokens.first().is_some_and(|t| t.gap == Gap::Paragraph);
         let first_paragraph = match doc.sentences.last() {
@@ -260,10 +265,14 @@ fn merge(text: &str, date: Option<Date>, parts: Vec<(usize, Document)>) -> Docum
         };
         let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
         let shift_tokens = |r: std::ops::Range<usize>| r.start + first_token..r.end + first_token;
-        doc.keys.push_str(&part.keys);
+        doc.keys.push_str(&part.keys[part_len..]);
         doc.tokens.extend(part.tokens.into_iter().map(|mut t| {
             t.span = shift(t.span);
-            t.key = Span::new(t.key.start + key_offset, t.key.end + key_offset);
+            t.key = if t.key.start < part_len {
+                shift(t.key)
+            } else {
+                Span::new(t.key.start + other_keys, t.key.end + other_keys)
+            };
             t
         }));
         doc.sentences.extend(part.sentences.into_iter().map(|mut s| {

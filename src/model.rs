@@ -302,7 +302,7 @@ pub struct Document {
     pub text: String,
     /// Tokens in text order.
     pub tokens: Vec<Token>,
-    /// Matching keys of the tokens, concatenated (see [`Token::key`]).
+    /// Matching keys of the tokens (see [`Token::key`] and [`crate::tokenizer::Tokens::keys`]).
     pub keys: String,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,

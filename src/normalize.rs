@@ -288,43 +288,67 @@ impl WordCache {
     /// The whole `text` is passed so that the word's bytes can be read eight
     /// at a time past its end.
     pub(crate) fn push_key(&mut self, text: &str, span: Range<usize>, out: &mut String) -> WordFacts {
-        let word = &text[span.clone()];
-        let Some((at, bytes)) = self.find(text.as_bytes(), span) else {
-            return push_key_facts(word, out);
+        let (facts, same) = self.push_key_if_other(text, span.clone(), out);
+        if same {
+            out.push_str(&text[span]);
+        }
+        facts
+    }
+
+    /// Like [`WordCache::push_key`], but when the key is the word itself
+    /// (lower case, canonical tone: most words), appends nothing and says so
+    /// with `true`.
+    #[inline]
+    pub(crate) fn push_key_if_other(&mut self, text: &str, span: Range<usize>, out: &mut String) -> (WordFacts, bool) {
+        let len = span.len();
+        let Some((at, bytes)) = self.find(text.as_bytes(), span.clone()) else {
+            return (push_key_facts(&text[span], out), false);
         };
         let slot = self.slots[at];
-        if slot.word_len == 0 || slot.word != bytes || slot.word_len as usize != word.len() {
-            return self.fill(at, bytes, word, out);
+        if slot.word_len == 0 || slot.word != bytes || slot.word_len as usize != len {
+            return self.fill(at, bytes, &text[span], out);
         }
-        if slot.flags & KEY_IS_WORD != 0 {
-            out.push_str(word);
-        } else {
-            let key_at = slot.key_at as usize;
-            out.push_str(&self.arena[key_at..key_at + slot.key_len as usize]);
-        }
-        WordFacts {
+        let facts = WordFacts {
             id: slot.id,
             capitalized: slot.flags & CAPITALIZED != 0,
+        };
+        if slot.flags & KEY_IS_WORD != 0 {
+            return (facts, true);
         }
+        let key_at = slot.key_at as usize;
+        out.push_str(&self.arena[key_at..key_at + slot.key_len as usize]);
+        (facts, false)
     }
 
     /// Is the word `text[span]` followed by a dot a listed abbreviation?
-    /// `decide(word)` answers the first time; the cache remembers.
-    pub(crate) fn abbreviation(&mut self, text: &str, span: Range<usize>, decide: impl FnOnce(&str) -> bool) -> bool {
+    /// `decide(word, key)` answers the first time; the cache remembers.
+    pub(crate) fn abbreviation(
+        &mut self,
+        text: &str,
+        span: Range<usize>,
+        decide: impl FnOnce(&str, &str) -> bool,
+    ) -> bool {
         let word = &text[span.clone()];
         let Some((at, bytes)) = self.find(text.as_bytes(), span) else {
-            return decide(word);
+            let mut key = String::new();
+            push_key_uncached(word, &mut key);
+            return decide(word, &key);
         };
         let slot = self.slots[at];
         if slot.word_len == 0 || slot.word != bytes || slot.word_len as usize != word.len() {
-            let mut scratch = String::new();
-            self.fill(at, bytes, word, &mut scratch);
+            self.fill(at, bytes, word, &mut String::new());
         }
-        let slot = &mut self.slots[at];
+        let slot = self.slots[at];
         if slot.flags & ABBREVIATION_KNOWN == 0 {
-            slot.flags |= ABBREVIATION_KNOWN | if decide(word) { ABBREVIATION } else { 0 };
+            let key = if slot.flags & KEY_IS_WORD != 0 {
+                word
+            } else {
+                &self.arena[slot.key_at as usize..slot.key_at as usize + slot.key_len as usize]
+            };
+            let listed = decide(word, key);
+            self.slots[at].flags |= ABBREVIATION_KNOWN | if listed { ABBREVIATION } else { 0 };
         }
-        slot.flags & ABBREVIATION != 0
+        self.slots[at].flags & ABBREVIATION != 0
     }
 
     /// The slot of the word at `span` in `bytes` and the word's bytes as
@@ -341,15 +365,17 @@ impl WordCache {
         Some((at, words))
     }
 
-    /// Keys `word`, appends the key to `out` and stores its facts in slot `at`.
+    /// Keys `word` and stores its facts in slot `at`; appends the key to
+    /// `out` unless it is the word itself (then `true`).
     #[cold]
-    fn fill(&mut self, at: usize, bytes: [u64; 2], word: &str, out: &mut String) -> WordFacts {
+    fn fill(&mut self, at: usize, bytes: [u64; 2], word: &str, out: &mut String) -> (WordFacts, bool) {
         let key_start = out.len();
         let facts = push_key_facts(word, out);
         let key = &out[key_start..];
+        let same = key == word;
         let mut flags = if facts.capitalized { CAPITALIZED } else { 0 };
         let (mut key_at, mut key_len) = (0, 0);
-        if key == word {
+        if same {
             flags |= KEY_IS_WORD;
         } else {
             // Keys of words that were replaced stay in the arena: when it
@@ -370,7 +396,10 @@ impl WordCache {
             key_at,
             id: facts.id,
         };
-        facts
+        if same {
+            out.truncate(key_start);
+        }
+        (facts, same)
     }
 }
 
@@ -542,7 +571,10 @@ mod tests {
                 let mut fresh = String::new();
                 let expected = push_key_facts(word, &mut fresh);
                 assert_eq!((cached, facts), (fresh, expected), "{word} in round {round}");
-                let listed = cache.abbreviation(text, span, |w| w.len() == 2);
+                let listed = cache.abbreviation(text, span, |w, k| {
+                    assert_eq!(k, key(w));
+                    w.len() == 2
+                });
                 assert_eq!(listed, word.len() == 2, "{word}");
             }
         }

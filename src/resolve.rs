@@ -66,70 +66,101 @@ fn may_nest(outer: &EntityValue, inner: &EntityValue) -> bool {
 /// assert_eq!(out[0].tokens, 0..2);
 /// ```
 pub fn resolve(tokens: &[Token], candidates: &mut Vec<Candidate>, out: &mut Vec<Entity>) {
-    if candidates.is_empty() {
-        return;
-    }
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| {
-        let c = &candidates[i];
-        (
-            std::cmp::Reverse(c.tokens.len()),
-            type_rank(&c.value),
-            c.tokens.start,
-            i,
-        )
-    });
-    let lo = candidates.iter().map(|c| c.tokens.start).min().unwrap_or(0);
-    let hi = candidates.iter().map(|c| c.tokens.end).max().unwrap_or(0);
-    // Which kept entity (index into `kept`) covers each token, in three layers:
-    // `outer` for ordinary entities and officials, `inner` for the parts nested
-    // in an official, `deep` for a place inside such a nested org. Checking a
-    // candidate costs its length: no quadratic work.
-    let mut outer = vec![NONE; hi - lo];
-    let mut inner = vec![NONE; hi - lo];
-    let mut deep = vec![NONE; hi - lo];
-    let mut kept: Vec<usize> = Vec::new();
-    for i in order {
-        let c = &candidates[i];
-        if c.tokens.is_empty() {
-            continue;
+    Resolver::default().resolve(tokens, candidates, out);
+}
+
+/// [`resolve`] with buffers kept from one sentence to the next, so that a
+/// document's sentences allocate nothing once the buffers have grown.
+///
+/// ```
+/// let toks = chiso::tokenizer::tokenize("Năm 2023.");
+/// let mut resolver = chiso::resolve::Resolver::default();
+/// let mut out = Vec::new();
+/// resolver.resolve(&toks.tokens, &mut Vec::new(), &mut out);
+/// assert!(out.is_empty());
+/// ```
+#[derive(Debug, Default)]
+pub struct Resolver {
+    /// (fewer tokens last, type rank, start, candidate index), sorted.
+    order: Vec<(std::cmp::Reverse<usize>, usize, usize, usize)>,
+    outer: Vec<u32>,
+    inner: Vec<u32>,
+    deep: Vec<u32>,
+    kept: Vec<usize>,
+    parts: Vec<u32>,
+}
+
+impl Resolver {
+    /// Picks the entities of one sentence from its candidates (see [`resolve`]),
+    /// appends them to `out` and clears `candidates`.
+    pub fn resolve(&mut self, tokens: &[Token], candidates: &mut Vec<Candidate>, out: &mut Vec<Entity>) {
+        if candidates.is_empty() {
+            return;
         }
-        let range = c.tokens.start - lo..c.tokens.end - lo;
-        let layers = Layers {
-            outer: &outer,
-            inner: &inner,
-            deep: &deep,
-        };
-        if let Some(nested) = fits_inside_official(c, &range, &layers, &kept, candidates) {
-            match nested {
-                Nested::Inner => inner[range].fill(kept.len() as u32),
-                Nested::Deep => deep[range].fill(kept.len() as u32),
+        self.order.clear();
+        self.order.extend(candidates.iter().enumerate().map(|(i, c)| {
+            (
+                std::cmp::Reverse(c.tokens.len()),
+                type_rank(&c.value),
+                c.tokens.start,
+                i,
+            )
+        }));
+        self.order.sort_unstable();
+        let lo = candidates.iter().map(|c| c.tokens.start).min().unwrap_or(0);
+        let hi = candidates.iter().map(|c| c.tokens.end).max().unwrap_or(0);
+        // Which kept entity (index into `kept`) covers each token, in three layers:
+        // `outer` for ordinary entities and officials, `inner` for the parts nested
+        // in an official, `deep` for a place inside such a nested org. Checking a
+        // candidate costs its length: no quadratic work.
+        for layer in [&mut self.outer, &mut self.inner, &mut self.deep] {
+            layer.clear();
+            layer.resize(hi - lo, NONE);
+        }
+        let kept = &mut self.kept;
+        kept.clear();
+        for &(.., i) in &self.order {
+            let c = &candidates[i];
+            if c.tokens.is_empty() {
+                continue;
             }
-        } else if let Some(parts) = fits_outside(c, &range, &outer, &inner, &kept, candidates) {
-            for p in parts {
-                // A part kept before its official moves to the inner layer.
-                let r = candidates[kept[p as usize]].tokens.clone();
-                inner[r.start - lo..r.end - lo].fill(p);
+            let range = c.tokens.start - lo..c.tokens.end - lo;
+            let layers = Layers {
+                outer: &self.outer,
+                inner: &self.inner,
+                deep: &self.deep,
+            };
+            if let Some(nested) = fits_inside_official(c, &range, &layers, kept, candidates) {
+                match nested {
+                    Nested::Inner => self.inner[range].fill(kept.len() as u32),
+                    Nested::Deep => self.deep[range].fill(kept.len() as u32),
+                }
+            } else if fits_outside(c, &range, &layers, kept, candidates, &mut self.parts) {
+                for &p in &self.parts {
+                    // A part kept before its official moves to the inner layer.
+                    let r = candidates[kept[p as usize]].tokens.clone();
+                    self.inner[r.start - lo..r.end - lo].fill(p);
+                }
+                self.outer[range].fill(kept.len() as u32);
+            } else {
+                continue;
             }
-            outer[range].fill(kept.len() as u32);
-        } else {
-            continue;
+            kept.push(i);
         }
-        kept.push(i);
+        let first = out.len();
+        out.extend(kept.iter().map(|&i| {
+            let c = &mut candidates[i];
+            Entity {
+                span: tokens[c.tokens.start].span.cover(tokens[c.tokens.end - 1].span),
+                tokens: c.tokens.clone(),
+                // Moved out: the candidates are cleared below.
+                value: std::mem::replace(&mut c.value, EntityValue::Place(String::new())),
+                rule: c.rule,
+            }
+        }));
+        out[first..].sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+        candidates.clear();
     }
-    let first = out.len();
-    out.extend(kept.iter().map(|&i| {
-        let c = &mut candidates[i];
-        Entity {
-            span: tokens[c.tokens.start].span.cover(tokens[c.tokens.end - 1].span),
-            tokens: c.tokens.clone(),
-            // Moved out: the candidates are cleared below.
-            value: std::mem::replace(&mut c.value, EntityValue::Place(String::new())),
-            rule: c.rule,
-        }
-    }));
-    out[first..].sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
-    candidates.clear();
 }
 
 const NONE: u32 = u32::MAX;
@@ -182,30 +213,30 @@ fn fits_inside_official(
 }
 
 /// A candidate overlapping nothing kept, or (an official) containing only
-/// whole kept parts it may contain; returns those parts.
+/// whole kept parts it may contain; those parts are left in `parts`.
 fn fits_outside(
     c: &Candidate,
     range: &std::ops::Range<usize>,
-    outer: &[u32],
-    inner: &[u32],
+    layers: &Layers<'_>,
     kept: &[usize],
     candidates: &[Candidate],
-) -> Option<Vec<u32>> {
-    let mut parts: Vec<u32> = Vec::new();
-    for (&o, &n) in outer[range.clone()].iter().zip(&inner[range.clone()]) {
+    parts: &mut Vec<u32>,
+) -> bool {
+    parts.clear();
+    for (&o, &n) in layers.outer[range.clone()].iter().zip(&layers.inner[range.clone()]) {
         if n != NONE {
-            return None;
+            return false;
         }
         if o != NONE && parts.last() != Some(&o) {
             let part = &candidates[kept[o as usize]];
             let inside = c.tokens.start <= part.tokens.start && part.tokens.end <= c.tokens.end;
             if !inside || !may_nest(&c.value, &part.value) {
-                return None;
+                return false;
             }
             parts.push(o);
         }
     }
-    Some(parts)
+    true
 }
 
 #[cfg(test)]

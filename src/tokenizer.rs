@@ -13,10 +13,10 @@
 //! list number ("1.") does not end a sentence. Paragraphs end at a blank line
 //! or a tab (one-article-per-line corpora separate paragraphs with tabs).
 
-use crate::normalize::{with_word_cache, WordCache};
+use crate::normalize::{push_key_uncached, with_word_cache, WordCache};
 use crate::span::Span;
 use crate::vocab::{word_id, WordId, UNLISTED};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -66,7 +66,8 @@ pub enum Gap {
 pub struct Token {
     /// Byte range in the original text.
     pub span: Span,
-    /// Byte range of the matching key in [`Tokens::keys`].
+    /// Byte range of the matching key in [`Tokens::keys`]: the same as
+    /// `span` when the key is the token's own text.
     pub key: Span,
     /// What the token is made of.
     pub kind: TokenKind,
@@ -95,7 +96,9 @@ pub struct Sentence {
 pub struct Tokens {
     /// All tokens, in text order.
     pub tokens: Vec<Token>,
-    /// The matching keys of all tokens, concatenated; see [`Token::key`].
+    /// The matching keys of all tokens (see [`Token::key`]): a copy of the
+    /// text, where a token whose key is its own text finds it, followed by
+    /// the keys that differ from their token's text.
     pub keys: String,
     /// All sentences, in text order; every token is in exactly one.
     pub sentences: Vec<Sentence>,
@@ -115,15 +118,18 @@ impl Tokens {
 
 /// Dotted abbreviations (keyed, with their final dot) → may they end a
 /// sentence, when written with a small letter first and with a capital
-/// ("H." is Huyện, but "h." in "km/h." is not an abbreviation).
-static ABBREVIATIONS: LazyLock<HashMap<String, [Option<bool>; 2]>> = LazyLock::new(|| {
+/// ("H." is Huyện, but "h." in "km/h." is not an abbreviation); and the keys
+/// of the abbreviations without their dot, which a word must have to be one.
+#[allow(clippy::type_complexity)]
+static ABBREVIATIONS: LazyLock<(HashMap<String, [Option<bool>; 2]>, HashSet<String>)> = LazyLock::new(|| {
     let file = crate::grammar_file!("abbreviations.tsv");
     let mut map: HashMap<String, [Option<bool>; 2]> = HashMap::default();
+    let mut stems = HashSet::default();
     for row in file.rows(3, 3) {
         let form = row.get(0);
-        if !form.ends_with('.') {
+        let Some(stem) = form.strip_suffix('.') else {
             file.fail(&row, "an abbreviation here must end with its dot");
-        }
+        };
         let ends = match row.get(2) {
             "yes" => true,
             "no" => false,
@@ -131,14 +137,28 @@ static ABBREVIATIONS: LazyLock<HashMap<String, [Option<bool>; 2]>> = LazyLock::n
         };
         let capital = form.chars().next().is_some_and(char::is_uppercase);
         map.entry(crate::normalize::key(form)).or_default()[capital as usize] = Some(ends);
+        stems.insert(crate::normalize::key(stem));
     }
-    map
+    (map, stems)
 });
 
 /// For a listed abbreviation (its key with the final dot, and whether it
 /// starts with a capital): may it end a sentence? `None` when not listed.
 fn abbreviation_ends_sentence(key: &str, capital: bool) -> Option<bool> {
-    ABBREVIATIONS.get(key).and_then(|ends| ends[capital as usize])
+    ABBREVIATIONS.0.get(key).and_then(|ends| ends[capital as usize])
+}
+
+/// Is `word` (keyed `key`) followed by a dot a listed abbreviation? A word
+/// whose own key is no abbreviation's without its dot is none: its text with
+/// the dot is keyed only when it is.
+fn is_abbreviation_before_dot(word: &str, key: &str, with_dot: &str) -> bool {
+    if !ABBREVIATIONS.1.contains(key) {
+        return false;
+    }
+    let mut with_dot_key = String::new();
+    push_key_uncached(with_dot, &mut with_dot_key);
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    abbreviation_ends_sentence(&with_dot_key, capital).is_some()
 }
 
 /// Longest word (in bytes, without its final dot) looked up in the abbreviation list.
@@ -155,9 +175,13 @@ const MAX_ABBREVIATION_BYTES: usize = 12;
 /// assert_eq!(toks.sentences.len(), 2);
 /// ```
 pub fn tokenize(text: &str) -> Tokens {
+    // The keys start as the text itself: a token whose key is its own text
+    // (most are) points at its own bytes, and only the others are appended.
+    let mut keys = String::with_capacity(text.len() + text.len() / 8 + 16);
+    keys.push_str(text);
     let mut out = Tokens {
         tokens: Vec::with_capacity(text.len() / 4 + 1),
-        keys: String::with_capacity(text.len() + 16),
+        keys,
         sentences: Vec::new(),
     };
     with_word_cache(|cache| {
@@ -165,7 +189,7 @@ pub fn tokenize(text: &str) -> Tokens {
             text,
             bytes: text.as_bytes(),
             pos: 0,
-            has_at: memchr::memchr(b'@', text.as_bytes()).is_some(),
+            next_at: next_at(text, 0),
             out: &mut out,
             cache,
         }
@@ -175,11 +199,29 @@ pub fn tokenize(text: &str) -> Tokens {
     out
 }
 
+/// The first "@" at or after `from`, and where the run of non-space
+/// characters that holds it starts: an e-mail address can only start there.
+/// `(usize::MAX, usize::MAX)` when there is none. Each call searches only
+/// from `from` to the "@", and the scanner asks again only once past it, so
+/// the text is searched once in all.
+fn next_at(text: &str, from: usize) -> (usize, usize) {
+    match memchr::memchr(b'@', &text.as_bytes()[from..]) {
+        Some(i) => {
+            let at = from + i;
+            let run = text[from..at].trim_end_matches(|c: char| !c.is_whitespace()).len();
+            (at, from + run)
+        }
+        None => (usize::MAX, usize::MAX),
+    }
+}
+
 struct Scanner<'a, 'o> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
-    has_at: bool,
+    /// The next "@" and where its run of non-space characters starts
+    /// ([`next_at`]), kept until the scan passes it.
+    next_at: (usize, usize),
     out: &'o mut Tokens,
     /// Each distinct word's key, word id and capital, computed once.
     cache: &'o mut WordCache,
@@ -314,19 +356,25 @@ impl Scanner<'_, '_> {
     fn push(&mut self, start: usize, kind: TokenKind, gap: Gap) {
         let span = Span::new(start, self.pos);
         let key_start = self.out.keys.len();
-        let (word, capitalized) = match kind {
+        let (word, capitalized, own_text) = match kind {
             TokenKind::Word | TokenKind::Abbrev => {
-                let facts = self.cache.push_key(self.text, span.range(), &mut self.out.keys);
-                (facts.id, facts.capitalized)
+                let (facts, same) = self
+                    .cache
+                    .push_key_if_other(self.text, span.range(), &mut self.out.keys);
+                (facts.id, facts.capitalized, same)
             }
             // Numbers, punctuation, symbols, addresses: the text itself, ASCII lower-cased ("500K" → "500k").
             _ => {
                 let slice = span.slice(self.text);
-                self.out.keys.push_str(slice);
-                self.out.keys[key_start..].make_ascii_lowercase();
+                let own_text = !slice.bytes().any(|b| b.is_ascii_uppercase());
+                if !own_text {
+                    self.out.keys.push_str(slice);
+                    self.out.keys[key_start..].make_ascii_lowercase();
+                }
                 let word = match kind {
                     // The vocabulary has no key starting with a digit (see `vocab`).
                     TokenKind::Number => UNLISTED,
+                    _ if own_text => word_id(slice),
                     _ => word_id(&self.out.keys[key_start..]),
                 };
                 let first = self.bytes[start];
@@ -335,12 +383,17 @@ impl Scanner<'_, '_> {
                 } else {
                     slice.chars().next().is_some_and(char::is_uppercase)
                 };
-                (word, capitalized)
+                (word, capitalized, own_text)
             }
+        };
+        let key = if own_text {
+            span
+        } else {
+            Span::new(key_start, self.out.keys.len())
         };
         self.out.tokens.push(Token {
             span,
-            key: Span::new(key_start, self.out.keys.len()),
+            key,
             kind,
             gap,
             capitalized,
@@ -382,7 +435,7 @@ impl Scanner<'_, '_> {
     /// `eat_while(is_word_char)`, deciding the letters Vietnamese uses on
     /// their bytes: ASCII, U+00C0–U+024F (two bytes, without × and ÷),
     /// combining marks U+0300–U+036F and U+1E00–U+1EFF (three bytes).
-    #[inline]
+    #[inline(always)]
     fn eat_word_chars(&mut self) {
         let bytes = self.bytes;
         let mut pos = self.pos;
@@ -466,11 +519,20 @@ impl Scanner<'_, '_> {
     /// A URL ("https://…", "www.…") or, when the text has an "@", an e-mail
     /// address, up to the next space, without trailing punctuation.
     /// Can an address start here, at first byte `b`? Only "ht…" and "ww…"
-    /// start URLs; e-mail addresses need an "@" in the text.
+    /// start URLs; an e-mail address needs an "@" before the next space.
     #[inline]
-    fn may_be_address(&self, b: u8) -> bool {
+    fn may_be_address(&mut self, b: u8) -> bool {
         let next = self.bytes.get(self.pos + 1).map_or(0, |n| n | 0x20);
-        self.has_at || matches!((b | 0x20, next), (b'h', b't') | (b'w', b'w'))
+        matches!((b | 0x20, next), (b'h', b't') | (b'w', b'w')) || self.may_be_email()
+    }
+
+    /// Is there an "@" between here and the next space?
+    #[inline]
+    fn may_be_email(&mut self) -> bool {
+        if self.pos > self.next_at.0 {
+            self.next_at = next_at(self.text, self.pos);
+        }
+        self.pos >= self.next_at.1
     }
 
     fn scan_address(&mut self) -> Option<TokenKind> {
@@ -480,7 +542,7 @@ impl Scanner<'_, '_> {
             && (head[..8].eq_ignore_ascii_case(b"https://")
                 || head[..7].eq_ignore_ascii_case(b"http://")
                 || head[..4].eq_ignore_ascii_case(b"www."));
-        if !url && !self.has_at {
+        if !url && !self.may_be_email() {
             return None;
         }
         let chunk_len = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
@@ -533,29 +595,32 @@ impl Scanner<'_, '_> {
         let mut dotted = false;
         loop {
             self.eat_word_chars();
-            match self.peek() {
-                Some('.') if self.peek_after('.').is_some_and(char::is_alphanumeric) => {
+            // What may go on after the letters: most words end at a space.
+            let q = match self.bytes.get(self.pos) {
+                Some(b'.' | b'\'' | b'-') => self.bytes[self.pos] as char,
+                Some(0xE2) if self.text[self.pos..].starts_with('’') => '’',
+                _ => break,
+            };
+            match q {
+                '.' if self.peek_after('.').is_some_and(char::is_alphanumeric) => {
                     self.pos += 1;
                     dotted = true;
                 }
-                Some(q @ ('\'' | '’'))
-                    if self.peek_after(q).is_some_and(char::is_alphabetic) && self.pos - start <= 2 =>
-                {
+                '\'' | '’' if self.peek_after(q).is_some_and(char::is_alphabetic) && self.pos - start <= 2 => {
                     self.pos += q.len_utf8();
                 }
-                Some('-') if !dotted && self.peek_after('-').is_some_and(|c| c.is_ascii_digit()) => {
+                '-' if !dotted && self.peek_after('-').is_some_and(|c| c.is_ascii_digit()) => {
                     self.pos += 1;
                 }
                 _ => break,
             }
         }
         // Listed abbreviations are short: look only when the word is.
-        if self.peek() == Some('.') && self.pos - start <= MAX_ABBREVIATION_BYTES {
+        if self.bytes.get(self.pos) == Some(&b'.') && self.pos - start <= MAX_ABBREVIATION_BYTES {
             let text = self.text;
-            let listed = self.cache.abbreviation(text, start..self.pos, |word| {
-                let with_dot = crate::normalize::key(&text[start..start + word.len() + 1]);
-                let capital = word.chars().next().is_some_and(char::is_uppercase);
-                abbreviation_ends_sentence(&with_dot, capital).is_some()
+            let with_dot = &text[start..self.pos + 1];
+            let listed = self.cache.abbreviation(text, start..self.pos, |word, key| {
+                is_abbreviation_before_dot(word, key, with_dot)
             });
             if listed {
                 self.pos += 1;
@@ -770,7 +835,7 @@ mod tests {
                 text: &text,
                 bytes: text.as_bytes(),
                 pos: 0,
-                has_at: false,
+                next_at: next_at(&text, 0),
                 out: &mut out,
                 cache: &mut cache,
             };
