@@ -298,7 +298,7 @@ impl WordCache {
     /// Like [`WordCache::push_key`], but when the key is the word itself
     /// (lower case, canonical tone: most words), appends nothing and says so
     /// with `true`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push_key_if_other(&mut self, text: &str, span: Range<usize>, out: &mut String) -> (WordFacts, bool) {
         let len = span.len();
         let Some((at, bytes)) = self.find(text.as_bytes(), span.clone()) else {
@@ -353,7 +353,7 @@ impl WordCache {
 
     /// The slot of the word at `span` in `bytes` and the word's bytes as
     /// two machine words, or `None` for a word too long to cache.
-    #[inline]
+    #[inline(always)]
     fn find(&self, bytes: &[u8], span: Range<usize>) -> Option<(usize, [u64; 2])> {
         let len = span.len();
         if len > CACHED_WORD_BYTES {
@@ -418,8 +418,6 @@ fn push_key_facts(word: &str, out: &mut String) -> WordFacts {
 /// far, and masked.
 #[inline]
 fn load_padded(bytes: &[u8], start: usize, len: usize) -> [u64; 2] {
-    debug_assert!(len <= 16);
-    let mask = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
     let chunk: [u8; 16] = match bytes.get(start..start + 16) {
         Some(chunk) => chunk.try_into().expect("sixteen bytes"),
         None => {
@@ -430,8 +428,19 @@ fn load_padded(bytes: &[u8], start: usize, len: usize) -> [u64; 2] {
     };
     let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
     let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
-    [lo & mask(len), hi & mask(len.saturating_sub(8))]
+    [lo & LOW_MASKS[len], hi & LOW_MASKS[len.saturating_sub(8)]]
 }
+
+/// `LOW_MASKS[n]` keeps the first `n` bytes (up to 8) of a little-endian machine word.
+const LOW_MASKS: [u64; 17] = {
+    let mut masks = [u64::MAX; 17];
+    let mut n = 0;
+    while n < 8 {
+        masks[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
 
 /// The matching key of `word` as a new `String`.
 ///
