@@ -51,6 +51,16 @@ fn head3(s: &str) -> IResult<&str, &str> {
 /// The exact value of the digits of `int` (group separators skipped) and
 /// `frac`, without allocating.
 fn decimal(int: &str, frac: &str) -> Option<Decimal> {
+    if int.len() + frac.len() <= 18 {
+        // At most 18 digits: no overflow in 64 bits (most figures).
+        let mut mantissa: u64 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            if b.is_ascii_digit() {
+                mantissa = mantissa * 10 + (b - b'0') as u64;
+            }
+        }
+        return Decimal::new(mantissa as i128, frac.len() as u32);
+    }
     let mut mantissa: i128 = 0;
     for b in int.bytes().chain(frac.bytes()) {
         if b.is_ascii_digit() {

@@ -166,10 +166,12 @@ fn is_number_start(sentence: &SentenceView<'_>, input: &Toks<'_>) -> bool {
     }
 }
 
-fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
+/// The prefixes of a figure at the start of `input`; `approx` is what
+/// `LEXICON.approx_before` finds there (read once by the caller).
+fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>, approx: Option<(usize, &Approx)>) -> Option<Prefix> {
     let mut p = Prefix::default();
     let mut rest = input;
-    if let Some((n, a)) = LEXICON.approx_before.longest(&rest) {
+    if let Some((n, a)) = approx {
         p.approx = Some(*a);
         rest = rest.drop_front(n);
     }
@@ -295,8 +297,10 @@ struct Core {
 
 fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
     let t = input.first()?;
+    let mut lead = None;
     if t.token.kind == TokenKind::Number {
         let nt = digits::parse_number_token(t.text())?;
+        lead = Some(words::plain_value(&nt));
         if nt.max.is_some() || nt.suffix.is_some() {
             // "5-7 triệu": scale words after a range token apply to both ends.
             let after = input.drop_front(1);
@@ -321,7 +325,11 @@ fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
             ));
         }
     }
-    let (rest, m) = words::magnitude(input).ok()?;
+    let (rest, m) = match lead {
+        // A plain number token: its value leads, without parsing it again.
+        Some(v) => words::magnitude_from(input, input.drop_front(1), (v?, 0, true)).ok()?,
+        None => words::magnitude(input).ok()?,
+    };
     Some((
         rest,
         Core {
@@ -432,7 +440,8 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
         return Some(found);
     }
     // "gần 1/2 số doanh nghiệp", "khoảng một phần ba": a bound before a fraction or multiplier.
-    if let Some((n, a)) = LEXICON.approx_before.longest(&input) {
+    let approx_before = LEXICON.approx_before.longest(&input);
+    if let Some((n, a)) = approx_before {
         if let Some((end, mut value, rule)) = special(sentence, input.drop_front(n)) {
             if let EntityValue::Number(amount) | EntityValue::Quantity { amount, .. } = &mut value {
                 amount.approx = Some(*a);
@@ -455,7 +464,7 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
             }
         }
     }
-    let p = prefix(sentence, input)?;
+    let p = prefix(sentence, input, approx_before)?;
     let rest = input.drop_front(p.len);
     if !is_number_start(sentence, &rest) {
         return None;
@@ -470,8 +479,8 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
         return None;
     }
     if whole && first.index > sentence.range.0 {
-        let prev = sentence.key(first.index - 1);
-        if matches!(LEXICON.suffixes.single(prev, prev), Some(Suffix::Time)) || after_id_head(sentence, first.index) {
+        let prev = sentence.from(first.index - 1).first().expect("a token before");
+        if matches!(LEXICON.suffixes.single_key(&prev), Some(Suffix::Time)) || after_id_head(sentence, first.index) {
             return None;
         }
         // "Bộ luật Dân sự 2015 quy định": a year closing a name.
@@ -488,11 +497,11 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
     // After "thứ" or an ordinal head ("cấp 4 diện tích", "lần 2 chi trả") the
     // number is a rank, not a count.
     let after_thu = first.index > sentence.range.0 && {
-        let prev = sentence.key(first.index - 1);
-        prev == "thứ"
+        let prev = sentence.from(first.index - 1).first().expect("a token before");
+        prev.key == "thứ"
             || LEXICON
                 .ordinal_heads
-                .single(prev, prev)
+                .single_key(&prev)
                 .is_some_and(|h| *h != HeadRole::Roman)
     };
     // A whole number right after a rank word is a rank ("khóa 8 chuyên

@@ -25,7 +25,7 @@
 //! read since the last larger scale, so "một nghìn hai trăm triệu" is
 //! 1.200.000.000 and "hai nghìn tỷ" is 2.000.000.000.000.
 
-use super::digits::parse_number_token;
+use super::digits::{parse_number_token, NumberToken};
 use super::lexicon::{DropFront, WordRole, LEXICON};
 use crate::decimal::Decimal;
 use crate::token_input::{Tok, TokError, TokResult, Toks};
@@ -272,18 +272,9 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
         return fail(input);
     };
     if first.token.kind == TokenKind::Number {
-        return match parse_number_token(first.text()) {
-            Some(t) if t.max.is_none() && t.suffix.is_none() => {
-                let mut v = t.value;
-                if let Some(e) = t.scale {
-                    v = match v.mul(Decimal::pow10(e)) {
-                        Some(v) => v,
-                        None => return fail(input),
-                    };
-                }
-                Ok((input.drop_front(1), (v, 0, true)))
-            }
-            _ => fail(input),
+        return match parse_number_token(first.text()).as_ref().and_then(plain_value) {
+            Some(v) => Ok((input.drop_front(1), (v, 0, true))),
+            None => fail(input),
         };
     }
     if !lead && role(&first) == Some(WordRole::Zero) {
@@ -311,6 +302,18 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
     Ok((rest, (value, words, false)))
 }
 
+/// The value of a number token that can lead or be a group: no range or
+/// unit, its glued scale multiplied out ("500k" = 500 000).
+pub(super) fn plain_value(t: &NumberToken) -> Option<Decimal> {
+    if t.max.is_some() || t.suffix.is_some() {
+        return None;
+    }
+    match t.scale {
+        Some(e) => t.value.mul(Decimal::pow10(e)),
+        None => Some(t.value),
+    }
+}
+
 /// `magnitude`: a spelled, digit or mixed figure ("hai mươi lăm nghìn",
 /// "3,5 triệu", "1,2 nghìn tỷ", "2 triệu 500 nghìn", "hai triệu rưỡi").
 ///
@@ -323,7 +326,19 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
 /// assert_eq!((m.value.to_string(), rest.len()), ("2023".to_string(), 0));
 /// ```
 pub fn magnitude(input: Toks<'_>) -> TokResult<'_, Magnitude> {
-    let (mut rest, (lead, lead_words, digits)) = group(input, true)?;
+    let (rest, lead) = group(input, true)?;
+    magnitude_from(input, rest, lead)
+}
+
+/// [`magnitude`] once its lead is read: `rest` follows the lead, which is
+/// (value, number words used, read from a digit token). The recognizer
+/// reads a number token's lead itself, so the token is parsed once.
+pub(super) fn magnitude_from<'a>(
+    input: Toks<'a>,
+    rest: Toks<'a>,
+    (lead, lead_words, digits): (Decimal, usize, bool),
+) -> TokResult<'a, Magnitude> {
+    let mut rest = rest;
     let mut words = lead_words;
     let mut acc = Acc::new();
     let mut current = Some(lead);
