@@ -206,6 +206,14 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
         self.by_first.iter().map(|(k, _)| k)
     }
 
+    /// The first words of the phrases whose value `ok` accepts.
+    pub fn first_keys_where(&self, ok: impl Fn(&T) -> bool) -> impl Iterator<Item = &str> {
+        self.by_first
+            .iter()
+            .filter(move |(_, list)| list.iter().any(|(_, v)| ok(v)))
+            .map(|(k, _)| k)
+    }
+
     /// Number of phrases.
     pub fn len(&self) -> usize {
         self.by_first.iter().map(|(_, list)| list.len()).sum()

@@ -190,15 +190,16 @@ fn fraction_digits(input: Toks<'_>) -> TokResult<'_, String> {
 
 /// Scale words at the start of `input`: (total power of ten, words used).
 /// "chục" counts only before another scale ("chục nghìn").
-fn scales(input: &Toks<'_>) -> (Vec<u32>, usize) {
-    let mut exps = Vec::new();
+/// The powers of ten are the first `n` of the array.
+fn scales(input: &Toks<'_>) -> ([u32; 4], usize) {
+    let mut exps = [0; 4];
     let mut i = 0;
     while i < 4 {
-        match role_at(input, i) {
-            Some(WordRole::Scale(e)) => exps.push(e),
-            Some(WordRole::Dozen) if matches!(role_at(input, i + 1), Some(WordRole::Scale(_))) => exps.push(1),
+        exps[i] = match role_at(input, i) {
+            Some(WordRole::Scale(e)) => e,
+            Some(WordRole::Dozen) if matches!(role_at(input, i + 1), Some(WordRole::Scale(_))) => 1,
             _ => break,
-        }
+        };
         i += 1;
     }
     (exps, i)
@@ -208,7 +209,7 @@ fn scales(input: &Toks<'_>) -> (Vec<u32>, usize) {
 /// 12) and the number of words ("5-7 triệu").
 pub fn scale_words(input: &Toks<'_>) -> (u32, usize) {
     let (exps, n) = scales(input);
-    (exps.iter().sum(), n)
+    (exps[..n].iter().sum(), n)
 }
 
 /// Groups read so far, each with the power of ten of its scale.
@@ -338,15 +339,29 @@ pub(super) fn magnitude_from<'a>(
     rest: Toks<'a>,
     (lead, lead_words, digits): (Decimal, usize, bool),
 ) -> TokResult<'a, Magnitude> {
+    let (mut exps, mut n) = scales(&rest);
+    if n == 0 {
+        // No scale after the lead ("2023 người"): the lead alone, as the loop would find.
+        let magnitude = Magnitude {
+            value: lead,
+            words: lead_words,
+            digits,
+            first_exp: 0,
+            lone_word: !digits && lead_words == 1,
+        };
+        return Ok((rest, magnitude));
+    }
     let mut rest = rest;
     let mut words = lead_words;
     let mut acc = Acc::new();
     let mut current = Some(lead);
     let mut scaled = false;
-    for _ in 0..12 {
-        let (exps, n) = scales(&rest);
+    for round in 0..12 {
+        if round > 0 {
+            (exps, n) = scales(&rest);
+        }
         if n > 0 {
-            for e in exps {
+            for &e in &exps[..n] {
                 if acc.scale(current.take(), e).is_none() {
                     return fail(input);
                 }
@@ -371,8 +386,8 @@ pub(super) fn magnitude_from<'a>(
         let Ok((r, (v, w, _))) = group(rest, false) else {
             break;
         };
-        let (next, _) = scales(&r);
-        match next.first() {
+        let (next, next_n) = scales(&r);
+        match next[..next_n].first() {
             // A smaller scale adds a group; a larger one multiplies what came
             // before ("một nghìn hai trăm triệu" = 1200 triệu).
             Some(_) => {
