@@ -62,7 +62,7 @@ use crate::span::Span;
 use crate::token_input::{satisfy, Tok, TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
 use lexicon::{Follows, OrgKind, PlaceKind, TitleKind, TitlePart, LEXICON};
-use lexicon::{LOWER, ORG, PHOTO, PLACE, SURNAME, TITLE, UNIT};
+use lexicon::{INTRO, LOWER, MODIFIER, ORG, PHOTO, PLACE, PLACE_LOWER, SURNAME, TITLE, UNIT};
 use nom::error::{ErrorKind, ParseError};
 use nom::multi::many_m_n;
 use nom::{Input, Parser};
@@ -124,7 +124,14 @@ fn name_shaped(t: &Tok<'_>) -> bool {
 /// A listed place at the start of `input` accepted by `ok`, written with a
 /// capital when the list writes it so ("Pháp", not "biện pháp").
 fn listed_place<'a>(input: Toks<'a>, ok: impl Fn(&lexicon::Place) -> bool) -> TokResult<'a, &'static lexicon::Place> {
-    let cap = input.first().is_some_and(|t| t.token.capitalized);
+    let Some(first) = input.first() else {
+        return fail(input);
+    };
+    // One probe before reading the word's letters.
+    if !LEXICON.places.starts_with(first.keyed()) {
+        return fail(input);
+    }
+    let cap = first.token.capitalized;
     // "BỘ TƯ PHÁP": a heading in capitals is not the country "Pháp".
     let shouting = input
         .first()
@@ -163,14 +170,18 @@ impl Emit<'_, '_> {
     }
 
     fn place(&mut self, p: &PlaceM) {
-        self.push(p.range.clone(), EntityValue::Place(p.canonical.clone()), "names::place");
+        self.push(
+            p.range.clone(),
+            EntityValue::Place(p.canonical.to_string()),
+            "names::place",
+        );
     }
 
     fn org(&mut self, o: &OrgM) {
         if o.bare {
             return;
         }
-        self.push(o.range.clone(), EntityValue::Org(o.canonical.clone()), "names::org");
+        self.push(o.range.clone(), EntityValue::Org(o.canonical.to_string()), "names::org");
         if let Some(p) = &o.place {
             self.place(p);
         }
@@ -207,11 +218,11 @@ impl Emit<'_, '_> {
             }
             title.push_str(&self.text(&(t.range.start..t.text_end.max(t.range.start + 1))));
             if let Some(o) = &t.org {
-                org = Some(o.canonical.clone());
+                org = Some(o.canonical.to_string());
                 self.org(o);
             }
             if let Some(p) = &t.place {
-                place = Some(p.canonical.clone());
+                place = Some(p.canonical.to_string());
                 self.place(p);
             }
         }
@@ -343,8 +354,10 @@ impl Recognizer for Names {
             return;
         }
 
-        // Places and organizations.
-        let placeish = bits & (PLACE | UNIT) != 0;
+        // Places and organizations. At a lower-case word only a unit ("tỉnh"),
+        // a place written in lower case or a dotted "q.1" can start a place.
+        let cap = tok.token.capitalized;
+        let placeish = bits & (PLACE | UNIT) != 0 && (cap || bits & (UNIT | PLACE_LOWER) != 0 || tok.key.contains('.'));
         if let Some((_, p)) = placeish.then(|| place(input).ok()).flatten() {
             let single_weak = p.range.len() == 1
                 && name_shaped(&tok)
@@ -366,7 +379,8 @@ impl Recognizer for Names {
 
         // Title first: "Bí thư Tỉnh ủy Bến Tre Lê Đức Thọ".
         let mut titled = false;
-        if bits & TITLE != 0 {
+        // A lower-case word starts a (capitalized) title only as a modifier: "nguyên Bộ trưởng".
+        if bits & TITLE != 0 && (cap || bits & MODIFIER != 0) {
             if let Ok((rest, mut titles)) = chain(input, true) {
                 titled = true;
                 // "Chủ tịch HĐQT Vietjet Nguyễn Thị Phương Thảo": one or two
@@ -419,7 +433,7 @@ impl Recognizer for Names {
 
         // Honorific + name: "ông Nguyễn Văn Hùng", "ông Ba" (not "Bà Rịa").
         let introducer = |k| matches!(k, TitleKind::Honorific | TitleKind::Role);
-        if let Ok((after, part)) = title_kind(introducer)(input) {
+        if let Some(Ok((after, part))) = (bits & INTRO != 0).then(|| title_kind(introducer)(input)) {
             if phrase(&lex.places, |_| true)(input).is_err() {
                 if let Ok((rest, name)) = loose_name(after) {
                     // "cầu thủ Brazil", "HLV Barcelona": after an occupation one

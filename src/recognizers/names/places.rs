@@ -1,6 +1,7 @@
 //! Places: listed provinces, cities, regions and countries, and unit word + name.
 
 use super::*;
+use std::borrow::Cow;
 
 /// A recognized place.
 #[derive(Debug, Clone)]
@@ -11,9 +12,10 @@ pub(super) struct PlaceM {
     /// Where the name starts (after the unit word).
     pub(super) name_start: usize,
     /// The name without the unit ("Bến Tre", "5", "Lê Lợi").
-    pub(super) name: String,
-    /// The canonical place name ("Bến Tre", "Quận 5").
-    pub(super) canonical: String,
+    pub(super) name: Cow<'static, str>,
+    /// The canonical place name ("Bến Tre", "Quận 5"): borrowed from the
+    /// gazetteer when listed, so a place read and dropped costs no allocation.
+    pub(super) canonical: Cow<'static, str>,
 }
 
 /// The text of the first `n` tokens with the acronyms of
@@ -53,8 +55,8 @@ pub(super) fn known_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
             range: input.offset()..rest.offset(),
             unit: None,
             name_start: input.offset(),
-            name: place.canonical.clone(),
-            canonical: place.canonical.clone(),
+            name: Cow::Borrowed(&place.canonical),
+            canonical: Cow::Borrowed(&place.canonical),
         },
     ))
 }
@@ -62,12 +64,23 @@ pub(super) fn known_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
 /// unit (known | number | capword{1,3})
 pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
     let (after_unit, unit) = phrase(&LEXICON.units, |_| true)(input)?;
+    // What can follow the unit: a capitalized word (a listed place, a name),
+    // a number, a place written in lower case or a complement ("Trung ương").
+    let can_follow = after_unit.first().is_some_and(|t| {
+        t.token.capitalized
+            || t.token.kind == TokenKind::Number
+            || LEXICON.first.get(t.keyed()).is_some_and(|b| b & PLACE_LOWER != 0)
+            || LEXICON.parts.starts_with(t.keyed())
+    });
+    if !can_follow {
+        return fail(input);
+    }
     // "Hồ Văn Mười": a capitalized unit word that is also a surname is the surname.
     let first = input.first().expect("a unit was read");
     if first.token.capitalized && LEXICON.surnames.exact(first.keyed()).is_some() {
         return fail(input);
     }
-    let done = |rest: Toks<'a>, name: String, canonical: String| -> TokResult<'a, PlaceM> {
+    let done = |rest: Toks<'a>, name: Cow<'static, str>, canonical: Cow<'static, str>| -> TokResult<'a, PlaceM> {
         Ok((
             rest,
             PlaceM {
@@ -86,7 +99,7 @@ pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
             let longer = unit.follows == Follows::Open
                 && open_words(after_unit, 3).is_ok_and(|(r, _)| r.offset() > rest.offset());
             if !longer {
-                return done(rest, place.canonical.clone(), place.canonical.clone());
+                return done(rest, Cow::Borrowed(&place.canonical), Cow::Borrowed(&place.canonical));
             }
         }
     }
@@ -98,12 +111,16 @@ pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
             let mut canonical = capitalize(&unit.canonical);
             canonical.push(' ');
             canonical.push_str(t.text());
-            return done(after_unit.take_from(1), t.text().to_owned(), canonical);
+            return done(
+                after_unit.take_from(1),
+                Cow::Owned(t.text().to_owned()),
+                Cow::Owned(canonical),
+            );
         }
     }
     let (rest, n) = open_words(after_unit, 3)?;
     let name = words_text(&after_unit, n);
-    done(rest, name.clone(), name)
+    done(rest, Cow::Owned(name.clone()), Cow::Owned(name))
 }
 
 /// One to `max` capitalized words of a proper name ("Châu Thành"), stopping
@@ -335,8 +352,8 @@ pub(super) fn dotted_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
                     range: input.offset()..rest.offset(),
                     unit: Some(unit.canonical.as_str()),
                     name_start: input.offset(),
-                    name: number.to_owned(),
-                    canonical,
+                    name: Cow::Owned(number.to_owned()),
+                    canonical: Cow::Owned(canonical),
                 },
             ))
         }
