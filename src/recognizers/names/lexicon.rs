@@ -10,7 +10,6 @@ use crate::grammar::GrammarFile;
 use crate::grammar_file;
 use crate::tokenizer::tokenize;
 use crate::vocab::{WordMap, WordSet};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// The names gazetteers' phrase tables: [`crate::phrases::PhraseTable`].
@@ -187,10 +186,10 @@ pub(crate) struct Lexicon {
     /// Keys of capitalized words that are never part of a proper name.
     pub stops: WordSet,
     /// Keys of lower-case words that never sit inside the name of a body.
-    pub inner_stops: HashSet<String>,
+    pub inner_stops: WordSet,
     /// Keys of lower-case words that open a clause right after a name ("đang",
     /// "đã", "và"): a number before one closes the name of a body.
-    pub clause_words: HashSet<String>,
+    pub clause_words: WordSet,
     /// Matching keys of the phrases after which a place name belongs to the
     /// name of something else: facilities and currencies ("cao tốc", "đô la").
     pub place_hosts: Phrases<()>,
@@ -199,7 +198,7 @@ pub(crate) struct Lexicon {
     pub unit_nouns: Phrases<()>,
     /// One-token acronyms written out in the canonical name of a body, by key:
     /// "thpt" → "Trung học phổ thông" ("Trường THPT chuyên Hà Nội - Amsterdam").
-    pub expansions: HashMap<String, String>,
+    pub expansions: WordMap<String>,
     /// Phrases that never start the proper name of a body: crop seasons
     /// ("Vụ Hè Thu 2024" is a season, not a department "Vụ").
     pub not_body_names: Phrases<()>,
@@ -311,7 +310,7 @@ fn load() -> Lexicon {
             (None, "expand") => {
                 for alias in split_aliases(row.get(2)) {
                     let key = crate::normalize::key(alias);
-                    if lex.expansions.insert(key, canonical.to_owned()).is_some() {
+                    if lex.expansions.insert(&key, canonical.to_owned()).is_some() {
                         file.fail(&row, &format!("{alias:?} is expanded twice"));
                     }
                 }
@@ -370,14 +369,14 @@ fn load() -> Lexicon {
         match row.get(1) {
             "" => {
                 lex.stops.insert(&key);
-                lex.inner_stops.insert(key);
+                lex.inner_stops.insert(&key);
             }
             "inner" => {
-                lex.inner_stops.insert(key);
+                lex.inner_stops.insert(&key);
             }
             "body" => add(&file, &row, &mut lex.not_body_names, row.get(0), ()),
             "clause" => {
-                lex.clause_words.insert(key);
+                lex.clause_words.insert(&key);
             }
             "noun" => {
                 lex.unit_nouns.push(form_keys(row.get(0)), ());

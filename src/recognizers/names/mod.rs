@@ -64,7 +64,6 @@ use crate::tokenizer::{Gap, TokenKind};
 use lexicon::{Follows, OrgKind, PlaceKind, TitleKind, TitlePart, LEXICON};
 use lexicon::{INTRO, LOWER, MODIFIER, ORG, PHOTO, PLACE, PLACE_LOWER, SURNAME, TITLE, UNIT};
 use nom::error::{ErrorKind, ParseError};
-use nom::multi::many_m_n;
 use nom::{Input, Parser};
 use std::ops::Range;
 
@@ -95,6 +94,25 @@ const RULE_SHORT_TITLE: &str = "names::title_short";
 
 fn fail<'a, T>(input: Toks<'a>) -> TokResult<'a, T> {
     Err(nom::Err::Error(TokError::from_error_kind(input, ErrorKind::Verify)))
+}
+
+/// `p` applied up to `max` times: (the rest, how many times it matched).
+/// What `many_m_n(0, max, p)` reads, without collecting the outputs (every
+/// parser given here consumes a token when it matches).
+fn repeat<'a, O>(
+    input: Toks<'a>,
+    max: usize,
+    mut p: impl FnMut(Toks<'a>) -> TokResult<'a, O>,
+) -> TokResult<'a, usize> {
+    let mut rest = input;
+    for count in 0..max {
+        match p(rest) {
+            Ok((after, _)) => rest = after,
+            Err(nom::Err::Error(_)) => return Ok((rest, count)),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((rest, max))
 }
 
 /// The longest phrase of `table` accepted by `ok`, as a parser.
@@ -132,13 +150,22 @@ fn listed_place<'a>(input: Toks<'a>, ok: impl Fn(&lexicon::Place) -> bool) -> To
         return fail(input);
     }
     let cap = first.token.capitalized;
-    // "BỘ TƯ PHÁP": a heading in capitals is not the country "Pháp".
-    let shouting = input
-        .first()
-        .is_some_and(|t| t.text().chars().count() > 1 && !t.text().chars().any(char::is_lowercase));
-    phrase(&LEXICON.places, move |p: &lexicon::Place| {
-        (cap || !p.cap) && (!shouting || p.acronym) && ok(p)
-    })(input)
+    // "BỘ TƯ PHÁP": a heading in capitals is not the country "Pháp" (its
+    // letters read only when a place written in lower case is at stake).
+    let shouting = std::cell::OnceCell::new();
+    let shouting = || {
+        *shouting.get_or_init(|| {
+            let text = first.text();
+            text.chars().nth(1).is_some() && !text.chars().any(char::is_lowercase)
+        })
+    };
+    match LEXICON
+        .places
+        .longest_in(&input, |p| (cap || !p.cap) && (p.acronym || !shouting()) && ok(p))
+    {
+        Some((n, place)) => Ok((input.take_from(n), place)),
+        None => fail(input),
+    }
 }
 
 /// A name syllable that continues a name: on the same line.

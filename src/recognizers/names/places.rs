@@ -23,7 +23,7 @@ pub(super) struct PlaceM {
 /// → "Trường Trung học phổ thông chuyên Bến Tre".
 pub(super) fn expanded_text(input: &Toks<'_>, n: usize) -> String {
     let text = words_text(input, n);
-    if !(0..n).any(|i| input.get(i).is_some_and(|t| LEXICON.expansions.contains_key(t.key))) {
+    if !(0..n).any(|i| input.get(i).is_some_and(|t| LEXICON.expansions.get(t.keyed()).is_some())) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -32,7 +32,7 @@ pub(super) fn expanded_text(input: &Toks<'_>, n: usize) -> String {
         let Some(t) = input.get(i) else { break };
         let span = t.span();
         out.push_str(&input.text()[last..span.start]);
-        match LEXICON.expansions.get(t.key) {
+        match LEXICON.expansions.get(t.keyed()) {
             Some(full) => out.push_str(full),
             None => out.push_str(t.text()),
         }
@@ -152,7 +152,7 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                 t.token.kind == TokenKind::Word
                     && !t.token.capitalized
                     && t.token.gap == Gap::Space
-                    && (!LEXICON.inner_stops.contains(t.key) || t.key == "và")
+                    && (!LEXICON.inner_stops.contains(t.keyed()) || t.key == "và")
             };
             let run = (0..3)
                 .take_while(|&i| rest.get(i).is_some_and(|t| lower_word(&t)))
@@ -198,7 +198,7 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                     w.token.kind == TokenKind::Word
                         && !w.token.capitalized
                         && w.token.gap == Gap::Space
-                        && !LEXICON.inner_stops.contains(w.key)
+                        && !LEXICON.inner_stops.contains(w.keyed())
                 });
                 if starts_compound && second.is_some() {
                     // Take "Sư phạm" only where the name goes on or the clause
@@ -259,7 +259,7 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
     if let Some((at, k)) = before_hyphen {
         let cut_after = n == k + 2
             && rest.first().is_some_and(|t| {
-                t.token.kind == TokenKind::Word && !t.token.capitalized && !LEXICON.clause_words.contains(t.key)
+                t.token.kind == TokenKind::Word && !t.token.capitalized && !LEXICON.clause_words.contains(t.keyed())
             });
         if cut_after {
             rest = at;
@@ -315,7 +315,7 @@ fn closing_number(rest: Toks<'_>) -> Option<Toks<'_>> {
     let after = rest.take_from(1);
     let closes = after.first().is_none_or(|w| {
         (w.token.kind == TokenKind::Punct && !matches!(w.key, "%" | "/"))
-            || (w.token.kind == TokenKind::Word && LEXICON.clause_words.contains(w.key))
+            || (w.token.kind == TokenKind::Word && LEXICON.clause_words.contains(w.keyed()))
     });
     closes.then_some(after)
 }
@@ -326,9 +326,21 @@ pub(super) fn full_name_at(input: Toks<'_>) -> bool {
 }
 
 pub(super) fn place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
-    unit_place(input)
-        .or_else(|_| dotted_place(input))
-        .or_else(|_| known_place(input))
+    // Each reading is tried only where its first word can start it.
+    let Some(t) = input.first() else {
+        return fail(input);
+    };
+    if LEXICON.units.starts_with(t.keyed()) {
+        if let Ok(found) = unit_place(input) {
+            return Ok(found);
+        }
+    }
+    if t.key.contains('.') {
+        if let Ok(found) = dotted_place(input) {
+            return Ok(found);
+        }
+    }
+    known_place(input)
 }
 
 /// One token "Q.1", "P.5": a dotted unit abbreviation glued to a number.
