@@ -23,7 +23,11 @@ pub(super) struct PlaceM {
 /// → "Trường Trung học phổ thông chuyên Bến Tre".
 pub(super) fn expanded_text(input: &Toks<'_>, n: usize) -> String {
     let text = words_text(input, n);
-    if !(0..n).any(|i| input.get(i).is_some_and(|t| LEXICON.expansions.get(t.keyed()).is_some())) {
+    if !(0..n).any(|i| {
+        input
+            .get(i)
+            .is_some_and(|t| LEXICON.expansions.get(t.keyed()).is_some())
+    }) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 16);

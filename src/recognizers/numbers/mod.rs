@@ -836,7 +836,7 @@ fn fraction(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Enti
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::Annotator;
 
@@ -851,7 +851,7 @@ mod tests {
     }
 
     /// Texts to check fast paths on: the corpus, the example tables and a few odd cases.
-    fn sample_texts() -> Vec<String> {
+    pub(crate) fn sample_texts() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts: Vec<String> = [
             "năm nay, năm 2023, 5 năm, năm - bảy người, không có, không quá 5 người, hơn gấp đôi",
