@@ -10,15 +10,20 @@ use crate::model::Entity;
 pub(super) fn link_short_mentions(doc: &mut Document) {
     // The matching key of each person's or official's name, read first so
     // the look-up tables below borrow them instead of copying.
-    let keys: Vec<Option<String>> = doc
+    let keys: Vec<(usize, String)> = doc
         .entities
         .iter()
-        .map(|e| match &e.value {
-            EntityValue::Person { name, .. } => Some(tokens_key(doc, e, name).unwrap_or_else(|| phrase_key(name))),
-            EntityValue::Official { name, .. } => Some(phrase_key(name)),
+        .enumerate()
+        .filter_map(|(i, e)| match &e.value {
+            EntityValue::Person { name, .. } => Some((i, tokens_key(doc, e, name).unwrap_or_else(|| phrase_key(name)))),
+            EntityValue::Official { name, .. } => Some((i, phrase_key(name))),
             _ => None,
         })
         .collect();
+    if keys.is_empty() {
+        // No name: nothing to link or drop.
+        return;
+    }
     // Every proper ending ("Thọ", "Đức Thọ") of each first full mention's
     // key → (its span, its entity): a look-up per mention, however many
     // names the document holds.
@@ -26,8 +31,8 @@ pub(super) fn link_short_mentions(doc: &mut Document) {
     let mut full: rustc_hash::FxHashSet<&str> = Default::default();
     let mut drop = vec![false; doc.entities.len()];
     let mut links: Vec<(usize, Span, usize)> = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key.as_deref() else { continue };
+    for (i, key) in &keys {
+        let (i, key) = (*i, key.as_str());
         let e = &doc.entities[i];
         let syllables = key.split(' ').count();
         // A shorter name that ends an earlier full one: "Thọ", "Minh Chính".

@@ -115,6 +115,17 @@ fn en_decimal(s: &str) -> IResult<&str, Option<Decimal>> {
     Ok((rest, decimal(int, frac)))
 }
 
+/// The value of a token of at most 18 ASCII digits ("2023"): what
+/// [`parse_number_token`] reads there, without the grammar (tested against it).
+pub fn plain_digits(s: &str) -> Option<Decimal> {
+    if s.is_empty() || s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(Decimal::from_int(
+        s.bytes().fold(0u64, |v, b| v * 10 + (b - b'0') as u64) as i128,
+    ))
+}
+
 /// Can a figure end right before `rest` (no more digits or separators)?
 fn end_ok(rest: &str) -> bool {
     !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ':'))
@@ -375,6 +386,11 @@ mod tests {
         }
         each(&mut s, 7, &alphabet, &mut checked);
         assert!(checked > 2_000_000);
+        for digits in ["0", "7", "0123", "2023", "999999999999999999"] {
+            let fast = plain_digits(digits).map(|d| format!("{d:?}"));
+            let slow = parse_number_token(digits).map(|t| format!("{:?}", t.value));
+            assert_eq!(fast, slow, "{digits:?}");
+        }
         for long in [
             "12.345.678.901.234.567.890,123",
             "1234567890123456789012",

@@ -167,12 +167,18 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
     pub fn longest(&self, input: &Toks<'_>) -> Option<(usize, &T)> {
         let first = input.first()?;
         let list = self.by_first.get(first.keyed())?;
+        // Each token is read once, however many phrases compare it.
+        let mut read: [Option<Tok<'_>>; 6] = [Some(first), None, None, None, None, None];
+        let mut token = |i: usize| match read.get_mut(i) {
+            Some(slot) => *slot.get_or_insert_with(|| input.get(i).expect("within the input")),
+            None => input.get(i).expect("within the input"),
+        };
         list.iter().find_map(|(words, value)| {
-            let all = words.iter().enumerate().all(|(i, w)| {
-                input
-                    .get(i)
-                    .is_some_and(|t| (i == 0 || !t.token.gap_is_paragraph()) && w.matches(&t))
-            });
+            let all = words.len() <= input.len()
+                && words.iter().enumerate().all(|(i, w)| {
+                    let t = token(i);
+                    (i == 0 || !t.token.gap_is_paragraph()) && w.matches(&t)
+                });
             all.then_some((words.len(), value))
         })
     }

@@ -249,10 +249,10 @@ fn counted_head(t: &crate::token_input::Tok<'_>) -> bool {
     t.token.kind == TokenKind::Word
         && !t.token.capitalized
         && t.token.gap == Gap::Space
-        && t.key.chars().count() > 1
-        && t.key.chars().all(char::is_alphabetic)
         && !LEXICON.not_nouns.contains(t.keyed())
         && LEXICON.words.get(t.keyed()).is_none()
+        && t.key.chars().nth(1).is_some()
+        && t.key.chars().all(char::is_alphabetic)
 }
 
 /// "/lít", "/ha", "/ha/vụ" after a unit: (tokens used, what it is per).
@@ -304,6 +304,12 @@ fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
     let t = input.first()?;
     let mut lead = None;
     if t.token.kind == TokenKind::Number {
+        if let Some(v) = digits::plain_digits(t.text()) {
+            // "2023": what the token grammar reads, read directly.
+            lead = Some(Some(v));
+        }
+    }
+    if t.token.kind == TokenKind::Number && lead.is_none() {
         let nt = digits::parse_number_token(t.text())?;
         lead = Some(words::plain_value(&nt));
         if nt.max.is_some() || nt.suffix.is_some() {
@@ -795,7 +801,9 @@ fn fraction(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Enti
     let first = input.first()?;
     // "2/3 số xã" (not a date: a share of something).
     if first.token.kind == TokenKind::Number {
-        let (n, d) = first.text().split_once('/')?;
+        let text = first.text();
+        let slash = text.bytes().position(|b| b == b'/')?;
+        let (n, d) = (&text[..slash], &text[slash + 1..]);
         let (n, d): (i64, i64) = (n.parse().ok()?, d.parse().ok()?);
         let next = input.get(1)?;
         if next.key != "số" || d > 100 {
