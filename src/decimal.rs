@@ -145,6 +145,10 @@ impl PartialOrd for Decimal {
 
 impl Ord for Decimal {
     fn cmp(&self, other: &Decimal) -> Ordering {
+        if self.scale == other.scale {
+            // What aligning would compare, without scaling either.
+            return self.mantissa.cmp(&other.mantissa);
+        }
         match self.aligned(*other) {
             Some((a, b, _)) => a.cmp(&b),
             None => self.to_f64().total_cmp(&other.to_f64()),

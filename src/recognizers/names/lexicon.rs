@@ -10,7 +10,6 @@ use crate::grammar::GrammarFile;
 use crate::grammar_file;
 use crate::tokenizer::tokenize;
 use crate::vocab::{WordMap, WordSet};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// The names gazetteers' phrase tables: [`crate::phrases::PhraseTable`].
@@ -137,19 +136,28 @@ pub(crate) struct TitlePart {
 }
 
 /// Bit of [`Lexicon::first`]: a place starts with this key.
-pub(crate) const PLACE: u8 = 1;
+pub(crate) const PLACE: u16 = 1;
 /// Bit of [`Lexicon::first`]: a place-unit word starts with this key.
-pub(crate) const UNIT: u8 = 2;
+pub(crate) const UNIT: u16 = 2;
 /// Bit of [`Lexicon::first`]: an organization starts with this key.
-pub(crate) const ORG: u8 = 4;
+pub(crate) const ORG: u16 = 4;
 /// Bit of [`Lexicon::first`]: a title part starts with this key.
-pub(crate) const TITLE: u8 = 8;
+pub(crate) const TITLE: u16 = 8;
 /// Bit of [`Lexicon::first`]: a surname starts with this key.
-pub(crate) const SURNAME: u8 = 16;
+pub(crate) const SURNAME: u16 = 16;
 /// Bit of [`Lexicon::first`]: a rule can start here on a lower-case word.
-pub(crate) const LOWER: u8 = 32;
+pub(crate) const LOWER: u16 = 32;
 /// Bit of [`Lexicon::first`]: "Ảnh" of a photo credit.
-pub(crate) const PHOTO: u8 = 64;
+pub(crate) const PHOTO: u16 = 64;
+/// Bit of [`Lexicon::first`]: a place written in lower case starts with this
+/// key ("miền Trung"): only such a place can start at a lower-case word.
+pub(crate) const PLACE_LOWER: u16 = 128;
+/// Bit of [`Lexicon::first`]: a former, acting or deputy title part starts
+/// here ("nguyên", "Phó"): a title chain can start at a lower-case word only there.
+pub(crate) const MODIFIER: u16 = 256;
+/// Bit of [`Lexicon::first`]: an honorific or an occupation starts here
+/// ("ông", "nhà báo"): what introduces a name.
+pub(crate) const INTRO: u16 = 512;
 
 /// Every names gazetteer.
 #[derive(Debug, Default)]
@@ -169,18 +177,19 @@ pub(crate) struct Lexicon {
     /// Surnames; true for those that are also common words ("Từ", "Mai").
     pub surnames: Phrases<bool>,
     /// For each key that can start some rule, which tables it starts (bits
-    /// [`PLACE`], [`UNIT`], [`ORG`], [`TITLE`], [`SURNAME`], [`PHOTO`]) and
-    /// whether it can start one written in lower case ([`LOWER`]).
-    pub first: WordMap<u8>,
+    /// [`PLACE`], [`UNIT`], [`ORG`], [`TITLE`], [`SURNAME`], [`PHOTO`]; finer:
+    /// [`PLACE_LOWER`], [`MODIFIER`], [`INTRO`]) and whether it can start one
+    /// written in lower case ([`LOWER`]).
+    pub first: WordMap<u16>,
     /// The keys that can start a rule written in lower case (the recognizer's triggers).
     pub lower_first: Vec<String>,
     /// Keys of capitalized words that are never part of a proper name.
     pub stops: WordSet,
     /// Keys of lower-case words that never sit inside the name of a body.
-    pub inner_stops: HashSet<String>,
+    pub inner_stops: WordSet,
     /// Keys of lower-case words that open a clause right after a name ("đang",
     /// "đã", "và"): a number before one closes the name of a body.
-    pub clause_words: HashSet<String>,
+    pub clause_words: WordSet,
     /// Matching keys of the phrases after which a place name belongs to the
     /// name of something else: facilities and currencies ("cao tốc", "đô la").
     pub place_hosts: Phrases<()>,
@@ -189,7 +198,7 @@ pub(crate) struct Lexicon {
     pub unit_nouns: Phrases<()>,
     /// One-token acronyms written out in the canonical name of a body, by key:
     /// "thpt" → "Trung học phổ thông" ("Trường THPT chuyên Hà Nội - Amsterdam").
-    pub expansions: HashMap<String, String>,
+    pub expansions: WordMap<String>,
     /// Phrases that never start the proper name of a body: crop seasons
     /// ("Vụ Hè Thu 2024" is a season, not a department "Vụ").
     pub not_body_names: Phrases<()>,
@@ -301,7 +310,7 @@ fn load() -> Lexicon {
             (None, "expand") => {
                 for alias in split_aliases(row.get(2)) {
                     let key = crate::normalize::key(alias);
-                    if lex.expansions.insert(key, canonical.to_owned()).is_some() {
+                    if lex.expansions.insert(&key, canonical.to_owned()).is_some() {
                         file.fail(&row, &format!("{alias:?} is expanded twice"));
                     }
                 }
@@ -360,14 +369,14 @@ fn load() -> Lexicon {
         match row.get(1) {
             "" => {
                 lex.stops.insert(&key);
-                lex.inner_stops.insert(key);
+                lex.inner_stops.insert(&key);
             }
             "inner" => {
-                lex.inner_stops.insert(key);
+                lex.inner_stops.insert(&key);
             }
             "body" => add(&file, &row, &mut lex.not_body_names, row.get(0), ()),
             "clause" => {
-                lex.clause_words.insert(key);
+                lex.clause_words.insert(&key);
             }
             "noun" => {
                 lex.unit_nouns.push(form_keys(row.get(0)), ());
@@ -380,9 +389,9 @@ fn load() -> Lexicon {
     }
 
     // One probe per token: which tables a key can start.
-    let mut first: WordMap<u8> = WordMap::default();
+    let mut first: WordMap<u16> = WordMap::default();
     let mut lower_first: Vec<String> = Vec::new();
-    let mut mark = |keys: Vec<String>, bit: u8| {
+    let mut mark = |keys: Vec<String>, bit: u16| {
         for k in keys {
             let bits = first.get_or_insert_with(&k, || 0);
             if bit & LOWER != 0 && *bits & LOWER == 0 {
@@ -406,6 +415,12 @@ fn load() -> Lexicon {
         LOWER,
     );
     mark(vec!["ảnh".to_owned()], PHOTO | LOWER);
+    // Finer bits, to skip a rule where its first word cannot be read.
+    mark(lex.places.first_keys_where(|p| !p.cap), PLACE_LOWER);
+    let modifier = |t: &TitlePart| matches!(t.kind, TitleKind::Former | TitleKind::Acting | TitleKind::Deputy);
+    mark(lex.titles.first_keys_where(modifier), MODIFIER);
+    let intro = |t: &TitlePart| matches!(t.kind, TitleKind::Honorific | TitleKind::Role);
+    mark(lex.titles.first_keys_where(intro), INTRO);
     lower_first.sort();
     lex.first = first;
     lex.lower_first = lower_first;

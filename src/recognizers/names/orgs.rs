@@ -2,12 +2,13 @@
 //! their place or parent, kinds of bodies followed by a proper name.
 
 use super::*;
+use std::borrow::Cow;
 
 /// A recognized organization.
 #[derive(Debug, Clone)]
 pub(super) struct OrgM {
     pub(super) range: Range<usize>,
-    pub(super) canonical: String,
+    pub(super) canonical: Cow<'static, str>,
     /// Where the body ends and its place begins (== range.end without a place).
     pub(super) body_end: usize,
     /// The place inside it, if any.
@@ -22,14 +23,14 @@ pub(super) fn place_suffix(p: &PlaceM) -> String {
     match p.unit {
         Some(unit) if !p.name.starts_with(char::is_uppercase) || !p.name.contains(' ') => {
             if p.name.to_lowercase().starts_with(unit) {
-                p.name.clone()
+                p.name.to_string()
             } else {
                 format!("{unit} {}", p.name)
             }
         }
-        Some(unit) if p.name.to_lowercase().starts_with(unit) => p.name.clone(),
+        Some(unit) if p.name.to_lowercase().starts_with(unit) => p.name.to_string(),
         Some(unit) => format!("{unit} {}", p.name),
-        None => p.name.clone(),
+        None => p.name.to_string(),
     }
 }
 
@@ -40,7 +41,7 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
     }
     let (rest, entry) = phrase(&LEXICON.orgs, |_| true)(input)?;
     let start = input.offset();
-    let simple = |rest: Toks<'_>, canonical: String| OrgM {
+    let simple = |rest: Toks<'_>, canonical: Cow<'static, str>| OrgM {
         range: start..rest.offset(),
         canonical,
         body_end: rest.offset(),
@@ -49,13 +50,13 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
     };
     let with_place = |rest: Toks<'_>, body: Toks<'_>, canonical: &str, p: PlaceM| OrgM {
         range: start..rest.offset(),
-        canonical: format!("{canonical} {}", place_suffix(&p)),
+        canonical: Cow::Owned(format!("{canonical} {}", place_suffix(&p))),
         body_end: body.offset(),
         place: Some(p),
         bare: false,
     };
     match entry.kind {
-        OrgKind::Fixed => Ok((rest, simple(rest, entry.canonical.clone()))),
+        OrgKind::Fixed => Ok((rest, simple(rest, Cow::Borrowed(&entry.canonical)))),
         OrgKind::Ministry | OrgKind::Department => {
             let (body, sector) = phrase(&LEXICON.sectors, |_| true)(rest)?;
             let canonical = format!("{} {sector}", entry.canonical);
@@ -64,17 +65,17 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
                     return Ok((after, with_place(after, body, &canonical, p)));
                 }
             }
-            Ok((body, simple(body, canonical)))
+            Ok((body, simple(body, Cow::Owned(canonical))))
         }
         OrgKind::Local => {
             if let Ok((after, part)) = phrase(&LEXICON.parts, |_| true)(rest) {
-                return Ok((after, simple(after, format!("{} {part}", entry.canonical))));
+                return Ok((after, simple(after, Cow::Owned(format!("{} {part}", entry.canonical)))));
             }
             if depth < 2 {
                 if let Ok((after, inner)) = org(rest, true, depth + 1) {
                     let m = OrgM {
                         range: start..after.offset(),
-                        canonical: format!("{} {}", entry.canonical, inner.canonical),
+                        canonical: Cow::Owned(format!("{} {}", entry.canonical, inner.canonical)),
                         body_end: inner.body_end,
                         place: inner.place,
                         bare: false,
@@ -92,18 +93,18 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
                         range: rest.offset()..after.offset(),
                         unit: None,
                         name_start: rest.offset(),
-                        name: name.clone(),
-                        canonical: name,
+                        name: Cow::Owned(name.clone()),
+                        canonical: Cow::Owned(name),
                     };
                     return Ok((after, with_place(after, rest, &entry.canonical, p)));
                 }
             }
             if let Ok((after, unit)) = phrase(&LEXICON.units, |_| true)(rest) {
                 let canonical = format!("{} {}", entry.canonical, unit.canonical);
-                return Ok((after, simple(after, canonical)));
+                return Ok((after, simple(after, Cow::Owned(canonical))));
             }
             if bare_ok || entry.whole {
-                let mut m = simple(rest, entry.canonical.clone());
+                let mut m = simple(rest, Cow::Borrowed(&entry.canonical));
                 m.bare = !entry.whole;
                 return Ok((rest, m));
             }
@@ -138,7 +139,7 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
                     .parse(body);
                 if let Ok((after, _)) = abroad {
                     let canonical = expanded_text(&input, after.offset() - start);
-                    return Ok((after, simple(after, canonical)));
+                    return Ok((after, simple(after, Cow::Owned(canonical))));
                 }
             }
             if let Ok((after, p)) = unit_place(body) {
@@ -161,7 +162,7 @@ pub(super) fn org(input: Toks<'_>, bare_ok: bool, depth: u8) -> TokResult<'_, Or
                 return Ok((body, with_place(body, name_end, &canonical, p)));
             }
             let canonical = expanded_text(&input, body.offset() - start);
-            Ok((body, simple(body, canonical)))
+            Ok((body, simple(body, Cow::Owned(canonical))))
         }
     }
 }

@@ -34,7 +34,10 @@ pub(super) fn strict_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
     }
     let (rest, _) = phrase(&LEXICON.surnames, |_| true)(input)?;
     let n = rest.offset() - input.offset();
-    let (rest, _) = many_m_n(1, 4usize.saturating_sub(n).max(1), given).parse(rest)?;
+    let (rest, given_names) = repeat(rest, 4usize.saturating_sub(n).max(1), given)?;
+    if given_names == 0 {
+        return fail(input);
+    }
     Ok((rest, input.offset()..rest.offset()))
 }
 
@@ -60,7 +63,7 @@ pub(super) fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
             return fail(input);
         }
     }
-    let (rest, _) = many_m_n(0, 4, given).parse(input.take_from(1))?;
+    let (rest, _) = repeat(input.take_from(1), 4, given)?;
     let one_letter = input.first().is_some_and(|t| t.text().chars().count() == 1);
     if rest.offset() - input.offset() == 1 && one_letter {
         return fail(input); // an initial ("ông T.")

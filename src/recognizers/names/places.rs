@@ -1,6 +1,7 @@
 //! Places: listed provinces, cities, regions and countries, and unit word + name.
 
 use super::*;
+use std::borrow::Cow;
 
 /// A recognized place.
 #[derive(Debug, Clone)]
@@ -11,9 +12,10 @@ pub(super) struct PlaceM {
     /// Where the name starts (after the unit word).
     pub(super) name_start: usize,
     /// The name without the unit ("Bến Tre", "5", "Lê Lợi").
-    pub(super) name: String,
-    /// The canonical place name ("Bến Tre", "Quận 5").
-    pub(super) canonical: String,
+    pub(super) name: Cow<'static, str>,
+    /// The canonical place name ("Bến Tre", "Quận 5"): borrowed from the
+    /// gazetteer when listed, so a place read and dropped costs no allocation.
+    pub(super) canonical: Cow<'static, str>,
 }
 
 /// The text of the first `n` tokens with the acronyms of
@@ -21,7 +23,11 @@ pub(super) struct PlaceM {
 /// → "Trường Trung học phổ thông chuyên Bến Tre".
 pub(super) fn expanded_text(input: &Toks<'_>, n: usize) -> String {
     let text = words_text(input, n);
-    if !(0..n).any(|i| input.get(i).is_some_and(|t| LEXICON.expansions.contains_key(t.key))) {
+    if !(0..n).any(|i| {
+        input
+            .get(i)
+            .is_some_and(|t| LEXICON.expansions.get(t.keyed()).is_some())
+    }) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -30,7 +36,7 @@ pub(super) fn expanded_text(input: &Toks<'_>, n: usize) -> String {
         let Some(t) = input.get(i) else { break };
         let span = t.span();
         out.push_str(&input.text()[last..span.start]);
-        match LEXICON.expansions.get(t.key) {
+        match LEXICON.expansions.get(t.keyed()) {
             Some(full) => out.push_str(full),
             None => out.push_str(t.text()),
         }
@@ -53,8 +59,8 @@ pub(super) fn known_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
             range: input.offset()..rest.offset(),
             unit: None,
             name_start: input.offset(),
-            name: place.canonical.clone(),
-            canonical: place.canonical.clone(),
+            name: Cow::Borrowed(&place.canonical),
+            canonical: Cow::Borrowed(&place.canonical),
         },
     ))
 }
@@ -62,12 +68,23 @@ pub(super) fn known_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
 /// unit (known | number | capword{1,3})
 pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
     let (after_unit, unit) = phrase(&LEXICON.units, |_| true)(input)?;
+    // What can follow the unit: a capitalized word (a listed place, a name),
+    // a number, a place written in lower case or a complement ("Trung ương").
+    let can_follow = after_unit.first().is_some_and(|t| {
+        t.token.capitalized
+            || t.token.kind == TokenKind::Number
+            || LEXICON.first.get(t.keyed()).is_some_and(|b| b & PLACE_LOWER != 0)
+            || LEXICON.parts.starts_with(t.keyed())
+    });
+    if !can_follow {
+        return fail(input);
+    }
     // "Hồ Văn Mười": a capitalized unit word that is also a surname is the surname.
     let first = input.first().expect("a unit was read");
     if first.token.capitalized && LEXICON.surnames.exact(first.keyed()).is_some() {
         return fail(input);
     }
-    let done = |rest: Toks<'a>, name: String, canonical: String| -> TokResult<'a, PlaceM> {
+    let done = |rest: Toks<'a>, name: Cow<'static, str>, canonical: Cow<'static, str>| -> TokResult<'a, PlaceM> {
         Ok((
             rest,
             PlaceM {
@@ -86,7 +103,7 @@ pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
             let longer = unit.follows == Follows::Open
                 && open_words(after_unit, 3).is_ok_and(|(r, _)| r.offset() > rest.offset());
             if !longer {
-                return done(rest, place.canonical.clone(), place.canonical.clone());
+                return done(rest, Cow::Borrowed(&place.canonical), Cow::Borrowed(&place.canonical));
             }
         }
     }
@@ -98,12 +115,16 @@ pub(super) fn unit_place<'a>(input: Toks<'a>) -> TokResult<'a, PlaceM> {
             let mut canonical = capitalize(&unit.canonical);
             canonical.push(' ');
             canonical.push_str(t.text());
-            return done(after_unit.take_from(1), t.text().to_owned(), canonical);
+            return done(
+                after_unit.take_from(1),
+                Cow::Owned(t.text().to_owned()),
+                Cow::Owned(canonical),
+            );
         }
     }
     let (rest, n) = open_words(after_unit, 3)?;
     let name = words_text(&after_unit, n);
-    done(rest, name.clone(), name)
+    done(rest, Cow::Owned(name.clone()), Cow::Owned(name))
 }
 
 /// One to `max` capitalized words of a proper name ("Châu Thành"), stopping
@@ -135,7 +156,7 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                 t.token.kind == TokenKind::Word
                     && !t.token.capitalized
                     && t.token.gap == Gap::Space
-                    && (!LEXICON.inner_stops.contains(t.key) || t.key == "và")
+                    && (!LEXICON.inner_stops.contains(t.keyed()) || t.key == "và")
             };
             let run = (0..3)
                 .take_while(|&i| rest.get(i).is_some_and(|t| lower_word(&t)))
@@ -181,7 +202,7 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
                     w.token.kind == TokenKind::Word
                         && !w.token.capitalized
                         && w.token.gap == Gap::Space
-                        && !LEXICON.inner_stops.contains(w.key)
+                        && !LEXICON.inner_stops.contains(w.keyed())
                 });
                 if starts_compound && second.is_some() {
                     // Take "Sư phạm" only where the name goes on or the clause
@@ -242,7 +263,7 @@ pub(super) fn open_words_with(input: Toks<'_>, max: usize, lower: bool, descript
     if let Some((at, k)) = before_hyphen {
         let cut_after = n == k + 2
             && rest.first().is_some_and(|t| {
-                t.token.kind == TokenKind::Word && !t.token.capitalized && !LEXICON.clause_words.contains(t.key)
+                t.token.kind == TokenKind::Word && !t.token.capitalized && !LEXICON.clause_words.contains(t.keyed())
             });
         if cut_after {
             rest = at;
@@ -298,7 +319,7 @@ fn closing_number(rest: Toks<'_>) -> Option<Toks<'_>> {
     let after = rest.take_from(1);
     let closes = after.first().is_none_or(|w| {
         (w.token.kind == TokenKind::Punct && !matches!(w.key, "%" | "/"))
-            || (w.token.kind == TokenKind::Word && LEXICON.clause_words.contains(w.key))
+            || (w.token.kind == TokenKind::Word && LEXICON.clause_words.contains(w.keyed()))
     });
     closes.then_some(after)
 }
@@ -309,9 +330,21 @@ pub(super) fn full_name_at(input: Toks<'_>) -> bool {
 }
 
 pub(super) fn place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
-    unit_place(input)
-        .or_else(|_| dotted_place(input))
-        .or_else(|_| known_place(input))
+    // Each reading is tried only where its first word can start it.
+    let Some(t) = input.first() else {
+        return fail(input);
+    };
+    if LEXICON.units.starts_with(t.keyed()) {
+        if let Ok(found) = unit_place(input) {
+            return Ok(found);
+        }
+    }
+    if t.key.contains('.') {
+        if let Ok(found) = dotted_place(input) {
+            return Ok(found);
+        }
+    }
+    known_place(input)
 }
 
 /// One token "Q.1", "P.5": a dotted unit abbreviation glued to a number.
@@ -335,8 +368,8 @@ pub(super) fn dotted_place(input: Toks<'_>) -> TokResult<'_, PlaceM> {
                     range: input.offset()..rest.offset(),
                     unit: Some(unit.canonical.as_str()),
                     name_start: input.offset(),
-                    name: number.to_owned(),
-                    canonical,
+                    name: Cow::Owned(number.to_owned()),
+                    canonical: Cow::Owned(canonical),
                 },
             ))
         }

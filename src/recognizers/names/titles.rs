@@ -39,8 +39,8 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
         return Ok((rest, m));
     }
     let modifier = title_kind(|k| matches!(k, TitleKind::Former | TitleKind::Acting | TitleKind::Deputy));
-    let (rest, mods) = many_m_n(0, 3, modifier).parse(input)?;
-    let first_cap = if mods.is_empty() {
+    let (rest, mods) = repeat(input, 3, modifier)?;
+    let first_cap = if mods == 0 {
         input.first()
     } else {
         // "nguyên Bộ trưởng": a lower-case former is fine when the rest is capitalized.
@@ -64,7 +64,7 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
             (rest, head) = (after, short);
         }
     }
-    let (mut rest, _) = many_m_n(0, 2, title_kind(|k| k == TitleKind::Post)).parse(rest)?;
+    let (mut rest, _) = repeat(rest, 2, title_kind(|k| k == TitleKind::Post))?;
     let mut m = TitleM {
         range: start..rest.offset(),
         text_end: rest.offset(),
@@ -155,14 +155,22 @@ pub(super) fn sep(input: Toks<'_>) -> TokResult<'_, Sep> {
 
 /// A chain of titles: `title {sep title}`.
 pub(super) fn chain(input: Toks<'_>, need_cap: bool) -> TokResult<'_, Vec<(Sep, TitleM)>> {
-    let (rest, first) = title(input, need_cap)?;
+    let (mut rest, first) = title(input, need_cap)?;
     let next = |i| {
         let (r, s) = sep(i)?;
         let (r, t) = title(r, need_cap)?;
         Ok((r, (s, t)))
     };
-    let (rest, more) = many_m_n(0, 5, next).parse(rest)?;
     let mut all = vec![(Sep::Comma, first)];
-    all.extend(more);
+    for _ in 0..5 {
+        match next(rest) {
+            Ok((after, more)) => {
+                all.push(more);
+                rest = after;
+            }
+            Err(nom::Err::Error(_)) => break,
+            Err(e) => return Err(e),
+        }
+    }
     Ok((rest, all))
 }

@@ -51,6 +51,16 @@ fn head3(s: &str) -> IResult<&str, &str> {
 /// The exact value of the digits of `int` (group separators skipped) and
 /// `frac`, without allocating.
 fn decimal(int: &str, frac: &str) -> Option<Decimal> {
+    if int.len() + frac.len() <= 18 {
+        // At most 18 digits: no overflow in 64 bits (most figures).
+        let mut mantissa: u64 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            if b.is_ascii_digit() {
+                mantissa = mantissa * 10 + (b - b'0') as u64;
+            }
+        }
+        return Decimal::new(mantissa as i128, frac.len() as u32);
+    }
     let mut mantissa: i128 = 0;
     for b in int.bytes().chain(frac.bytes()) {
         if b.is_ascii_digit() {
@@ -105,9 +115,72 @@ fn en_decimal(s: &str) -> IResult<&str, Option<Decimal>> {
     Ok((rest, decimal(int, frac)))
 }
 
+/// The value of a token of at most 18 ASCII digits ("2023"): what
+/// [`parse_number_token`] reads there, without the grammar (tested against it).
+pub fn plain_digits(s: &str) -> Option<Decimal> {
+    if s.is_empty() || s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(Decimal::from_int(
+        s.bytes().fold(0u64, |v, b| v * 10 + (b - b'0') as u64) as i128,
+    ))
+}
+
+/// Can a figure end right before `rest` (no more digits or separators)?
+fn end_ok(rest: &str) -> bool {
+    !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ':'))
+}
+
+/// The figures most tokens are, read without the parsers: plain digits
+/// ("2023"), Vietnamese groups with an optional decimal comma ("1.234",
+/// "1.234,5") and a decimal comma ("3,4"). Where it answers, `vn` answers
+/// the same and `en_grouped` cannot match (it needs "," right after the
+/// first digits and a "," or "." after its groups, which `end_ok` refuses
+/// here); `None` leaves everything else to the parsers.
+fn vn_fast(s: &str) -> Option<(&str, Decimal)> {
+    let b = s.as_bytes();
+    let digits_from = |i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let lead = digits_from(0);
+    if lead == 0 {
+        return None;
+    }
+    // grouped := head3 (not starting with 0) ( "." digit{3} )+, each group not followed by a digit.
+    let mut int_end = lead;
+    if lead <= 3 && b[0] != b'0' {
+        while b.get(int_end) == Some(&b'.') && digits_from(int_end + 1) == int_end + 4 {
+            int_end += 4;
+        }
+    }
+    // plain := digit+ not followed by "." digit (else `vn` fails: leave it to the parsers).
+    if int_end == lead && b.get(lead) == Some(&b'.') && b.get(lead + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    // ( "," digit+ )?
+    let mut end = int_end;
+    let mut frac = "";
+    if b.get(int_end) == Some(&b',') {
+        let frac_end = digits_from(int_end + 1);
+        if frac_end > int_end + 1 {
+            frac = &s[int_end + 1..frac_end];
+            end = frac_end;
+        }
+    }
+    if !end_ok(&s[end..]) {
+        return None;
+    }
+    Some((&s[end..], decimal(&s[..int_end], frac)?))
+}
+
 /// One figure at the start of `s`, not followed by more digits or separators.
 fn figure(s: &str) -> IResult<&str, Decimal> {
-    let end_ok = |rest: &str| !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ':'));
+    if let Some((rest, d)) = vn_fast(s) {
+        return Ok((rest, d));
+    }
+    figure_parsed(s)
+}
+
+/// [`figure`] by the parsers alone (the reference [`vn_fast`] is tested against).
+fn figure_parsed(s: &str) -> IResult<&str, Decimal> {
     // Most tokens are plain digits ("2023", "15"): what `vn` reads, directly.
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && end_ok(&s[digits..]) {
@@ -184,6 +257,16 @@ fn is_year(d: &Decimal) -> bool {
 /// ```
 pub fn parse_number_token(s: &str) -> Option<NumberToken> {
     let (rest, value) = figure(s).ok()?;
+    if rest.is_empty() {
+        // A figure alone ("2023", "1.234,5"): no range, letters or scale.
+        return Some(NumberToken {
+            value,
+            max: None,
+            year_range: false,
+            scale: None,
+            suffix: None,
+        });
+    }
     let (rest, max) = match preceded(char::<&str, nom::error::Error<&str>>('-'), figure).parse(rest) {
         Ok((rest, max)) => (rest, Some(max)),
         Err(_) => (rest, None),
@@ -276,6 +359,46 @@ mod tests {
             "0.123.456",
         ] {
             assert!(parse_digits(s).is_none(), "{s}");
+        }
+    }
+
+    /// The fast path reads every string exactly as the parsers do: all
+    /// strings of up to seven characters over digits and separators.
+    #[test]
+    fn vn_fast_answers_as_the_parsers() {
+        let alphabet = ['0', '1', '7', '.', ',', '/', 'k', '-'];
+        let mut s = String::new();
+        let mut checked = 0;
+        fn each(s: &mut String, depth: usize, alphabet: &[char], checked: &mut usize) {
+            // Debug shows mantissa and scale: the same representation, not only value.
+            let fast = format!("{:?}", figure(s).ok());
+            let slow = format!("{:?}", figure_parsed(s).ok());
+            assert_eq!(fast, slow, "{s:?}");
+            *checked += 1;
+            if depth == 0 {
+                return;
+            }
+            for &c in alphabet {
+                s.push(c);
+                each(s, depth - 1, alphabet, checked);
+                s.pop();
+            }
+        }
+        each(&mut s, 7, &alphabet, &mut checked);
+        assert!(checked > 2_000_000);
+        for digits in ["0", "7", "0123", "2023", "999999999999999999"] {
+            let fast = plain_digits(digits).map(|d| format!("{d:?}"));
+            let slow = parse_number_token(digits).map(|t| format!("{:?}", t.value));
+            assert_eq!(fast, slow, "{digits:?}");
+        }
+        for long in [
+            "12.345.678.901.234.567.890,123",
+            "1234567890123456789012",
+            "1.234.5678",
+            "0.123.456,7",
+        ] {
+            let (fast, slow) = (figure(long).ok(), figure_parsed(long).ok());
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{long:?}");
         }
     }
 

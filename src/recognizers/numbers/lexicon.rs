@@ -12,9 +12,9 @@
 use crate::grammar::GrammarFile;
 use crate::model::Approx;
 use crate::normalize;
-use crate::token_input::Toks;
+use crate::token_input::{Tok, Toks};
 use crate::tokenizer::tokenize;
-use crate::vocab::{WordMap, WordSet};
+use crate::vocab::{word_id, WordId, WordMap, WordSet, UNLISTED};
 use nom::Input;
 use std::sync::LazyLock;
 
@@ -79,15 +79,38 @@ pub enum HeadRole {
     Roman,
 }
 
-/// One word of a phrase: its key, and its exact text when it must match case.
+/// One word of a phrase: its word id and key, and its exact text when it
+/// must match case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Word {
+    id: WordId,
     key: String,
     exact: Option<String>,
 }
 
 impl Word {
-    fn matches(&self, key: &str, text: &str) -> bool {
+    /// Does token `t` spell this word? Compared by word id (and key only for
+    /// a word no grammar file has), or by text when case matters.
+    #[inline]
+    fn matches(&self, t: &Tok<'_>) -> bool {
+        match &self.exact {
+            Some(text) => text == t.text(),
+            None => self.id == t.token.word && (self.id != UNLISTED || self.key == t.key),
+        }
+    }
+
+    /// [`Word::matches`] with the token's key standing for its text too
+    /// (what `single(key, key)` asks).
+    #[inline]
+    fn matches_key(&self, t: &Tok<'_>) -> bool {
+        match &self.exact {
+            Some(text) => text == t.key,
+            None => self.id == t.token.word && (self.id != UNLISTED || self.key == t.key),
+        }
+    }
+
+    /// [`Word::matches`] for a word given by its key and text.
+    fn matches_str(&self, key: &str, text: &str) -> bool {
         match &self.exact {
             Some(t) => t == text,
             None => self.key == key,
@@ -117,8 +140,10 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
             .map(|t| {
                 let text = t.span.slice(form);
                 let exact = text.chars().count() == 1 || text.chars().any(|c| c.is_uppercase());
+                let key = toks.key_of(t);
                 Word {
-                    key: toks.key_of(t).to_owned(),
+                    id: word_id(key),
+                    key: key.to_owned(),
                     exact: exact.then(|| text.to_owned()),
                 }
             })
@@ -138,17 +163,31 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
     }
 
     /// The longest phrase at the start of `input`: (tokens used, value).
+    #[inline]
     pub fn longest(&self, input: &Toks<'_>) -> Option<(usize, &T)> {
         let first = input.first()?;
         let list = self.by_first.get(first.keyed())?;
+        // Each token is read once, however many phrases compare it.
+        let mut read: [Option<Tok<'_>>; 6] = [Some(first), None, None, None, None, None];
+        let mut token = |i: usize| match read.get_mut(i) {
+            Some(slot) => *slot.get_or_insert_with(|| input.get(i).expect("within the input")),
+            None => input.get(i).expect("within the input"),
+        };
         list.iter().find_map(|(words, value)| {
-            let all = words.iter().enumerate().all(|(i, w)| {
-                input
-                    .get(i)
-                    .is_some_and(|t| w.matches(t.key, t.text()) && (i == 0 || !t.token.gap_is_paragraph()))
-            });
+            let all = words.len() <= input.len()
+                && words.iter().enumerate().all(|(i, w)| {
+                    let t = token(i);
+                    (i == 0 || !t.token.gap_is_paragraph()) && w.matches(&t)
+                });
             all.then_some((words.len(), value))
         })
+    }
+
+    /// Can a phrase start with the word `(id, key)` ([`Tok::keyed`])? One
+    /// probe, no comparison: a look-up that would find nothing is skipped.
+    #[inline]
+    pub fn starts_with(&self, word: (WordId, &str)) -> bool {
+        self.by_first.get(word).is_some()
     }
 
     /// The value of a one-word phrase given by its key and text ("km" glued in "20km").
@@ -156,12 +195,29 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
         self.by_first
             .get_key(key)?
             .iter()
-            .find_map(|(words, value)| (words.len() == 1 && words[0].matches(key, text)).then_some(value))
+            .find_map(|(words, value)| (words.len() == 1 && words[0].matches_str(key, text)).then_some(value))
+    }
+
+    /// `single(key, key)` for token `t`, its key standing for its text too:
+    /// found by its word id, no hashing of its key.
+    pub fn single_key(&self, t: &Tok<'_>) -> Option<&T> {
+        self.by_first
+            .get(t.keyed())?
+            .iter()
+            .find_map(|(words, value)| (words.len() == 1 && words[0].matches_key(t)).then_some(value))
     }
 
     /// Every first word (for triggers).
     pub fn first_keys(&self) -> impl Iterator<Item = &str> {
         self.by_first.iter().map(|(k, _)| k)
+    }
+
+    /// The first words of the phrases whose value `ok` accepts.
+    pub fn first_keys_where(&self, ok: impl Fn(&T) -> bool) -> impl Iterator<Item = &str> {
+        self.by_first
+            .iter()
+            .filter(move |(_, list)| list.iter().any(|(_, v)| ok(v)))
+            .map(|(k, _)| k)
     }
 
     /// Number of phrases.

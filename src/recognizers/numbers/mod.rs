@@ -116,7 +116,12 @@ impl Recognizer for Numbers {
         );
         keys.extend(lex.approx_before.first_keys().map(str::to_owned));
         keys.extend(lex.ordinal_heads.first_keys().map(str::to_owned));
-        keys.extend(lex.ordinal_words.first_keys().map(str::to_owned));
+        // "đầu tiên" starts an ordinal; "nhất", "tư" only after "thứ".
+        keys.extend(
+            lex.ordinal_words
+                .first_keys_where(|(first, _)| *first)
+                .map(str::to_owned),
+        );
         keys.push("thứ".into());
         keys.sort();
         keys.dedup();
@@ -166,10 +171,12 @@ fn is_number_start(sentence: &SentenceView<'_>, input: &Toks<'_>) -> bool {
     }
 }
 
-fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<Prefix> {
+/// The prefixes of a figure at the start of `input`; `approx` is what
+/// `LEXICON.approx_before` finds there (read once by the caller).
+fn prefix(sentence: &SentenceView<'_>, input: Toks<'_>, approx: Option<(usize, &Approx)>) -> Option<Prefix> {
     let mut p = Prefix::default();
     let mut rest = input;
-    if let Some((n, a)) = LEXICON.approx_before.longest(&rest) {
+    if let Some((n, a)) = approx {
         p.approx = Some(*a);
         rest = rest.drop_front(n);
     }
@@ -242,10 +249,10 @@ fn counted_head(t: &crate::token_input::Tok<'_>) -> bool {
     t.token.kind == TokenKind::Word
         && !t.token.capitalized
         && t.token.gap == Gap::Space
-        && t.key.chars().count() > 1
-        && t.key.chars().all(char::is_alphabetic)
         && !LEXICON.not_nouns.contains(t.keyed())
         && LEXICON.words.get(t.keyed()).is_none()
+        && t.key.chars().nth(1).is_some()
+        && t.key.chars().all(char::is_alphabetic)
 }
 
 /// "/lít", "/ha", "/ha/vụ" after a unit: (tokens used, what it is per).
@@ -295,8 +302,16 @@ struct Core {
 
 fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
     let t = input.first()?;
+    let mut lead = None;
     if t.token.kind == TokenKind::Number {
+        if let Some(v) = digits::plain_digits(t.text()) {
+            // "2023": what the token grammar reads, read directly.
+            lead = Some(Some(v));
+        }
+    }
+    if t.token.kind == TokenKind::Number && lead.is_none() {
         let nt = digits::parse_number_token(t.text())?;
+        lead = Some(words::plain_value(&nt));
         if nt.max.is_some() || nt.suffix.is_some() {
             // "5-7 triệu": scale words after a range token apply to both ends.
             let after = input.drop_front(1);
@@ -321,7 +336,11 @@ fn core<'a>(input: Toks<'a>) -> Option<(Toks<'a>, Core)> {
             ));
         }
     }
-    let (rest, m) = words::magnitude(input).ok()?;
+    let (rest, m) = match lead {
+        // A plain number token: its value leads, without parsing it again.
+        Some(v) => words::magnitude_from(input, input.drop_front(1), (v?, 0, true)).ok()?,
+        None => words::magnitude(input).ok()?,
+    };
     Some((
         rest,
         Core {
@@ -426,13 +445,51 @@ fn scaled(v: Decimal, e: u32) -> Option<Decimal> {
 
 /// Reads a whole figure starting at the first token of `input`:
 /// (document-wide end token, value, rule).
+///
+/// Two gates answer `None` first where the rules below would, without
+/// reading the figure: no number where its core would start, and a lone
+/// digit word ("năm nay", "không có") with no unit after it.
 fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, EntityValue, &'static str)> {
+    let first = input.first()?;
+    let approx_before = LEXICON.approx_before.longest(&input);
+    let p = prefix(sentence, input, approx_before);
+    let core_at = p.map(|p| input.drop_front(p.len));
+    if !core_at.is_some_and(|rest| is_number_start(sentence, &rest)) {
+        // Only a fraction or a multiplier ("gấp đôi"), here or after a bound, can be read.
+        let may_special = |x: Toks<'_>| {
+            x.first()
+                .is_some_and(|t| t.key == "gấp" || t.token.kind == TokenKind::Number || is_number_start(sentence, &x))
+        };
+        if !may_special(input) && !approx_before.is_some_and(|(n, _)| may_special(input.drop_front(n))) {
+            return None;
+        }
+    } else if approx_before.is_none() && p.is_some_and(|p| p.len == 0) && first.token.kind == TokenKind::Word {
+        // A digit word alone is a number only before a unit (or it starts a
+        // longer spelled number, or "phần" of a fraction).
+        let goes_on = input
+            .get(1)
+            .is_some_and(|n| words::role(&n).is_some() || n.key == "phần" || LEXICON.suffixes.starts_with(n.keyed()));
+        if !goes_on {
+            return None;
+        }
+    }
+    figure_read(sentence, input, approx_before, p)
+}
+
+/// [`figure`] without its gates: `approx_before` and `p` are what
+/// `LEXICON.approx_before` and [`prefix`] find at the start of `input`.
+fn figure_read(
+    sentence: &SentenceView<'_>,
+    input: Toks<'_>,
+    approx_before: Option<(usize, &Approx)>,
+    p: Option<Prefix>,
+) -> Option<(usize, EntityValue, &'static str)> {
     let first = input.first()?;
     if let Some(found) = special(sentence, input) {
         return Some(found);
     }
     // "gần 1/2 số doanh nghiệp", "khoảng một phần ba": a bound before a fraction or multiplier.
-    if let Some((n, a)) = LEXICON.approx_before.longest(&input) {
+    if let Some((n, a)) = approx_before {
         if let Some((end, mut value, rule)) = special(sentence, input.drop_front(n)) {
             if let EntityValue::Number(amount) | EntityValue::Quantity { amount, .. } = &mut value {
                 amount.approx = Some(*a);
@@ -455,7 +512,7 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
             }
         }
     }
-    let p = prefix(sentence, input)?;
+    let p = p?;
     let rest = input.drop_front(p.len);
     if !is_number_start(sentence, &rest) {
         return None;
@@ -470,8 +527,8 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
         return None;
     }
     if whole && first.index > sentence.range.0 {
-        let prev = sentence.key(first.index - 1);
-        if matches!(LEXICON.suffixes.single(prev, prev), Some(Suffix::Time)) || after_id_head(sentence, first.index) {
+        let prev = sentence.from(first.index - 1).first().expect("a token before");
+        if matches!(LEXICON.suffixes.single_key(&prev), Some(Suffix::Time)) || after_id_head(sentence, first.index) {
             return None;
         }
         // "Bộ luật Dân sự 2015 quy định": a year closing a name.
@@ -488,11 +545,11 @@ fn figure(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Entity
     // After "thứ" or an ordinal head ("cấp 4 diện tích", "lần 2 chi trả") the
     // number is a rank, not a count.
     let after_thu = first.index > sentence.range.0 && {
-        let prev = sentence.key(first.index - 1);
-        prev == "thứ"
+        let prev = sentence.from(first.index - 1).first().expect("a token before");
+        prev.key == "thứ"
             || LEXICON
                 .ordinal_heads
-                .single(prev, prev)
+                .single_key(&prev)
                 .is_some_and(|h| *h != HeadRole::Roman)
     };
     // A whole number right after a rank word is a rank ("khóa 8 chuyên
@@ -744,7 +801,9 @@ fn fraction(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Enti
     let first = input.first()?;
     // "2/3 số xã" (not a date: a share of something).
     if first.token.kind == TokenKind::Number {
-        let (n, d) = first.text().split_once('/')?;
+        let text = first.text();
+        let slash = text.bytes().position(|b| b == b'/')?;
+        let (n, d) = (&text[..slash], &text[slash + 1..]);
         let (n, d): (i64, i64) = (n.parse().ok()?, d.parse().ok()?);
         let next = input.get(1)?;
         if next.key != "số" || d > 100 {
@@ -785,7 +844,7 @@ fn fraction(sentence: &SentenceView<'_>, input: Toks<'_>) -> Option<(usize, Enti
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::Annotator;
 
@@ -797,6 +856,63 @@ mod tests {
             .find(|e| e.rule.starts_with("numbers"))
             .unwrap_or_else(|| panic!("nothing in {text:?}"));
         (e.text(&doc.text).to_owned(), e.value.clone())
+    }
+
+    /// Texts to check fast paths on: the corpus, the example tables and a few odd cases.
+    pub(crate) fn sample_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = [
+            "năm nay, năm 2023, 5 năm, năm - bảy người, không có, không quá 5 người, hơn gấp đôi",
+            "khoảng một phần ba số hộ, gần 1/2 số xã, một phần tư, từ -5 đến 7 độ, US$ 500 triệu, $300",
+            "hai mươi lăm nghìn, ba phẩy bốn, mười lăm, một trăm linh năm, âm năm độ, giữa ba và năm",
+            "Ông Ba, thứ tư, lần thứ nhất, đầu tiên, hàng nghìn người, - 5 hộ, 50 -100, trên dưới 10 tấn",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for dir in ["corpus", "tests/data"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("readable folder") {
+                let path = entry.expect("an entry").path();
+                let Ok(file) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for line in file.lines().filter(|l| !l.starts_with('#')) {
+                    match path.extension().and_then(|e| e.to_str()) {
+                        Some("jsonl") => {
+                            let doc: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+                            texts.push(doc["text"].as_str().unwrap_or_default().to_owned());
+                        }
+                        Some("tsv") => texts.push(line.split('\t').next().unwrap_or_default().replace("\\n", "\n")),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        texts
+    }
+
+    /// The gates of [`figure`] answer as the rules without them, at every token.
+    #[test]
+    fn figure_gates_change_nothing() {
+        let mut read = 0;
+        for text in sample_texts() {
+            let toks = crate::tokenizer::tokenize(&text);
+            for s in &toks.sentences {
+                let view = SentenceView {
+                    text: &text,
+                    tokens: &toks.tokens,
+                    keys: &toks.keys,
+                    range: (s.tokens.start, s.tokens.end),
+                };
+                for at in s.tokens.clone() {
+                    let input = view.from(at);
+                    let approx = LEXICON.approx_before.longest(&input);
+                    let slow = figure_read(&view, input, approx, prefix(&view, input, approx));
+                    assert_eq!(figure(&view, input), slow, "{:?}", view.text_of(at));
+                    read += usize::from(slow.is_some());
+                }
+            }
+        }
+        assert!(read > 1000, "{read} figures");
     }
 
     #[test]

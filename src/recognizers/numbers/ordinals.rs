@@ -136,6 +136,11 @@ fn weekday_like(sentence: &SentenceView<'_>, thu: usize, n: usize, rank_tok: &To
 /// Pushes the ordinal starting at the first token of `input`, if any.
 pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candidate>) {
     let Some(first) = input.first() else { return };
+    // Only a head, an ordinal word or "thứ" starts one: a probe each, before any reading.
+    let word = first.keyed();
+    if !(first.key == "thứ" || LEXICON.ordinal_heads.starts_with(word) || LEXICON.ordinal_words.starts_with(word)) {
+        return;
+    }
     let mut push = |start: usize, end: usize, v: i64, rule: &'static str| {
         out.push(Candidate {
             tokens: start..end,

@@ -25,7 +25,7 @@
 //! read since the last larger scale, so "một nghìn hai trăm triệu" is
 //! 1.200.000.000 and "hai nghìn tỷ" is 2.000.000.000.000.
 
-use super::digits::parse_number_token;
+use super::digits::{parse_number_token, NumberToken};
 use super::lexicon::{DropFront, WordRole, LEXICON};
 use crate::decimal::Decimal;
 use crate::token_input::{Tok, TokError, TokResult, Toks};
@@ -190,15 +190,16 @@ fn fraction_digits(input: Toks<'_>) -> TokResult<'_, String> {
 
 /// Scale words at the start of `input`: (total power of ten, words used).
 /// "chục" counts only before another scale ("chục nghìn").
-fn scales(input: &Toks<'_>) -> (Vec<u32>, usize) {
-    let mut exps = Vec::new();
+/// The powers of ten are the first `n` of the array.
+fn scales(input: &Toks<'_>) -> ([u32; 4], usize) {
+    let mut exps = [0; 4];
     let mut i = 0;
     while i < 4 {
-        match role_at(input, i) {
-            Some(WordRole::Scale(e)) => exps.push(e),
-            Some(WordRole::Dozen) if matches!(role_at(input, i + 1), Some(WordRole::Scale(_))) => exps.push(1),
+        exps[i] = match role_at(input, i) {
+            Some(WordRole::Scale(e)) => e,
+            Some(WordRole::Dozen) if matches!(role_at(input, i + 1), Some(WordRole::Scale(_))) => 1,
             _ => break,
-        }
+        };
         i += 1;
     }
     (exps, i)
@@ -208,7 +209,7 @@ fn scales(input: &Toks<'_>) -> (Vec<u32>, usize) {
 /// 12) and the number of words ("5-7 triệu").
 pub fn scale_words(input: &Toks<'_>) -> (u32, usize) {
     let (exps, n) = scales(input);
-    (exps.iter().sum(), n)
+    (exps[..n].iter().sum(), n)
 }
 
 /// Groups read so far, each with the power of ten of its scale.
@@ -272,18 +273,9 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
         return fail(input);
     };
     if first.token.kind == TokenKind::Number {
-        return match parse_number_token(first.text()) {
-            Some(t) if t.max.is_none() && t.suffix.is_none() => {
-                let mut v = t.value;
-                if let Some(e) = t.scale {
-                    v = match v.mul(Decimal::pow10(e)) {
-                        Some(v) => v,
-                        None => return fail(input),
-                    };
-                }
-                Ok((input.drop_front(1), (v, 0, true)))
-            }
-            _ => fail(input),
+        return match parse_number_token(first.text()).as_ref().and_then(plain_value) {
+            Some(v) => Ok((input.drop_front(1), (v, 0, true))),
+            None => fail(input),
         };
     }
     if !lead && role(&first) == Some(WordRole::Zero) {
@@ -311,6 +303,18 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
     Ok((rest, (value, words, false)))
 }
 
+/// The value of a number token that can lead or be a group: no range or
+/// unit, its glued scale multiplied out ("500k" = 500 000).
+pub(super) fn plain_value(t: &NumberToken) -> Option<Decimal> {
+    if t.max.is_some() || t.suffix.is_some() {
+        return None;
+    }
+    match t.scale {
+        Some(e) => t.value.mul(Decimal::pow10(e)),
+        None => Some(t.value),
+    }
+}
+
 /// `magnitude`: a spelled, digit or mixed figure ("hai mươi lăm nghìn",
 /// "3,5 triệu", "1,2 nghìn tỷ", "2 triệu 500 nghìn", "hai triệu rưỡi").
 ///
@@ -323,15 +327,41 @@ fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
 /// assert_eq!((m.value.to_string(), rest.len()), ("2023".to_string(), 0));
 /// ```
 pub fn magnitude(input: Toks<'_>) -> TokResult<'_, Magnitude> {
-    let (mut rest, (lead, lead_words, digits)) = group(input, true)?;
+    let (rest, lead) = group(input, true)?;
+    magnitude_from(input, rest, lead)
+}
+
+/// [`magnitude`] once its lead is read: `rest` follows the lead, which is
+/// (value, number words used, read from a digit token). The recognizer
+/// reads a number token's lead itself, so the token is parsed once.
+pub(super) fn magnitude_from<'a>(
+    input: Toks<'a>,
+    rest: Toks<'a>,
+    (lead, lead_words, digits): (Decimal, usize, bool),
+) -> TokResult<'a, Magnitude> {
+    let (mut exps, mut n) = scales(&rest);
+    if n == 0 {
+        // No scale after the lead ("2023 người"): the lead alone, as the loop would find.
+        let magnitude = Magnitude {
+            value: lead,
+            words: lead_words,
+            digits,
+            first_exp: 0,
+            lone_word: !digits && lead_words == 1,
+        };
+        return Ok((rest, magnitude));
+    }
+    let mut rest = rest;
     let mut words = lead_words;
     let mut acc = Acc::new();
     let mut current = Some(lead);
     let mut scaled = false;
-    for _ in 0..12 {
-        let (exps, n) = scales(&rest);
+    for round in 0..12 {
+        if round > 0 {
+            (exps, n) = scales(&rest);
+        }
         if n > 0 {
-            for e in exps {
+            for &e in &exps[..n] {
                 if acc.scale(current.take(), e).is_none() {
                     return fail(input);
                 }
@@ -356,8 +386,8 @@ pub fn magnitude(input: Toks<'_>) -> TokResult<'_, Magnitude> {
         let Ok((r, (v, w, _))) = group(rest, false) else {
             break;
         };
-        let (next, _) = scales(&r);
-        match next.first() {
+        let (next, next_n) = scales(&r);
+        match next[..next_n].first() {
             // A smaller scale adds a group; a larger one multiplies what came
             // before ("một nghìn hai trăm triệu" = 1200 triệu).
             Some(_) => {
