@@ -156,8 +156,7 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
                     let id = input.id.clone().unwrap_or_default();
                     let mut doc = annotator.annotate_dated(&input.text, input.date.or(args.run.reference_date));
                     doc.id = input.id;
-                    // A JSON line repeats the text and adds about as much again.
-                    let mut out = Vec::with_capacity(2 * doc.text.len() + 256);
+                    let mut out = Vec::new();
                     render.render(&doc, &mut out);
                     if let Some(dir) = &brat_dir {
                         write_file_atomically(&dir.join(format!("{}.txt", file_stem(&id))), doc.text.as_bytes())?;
