@@ -113,17 +113,19 @@ impl<'a> OffsetMap<'a> {
         self.jump(byte)
     }
 
-    /// [`OffsetMap::at`] for a longer step.
+    /// [`OffsetMap::at`] for a longer step: counts from the nearer of the
+    /// last position and the checkpoint (or the start) below `byte`.
     fn jump(&mut self, byte: usize) -> usize {
         let bytes = self.text.as_bytes();
-        if byte >= self.byte && byte - self.byte <= CHECKPOINT {
+        let (base, from) = match self.checkpoints.get(byte / CHECKPOINT) {
+            Some(&chars) => (chars, byte / CHECKPOINT * CHECKPOINT),
+            None => (0, 0),
+        };
+        if byte >= self.byte && byte - self.byte <= byte - from {
             self.char += count_chars(&bytes[self.byte..byte]);
-        } else if byte < self.byte && self.byte - byte <= CHECKPOINT {
+        } else if byte < self.byte && self.byte - byte <= byte - from {
             self.char -= count_chars(&bytes[byte..self.byte]);
         } else {
-            let i = byte / CHECKPOINT;
-            let base = self.checkpoints.get(i).copied().unwrap_or(0);
-            let from = if self.checkpoints.is_empty() { 0 } else { i * CHECKPOINT };
             self.char = base + count_chars(&bytes[from..byte]);
         }
         self.byte = byte;
@@ -159,6 +161,28 @@ mod tests {
             {
                 let b = boundaries[k];
                 assert_eq!(map.at(b), text[..b].chars().count(), "byte {b}");
+            }
+        }
+    }
+
+    /// The end of a text whose length is a multiple of [`CHECKPOINT`] lies
+    /// past the last checkpoint (it was counted as 0 when reached by a long
+    /// jump).
+    #[test]
+    fn the_end_of_a_text_a_multiple_of_the_checkpoint_distance_long() {
+        for units in [CHECKPOINT / 4, CHECKPOINT / 2, CHECKPOINT] {
+            let text = "ồa".repeat(units);
+            let chars = 2 * units;
+            for path in [
+                [0, text.len(), 4],
+                [text.len(), 0, text.len()],
+                [4, text.len() - 4, text.len()],
+            ] {
+                let mut map = OffsetMap::new(&text, Offsets::Chars);
+                for byte in path {
+                    assert_eq!(map.at(byte), text[..byte].chars().count(), "{units}: byte {byte}");
+                }
+                assert_eq!(map.at(text.len()), chars);
             }
         }
     }
