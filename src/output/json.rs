@@ -415,13 +415,22 @@ fn push_string(out: &mut Vec<u8>, s: &str) {
     let mut run = 0;
     let mut i = 0;
     loop {
+        while let Some(chunk) = bytes.get(i..i + 16) {
+            let (first, second) = chunk.split_at(8);
+            let first = u64::from_le_bytes(first.try_into().expect("eight bytes"));
+            let second = u64::from_le_bytes(second.try_into().expect("eight bytes"));
+            if needs_escape(first) | needs_escape(second) {
+                break;
+            }
+            i += 16;
+        }
         while let Some(chunk) = bytes.get(i..i + 8) {
             if needs_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
                 break;
             }
             i += 8;
         }
-        // The byte to escape is among the next eight, or none is left.
+        // The byte to escape is among the next sixteen, or none is left.
         let Some(k) = bytes[i..].iter().position(|&b| ESCAPE[b as usize] != 0) else {
             break;
         };
