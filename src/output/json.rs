@@ -70,14 +70,15 @@ pub fn write_document(doc: &Document, options: JsonOptions, out: &mut Vec<u8>) {
     out.push(b']');
     if options.tokens {
         out.extend_from_slice(b",\"tokens\":[");
+        let mut counter = Counter::default();
         for (i, t) in doc.tokens.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"start\":");
-            push_number(out, offsets.at(t.span.start));
+            counter.push(out, offsets.at(t.span.start));
             out.extend_from_slice(b",\"end\":");
-            push_number(out, offsets.at(t.span.end));
+            counter.push(out, offsets.at(t.span.end));
             out.extend_from_slice(b",\"text\":");
             push_span_text(out, text, t.span);
             push_kind(out, t.kind);
@@ -352,6 +353,20 @@ fn push_kind(out: &mut Vec<u8>, kind: TokenKind) {
 
 /// Appends `n` in decimal, two digits at a time.
 fn push_number(out: &mut Vec<u8>, n: usize) {
+    let (digits, len) = decimal(n);
+    push_digits(out, &digits, len);
+}
+
+/// The first `len` bytes of `digits`, in one fixed-size copy of all twenty,
+/// the ones past `len` then dropped.
+fn push_digits(out: &mut Vec<u8>, digits: &[u8; 20], len: usize) {
+    let at = out.len();
+    out.extend_from_slice(digits);
+    out.truncate(at + len);
+}
+
+/// The decimal digits of `n` (the first `len` bytes) and `len`, made two at a time.
+fn decimal(n: usize) -> ([u8; 20], usize) {
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
 2021222324252627282930313233343536373839\
 4041424344454647484950515253545556575859\
@@ -375,10 +390,46 @@ fn push_number(out: &mut Vec<u8>, n: usize) {
     if end == 1 {
         digits[0] = b'0' + n as u8;
     }
-    // All twenty bytes at once (a fixed-size copy), then the ones past the number dropped.
-    let at = out.len();
-    out.extend_from_slice(&digits);
-    out.truncate(at + len);
+    (digits, len)
+}
+
+/// Writes a rising sequence of numbers (the offsets of the tokens): a step
+/// of less than ten is added to the last number's digits, with carries,
+/// instead of formatting the number anew.
+#[derive(Default)]
+struct Counter {
+    value: usize,
+    /// The digits of `value`, first `len` bytes.
+    digits: [u8; 20],
+    len: usize,
+}
+
+impl Counter {
+    #[inline(always)]
+    fn push(&mut self, out: &mut Vec<u8>, n: usize) {
+        let step = n.wrapping_sub(self.value);
+        if step >= 10 || self.len == 0 || !self.add(step as u8) {
+            (self.digits, self.len) = decimal(n);
+        }
+        self.value = n;
+        push_digits(out, &self.digits, self.len);
+    }
+
+    /// Adds `step` (below ten) to the digits; false when the number gets
+    /// one digit longer (999 + 1).
+    fn add(&mut self, step: u8) -> bool {
+        let mut carry = step;
+        for digit in self.digits[..self.len].iter_mut().rev() {
+            let sum = *digit + carry;
+            if sum <= b'9' {
+                *digit = sum;
+                return true;
+            }
+            *digit = sum - 10;
+            carry = 1;
+        }
+        false
+    }
 }
 
 /// Appends `text[span]` as a JSON string. A span of at most 16 bytes with
@@ -572,6 +623,27 @@ mod tests {
                     assert_eq!(line, to_value(&doc, options), "{:?}", doc.id);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_counter_writes_what_formatting_writes() {
+        let mut counter = Counter::default();
+        let mut n = 0;
+        for k in 0..20_000usize {
+            n += match k % 13 {
+                0 => 0,
+                5 => 9,
+                7 => 10,
+                11 => 123,
+                _ => k % 4,
+            };
+            if k == 15_000 {
+                n = 5;
+            }
+            let mut out = Vec::new();
+            counter.push(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
         }
     }
 
