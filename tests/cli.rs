@@ -387,3 +387,35 @@ fn stats_writes_a_spreadsheet_ready_csv_and_jsonl() {
         .iter()
         .any(|r| r["indicator"] == "GRDP" && r["id"] == "t1" && r["period"]["value"] == "2024-Q3"));
 }
+
+/// A bad line far into the input (past the first batches, read while the
+/// workers annotate) is named by its line, every document before it is
+/// written, and none after it.
+#[test]
+fn a_bad_line_in_a_later_batch_stops_the_run_in_order() {
+    let dir = scratch("later_batch");
+    let file = dir.join("docs.jsonl");
+    let mut text = String::new();
+    for i in 1..=3000 {
+        if i == 2500 {
+            text.push_str("{\"text\": \"hỏng\"\n");
+        } else {
+            text.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"text\": \"Văn bản số {i} có 3,4 tấn lúa và {i} hộ dân.\"}}\n"
+            ));
+        }
+        if i % 100 == 0 {
+            text.push('\n');
+        }
+    }
+    std::fs::write(&file, &text).unwrap();
+    let out = chiso(&["annotate", "--no-tokens", file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("docs.jsonl:2524: not a JSON object"), "{err}");
+    let ids: Vec<String> = lines(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, (1..2500).map(|i| format!("d{i}")).collect::<Vec<_>>());
+}

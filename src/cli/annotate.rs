@@ -2,9 +2,8 @@
 //! parallel, write results in input order.
 
 use super::sink::{write_file_atomically, Sink};
-use super::sources::{expand, InputFailure, Reader, Source};
+use super::sources::{expand, Batch, Entry, InputFailure, Reader, Source};
 use super::{AnnotateArgs, Colour, Format, OffsetUnit};
-use chiso::input::InputDocument;
 use chiso::output::json::JsonOptions;
 use chiso::output::{brat, conll, html, json, pretty, Offsets};
 use chiso::{Annotator, Document};
@@ -14,9 +13,9 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// A batch is annotated in parallel once it holds this many bytes of text or documents.
+/// A batch is annotated in parallel once it holds this many bytes of input
+/// (or [`super::sources::BATCH_LINES`] lines).
 const BATCH_BYTES: usize = 4 << 20;
-const BATCH_DOCS: usize = 4096;
 /// The first batch is this small so that the workers start early; each next
 /// one doubles up to [`BATCH_BYTES`].
 const FIRST_BATCH_BYTES: usize = 128 << 10;
@@ -116,25 +115,24 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         stopped: false,
     };
     let progress = progress_bar(input_size(&sources), args.run.quiet);
-    let mut reader = Reader::new(sources, args.run.input, args.run.lossy);
+    let mut reader = Reader::new(sources, args.run.input, args.run.lossy, args.run.skip_bad);
     super::sink::remove_temporaries_on_interrupt();
-    // A reader thread reads and parses the next batch while the workers
+    // A reader thread reads the next batch while the workers decode and
     // annotate this one and the main thread writes it. The rendezvous
     // channel holds no batch of its own: at most two are in memory. The
-    // reader is not joined after a failed write: it may be waiting for input
-    // that never comes ("tail -f … | chiso annotate | head").
-    let (batches, received) = std::sync::mpsc::sync_channel::<Vec<InputDocument>>(0);
+    // reader is not joined after a failed write or bad input: it may be
+    // waiting for input that never comes ("tail -f … | chiso annotate | head").
+    let (batches, received) = std::sync::mpsc::sync_channel::<Batch>(0);
     let reading = std::thread::spawn(move || {
         let mut limit = FIRST_BATCH_BYTES;
-        loop {
-            let batch = next_batch(&mut reader, &mut run, limit);
-            if batch.is_empty() || batches.send(batch).is_err() || run.stopped {
-                return run;
+        while let Some(batch) = reader.next_batch(limit) {
+            if batches.send(batch).is_err() {
+                return;
             }
             limit = (2 * limit).min(BATCH_BYTES);
         }
     });
-    let mut documents = 0;
+    let reference_date = args.run.reference_date;
     let outcome = pool.install(|| -> io::Result<()> {
         if let Some(sink) = &mut sink {
             let mut head = Vec::new();
@@ -150,29 +148,50 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
             sink.write_all(&head)?;
         }
         for batch in received {
-            let rendered: Vec<io::Result<(String, usize, Vec<u8>)>> = batch
+            let done: Vec<io::Result<Done>> = (0..batch.len())
                 .into_par_iter()
-                .map(|input| {
-                    let id = input.id.clone().unwrap_or_default();
-                    let mut doc = annotator.annotate_dated(&input.text, input.date.or(args.run.reference_date));
-                    doc.id = input.id;
-                    // A JSON line repeats the text and adds about as much again.
-                    let mut out = Vec::with_capacity(2 * doc.text.len() + 256);
-                    render.render(&doc, &mut out);
-                    if let Some(dir) = &brat_dir {
-                        write_file_atomically(&dir.join(format!("{}.txt", file_stem(&id))), doc.text.as_bytes())?;
+                .map(|i| match batch.entry(i) {
+                    Entry::Blank => Ok(Done::Blank),
+                    Entry::Failure(failure) => Ok(Done::Failure(failure)),
+                    Entry::Document(input, warning) => {
+                        let mut doc = annotator.annotate_dated(&input.text, input.date.or(reference_date));
+                        doc.id = Some(input.id);
+                        let mut out = Vec::new();
+                        render.render(&doc, &mut out);
+                        let id = doc.id.take().unwrap_or_default();
+                        if let Some(dir) = &brat_dir {
+                            write_file_atomically(&dir.join(format!("{}.txt", file_stem(&id))), doc.text.as_bytes())?;
+                        }
+                        Ok(Done::Document {
+                            warning,
+                            id,
+                            size: doc.text.len(),
+                            out,
+                        })
                     }
-                    Ok((id, doc.text.len(), out))
                 })
                 .collect();
-            for result in rendered {
-                let (id, size, bytes) = result?;
+            for result in done {
+                let (warning, id, size, bytes) = match result? {
+                    Done::Blank => continue,
+                    Done::Failure(failure) => {
+                        run.report(failure);
+                        if run.stopped {
+                            return Ok(());
+                        }
+                        continue;
+                    }
+                    Done::Document { warning, id, size, out } => (warning, id, size, out),
+                };
+                if let Some(warning) = warning {
+                    run.report(warning);
+                }
                 match (&mut sink, &brat_dir) {
                     (Some(sink), _) => sink.write_all(&bytes)?,
                     (None, Some(dir)) => write_file_atomically(&dir.join(format!("{}.ann", file_stem(&id))), &bytes)?,
                     (None, None) => {}
                 }
-                documents += 1;
+                run.documents += 1;
                 if let Some(bar) = &progress {
                     bar.inc(size as u64);
                 }
@@ -187,14 +206,13 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         bar.finish_and_clear();
     }
     // The reader has ended once every batch was taken. After a failed write
-    // it is left behind: the process ends without waiting for it.
-    let run = outcome
-        .is_ok()
-        .then(|| reading.join().expect("the reader thread does not panic"));
-    let stopped = run.as_ref().is_some_and(|run| run.stopped);
+    // or bad input it is left behind: the process ends without waiting for it.
+    if outcome.is_ok() && !run.stopped {
+        reading.join().expect("the reader thread does not panic");
+    }
     let finished = match (outcome, sink) {
         // A run stopped by bad input leaves no output file behind.
-        (Ok(()), Some(sink)) if stopped => {
+        (Ok(()), Some(sink)) if run.stopped => {
             sink.abandon();
             Ok(())
         }
@@ -205,13 +223,10 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         }
         (result, None) => result,
     };
-    match (finished, run) {
-        (Ok(()), Some(mut run)) => {
-            run.documents = documents;
-            run.summary()
-        }
-        (Err(e), _) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        (Err(e), _) => {
+    match finished {
+        Ok(()) => run.summary(),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
             let target = args
                 .run
                 .output
@@ -220,8 +235,22 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
             eprintln!("chiso {command}: {target}: cannot write: {e}");
             ExitCode::from(1)
         }
-        (Ok(()), None) => unreachable!("a run that wrote everything has joined its reader"),
     }
+}
+
+/// What a worker made of one item of a batch.
+enum Done {
+    Blank,
+    Failure(InputFailure),
+    Document {
+        /// A warning to print before the document is written.
+        warning: Option<InputFailure>,
+        id: String,
+        /// Bytes of text, for the progress bar.
+        size: usize,
+        /// The rendered document.
+        out: Vec<u8>,
+    },
 }
 
 /// Total size of the input files (standard input counts as 0).
@@ -290,24 +319,6 @@ impl Run {
         }
         ExitCode::from(1)
     }
-}
-
-/// Reads documents until the batch holds `limit` bytes of text (or
-/// [`BATCH_DOCS`] documents) or the input ends.
-fn next_batch(reader: &mut Reader, run: &mut Run, limit: usize) -> Vec<InputDocument> {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    while bytes < limit && batch.len() < BATCH_DOCS && !run.stopped {
-        match reader.next() {
-            None => break,
-            Some(Ok(doc)) => {
-                bytes += doc.text.len();
-                batch.push(doc);
-            }
-            Some(Err(failure)) => run.report(failure),
-        }
-    }
-    batch
 }
 
 /// A file name for a document id: its last path component without extension,

@@ -42,18 +42,34 @@ pub struct OffsetMap<'a> {
 /// Distance in bytes between the checkpoints of an [`OffsetMap`].
 pub const CHECKPOINT: usize = 4096;
 
-/// The code points in `bytes` (UTF-8): the bytes that are not continuation
-/// bytes (`10xxxxxx`), counted eight at a time.
-fn count_chars(bytes: &[u8]) -> usize {
+/// The mask of the first `n` (at most eight) bytes of a `u64` read little-endian.
+#[inline]
+pub(crate) fn first_bytes(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
+}
+
+/// The continuation bytes (`10xxxxxx`) among the eight bytes of `x`.
+#[inline]
+fn continuation_bytes(x: u64) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Bit 7 set and bit 6 clear, in every byte; the multiplication adds the
+    // eight bytes (0 or 1 each) up into the top one.
+    let flags = (x & !(x << 1) & HIGH) >> 7;
+    (flags.wrapping_mul(ONES) >> 56) as usize
+}
+
+/// The code points in `bytes` (UTF-8): the bytes that are not continuation
+/// bytes, counted eight at a time.
+fn count_chars(bytes: &[u8]) -> usize {
     let mut chunks = bytes.chunks_exact(8);
     let mut continuation = 0;
     for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Bit 7 set and bit 6 clear, in every byte.
-        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+        continuation += continuation_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
     }
-    continuation += chunks.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    for &b in chunks.remainder() {
+        continuation += usize::from(b & 0xC0 == 0x80);
+    }
     bytes.len() - continuation
 }
 
@@ -78,19 +94,38 @@ impl<'a> OffsetMap<'a> {
     }
 
     /// The offset of byte `byte` (a char boundary) in the chosen unit.
+    #[inline]
     pub fn at(&mut self, byte: usize) -> usize {
         if self.mode == Offsets::Bytes {
             return byte;
         }
+        // A step of at most eight bytes forward (the next token's start or
+        // end): one load, the bytes past the step masked off.
+        let step = byte.wrapping_sub(self.byte);
+        if step <= 8 {
+            if let Some(chunk) = self.text.as_bytes().get(self.byte..self.byte + 8) {
+                let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                self.char += step - continuation_bytes(x & first_bytes(step));
+                self.byte = byte;
+                return self.char;
+            }
+        }
+        self.jump(byte)
+    }
+
+    /// [`OffsetMap::at`] for a longer step: counts from the nearer of the
+    /// last position and the checkpoint (or the start) below `byte`.
+    fn jump(&mut self, byte: usize) -> usize {
         let bytes = self.text.as_bytes();
-        if byte >= self.byte && byte - self.byte <= CHECKPOINT {
+        let (base, from) = match self.checkpoints.get(byte / CHECKPOINT) {
+            Some(&chars) => (chars, byte / CHECKPOINT * CHECKPOINT),
+            None => (0, 0),
+        };
+        if byte >= self.byte && byte - self.byte <= byte - from {
             self.char += count_chars(&bytes[self.byte..byte]);
-        } else if byte < self.byte && self.byte - byte <= CHECKPOINT {
+        } else if byte < self.byte && self.byte - byte <= byte - from {
             self.char -= count_chars(&bytes[byte..self.byte]);
         } else {
-            let i = byte / CHECKPOINT;
-            let base = self.checkpoints.get(i).copied().unwrap_or(0);
-            let from = if self.checkpoints.is_empty() { 0 } else { i * CHECKPOINT };
             self.char = base + count_chars(&bytes[from..byte]);
         }
         self.byte = byte;
@@ -126,6 +161,28 @@ mod tests {
             {
                 let b = boundaries[k];
                 assert_eq!(map.at(b), text[..b].chars().count(), "byte {b}");
+            }
+        }
+    }
+
+    /// The end of a text whose length is a multiple of [`CHECKPOINT`] lies
+    /// past the last checkpoint (it was counted as 0 when reached by a long
+    /// jump).
+    #[test]
+    fn the_end_of_a_text_a_multiple_of_the_checkpoint_distance_long() {
+        for units in [CHECKPOINT / 4, CHECKPOINT / 2, CHECKPOINT] {
+            let text = "ồa".repeat(units);
+            let chars = 2 * units;
+            for path in [
+                [0, text.len(), 4],
+                [text.len(), 0, text.len()],
+                [4, text.len() - 4, text.len()],
+            ] {
+                let mut map = OffsetMap::new(&text, Offsets::Chars);
+                for byte in path {
+                    assert_eq!(map.at(byte), text[..byte].chars().count(), "{units}: byte {byte}");
+                }
+                assert_eq!(map.at(text.len()), chars);
             }
         }
     }
