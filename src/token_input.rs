@@ -104,6 +104,13 @@ impl<'a> Toks<'a> {
         })
     }
 
+    /// The `i`-th remaining token itself, without its key: for rules that
+    /// read only its kind, gap or word id.
+    #[inline]
+    pub fn token(&self, i: usize) -> Option<&'a Token> {
+        self.tokens.get(i)
+    }
+
     /// The first remaining token.
     pub fn first(&self) -> Option<Tok<'a>> {
         self.get(0)
