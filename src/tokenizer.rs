@@ -184,6 +184,7 @@ pub fn tokenize(text: &str) -> Tokens {
         keys,
         sentences: Vec::new(),
     };
+    let mut breaks = Vec::new();
     with_word_cache(|cache| {
         Scanner {
             text,
@@ -191,11 +192,12 @@ pub fn tokenize(text: &str) -> Tokens {
             pos: 0,
             next_at: next_at(text, 0),
             out: &mut out,
+            breaks: &mut breaks,
             cache,
         }
         .run()
     });
-    split_sentences(text, &mut out);
+    split_sentences(text, &mut out, &breaks);
     out
 }
 
@@ -204,6 +206,7 @@ pub fn tokenize(text: &str) -> Tokens {
 /// `(usize::MAX, usize::MAX)` when there is none. Each call searches only
 /// from `from` to the "@", and the scanner asks again only once past it, so
 /// the text is searched once in all.
+#[cold]
 fn next_at(text: &str, from: usize) -> (usize, usize) {
     match memchr::memchr(b'@', &text.as_bytes()[from..]) {
         Some(i) => {
@@ -223,6 +226,9 @@ struct Scanner<'a, 'o> {
     /// ([`next_at`]), kept until the scan passes it.
     next_at: (usize, usize),
     out: &'o mut Tokens,
+    /// The tokens at which a sentence may end or a line break: those after a
+    /// line break, punctuation and abbreviations (see [`split_sentences`]).
+    breaks: &'o mut Vec<usize>,
     /// Each distinct word's key, word id and capital, computed once.
     cache: &'o mut WordCache,
 }
@@ -391,6 +397,9 @@ impl Scanner<'_, '_> {
         } else {
             Span::new(key_start, self.out.keys.len())
         };
+        if gap >= Gap::Newline || matches!(kind, TokenKind::Punct | TokenKind::Abbrev) {
+            self.breaks.push(self.out.tokens.len());
+        }
         self.out.tokens.push(Token {
             span,
             key,
@@ -520,14 +529,14 @@ impl Scanner<'_, '_> {
     /// address, up to the next space, without trailing punctuation.
     /// Can an address start here, at first byte `b`? Only "ht…" and "ww…"
     /// start URLs; an e-mail address needs an "@" before the next space.
-    #[inline]
+    #[inline(always)]
     fn may_be_address(&mut self, b: u8) -> bool {
         let next = self.bytes.get(self.pos + 1).map_or(0, |n| n | 0x20);
         matches!((b | 0x20, next), (b'h', b't') | (b'w', b'w')) || self.may_be_email()
     }
 
     /// Is there an "@" between here and the next space?
-    #[inline]
+    #[inline(always)]
     fn may_be_email(&mut self) -> bool {
         if self.pos > self.next_at.0 {
             self.next_at = next_at(self.text, self.pos);
@@ -672,7 +681,10 @@ fn opens_sentence(token: &Token, text: &str) -> bool {
     }
 }
 
-fn split_sentences(text: &str, out: &mut Tokens) {
+/// Cuts the tokens into sentences. Only the tokens in `breaks` (every token
+/// after a line break or that can close a sentence, in order) can start or
+/// end one, so only they are looked at.
+fn split_sentences(text: &str, out: &mut Tokens, breaks: &[usize]) {
     let tokens = &out.tokens;
     let mut sentences = Vec::new();
     let mut paragraph = 0usize;
@@ -686,8 +698,12 @@ fn split_sentences(text: &str, out: &mut Tokens) {
             });
         }
     };
-    let mut i = 0;
-    while i < tokens.len() {
+    // Tokens before `next` were read with the closing marks of a sentence end.
+    let mut next = 0;
+    for &i in breaks {
+        if i < next {
+            continue;
+        }
         let token = &tokens[i];
         if i > start && token.gap >= Gap::Newline {
             close(&mut sentences, start, i, paragraph);
@@ -710,10 +726,8 @@ fn split_sentences(text: &str, out: &mut Tokens) {
                 close(&mut sentences, start, end, paragraph);
                 start = end;
             }
-            i = end;
-            continue;
+            next = end;
         }
-        i += 1;
     }
     close(&mut sentences, start, tokens.len(), paragraph);
     out.sentences = sentences;
@@ -837,6 +851,7 @@ mod tests {
                 pos: 0,
                 next_at: next_at(&text, 0),
                 out: &mut out,
+                breaks: &mut Vec::new(),
                 cache: &mut cache,
             };
             scanner.eat_word_chars();
