@@ -13,6 +13,9 @@ use rayon::prelude::*;
 /// Recognizer bit sets, as a `u64` mask (at most 64 recognizer families).
 type Mask = u64;
 
+/// How many [`TokenKind`]s there are.
+const TOKEN_KINDS: usize = TokenKind::Url as usize + 1;
+
 /// Runs every recognizer over a text. Build it once and share it: it is
 /// `Send + Sync`, holds only immutable grammar data, and builds in well under
 /// 5 ms after the first (which parses the embedded grammar files).
@@ -29,7 +32,8 @@ type Mask = u64;
 pub struct Annotator {
     recognizers: Vec<Box<dyn Recognizer>>,
     by_key: WordMap<Mask>,
-    by_kind: Vec<(TokenKind, Mask)>,
+    /// By [`TokenKind`] (as an index).
+    by_kind: [Mask; TOKEN_KINDS],
     capitalized: Mask,
     section_bytes: usize,
 }
@@ -57,7 +61,7 @@ impl Annotator {
     pub fn with_recognizers(recognizers: Vec<Box<dyn Recognizer>>) -> Annotator {
         assert!(recognizers.len() <= 64, "at most 64 recognizer families");
         let mut by_key: WordMap<Mask> = WordMap::default();
-        let mut by_kind: Vec<(TokenKind, Mask)> = Vec::new();
+        let mut by_kind = [0; TOKEN_KINDS];
         let mut capitalized = 0;
         for (i, r) in recognizers.iter().enumerate() {
             let bit = 1 << i;
@@ -66,10 +70,7 @@ impl Annotator {
                 *by_key.get_or_insert_with(&normalize::key(k), Mask::default) |= bit;
             }
             for kind in triggers.kinds {
-                match by_kind.iter_mut().find(|(k, _)| *k == kind) {
-                    Some((_, mask)) => *mask |= bit,
-                    None => by_kind.push((kind, bit)),
-                }
+                by_kind[kind as usize] |= bit;
             }
             if triggers.capitalized {
                 capitalized |= bit;
@@ -180,12 +181,8 @@ impl Annotator {
     /// Which recognizers can start at token `at`.
     fn mask_of(&self, view: &SentenceView<'_>, at: usize) -> Mask {
         let token = &view.tokens[at];
-        let mut mask = self.by_key.get((token.word, view.key(at))).copied().unwrap_or(0);
-        for (kind, bits) in &self.by_kind {
-            if *kind == token.kind {
-                mask |= bits;
-            }
-        }
+        let mut mask = self.by_key.get_lazy(token.word, || view.key(at)).copied().unwrap_or(0);
+        mask |= self.by_kind[token.kind as usize];
         if token.capitalized {
             mask |= self.capitalized;
         }

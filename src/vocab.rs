@@ -245,11 +245,18 @@ impl<V> WordMap<V> {
     /// The value of the word `(id, key)` ([`crate::token_input::Tok::keyed`]).
     #[inline]
     pub fn get(&self, (word, key): (WordId, &str)) -> Option<&V> {
+        self.get_lazy(word, || key)
+    }
+
+    /// The value of the word with id `word`, whose key `key()` gives: asked
+    /// only when the word is [`UNLISTED`] and some unlisted key is in the map.
+    #[inline]
+    pub fn get_lazy<'k>(&self, word: WordId, key: impl FnOnce() -> &'k str) -> Option<&V> {
         let slot = if word == UNLISTED {
             if self.unlisted.is_empty() {
                 return None;
             }
-            *self.unlisted.get(key)?
+            *self.unlisted.get(key())?
         } else {
             *self.by_id.get(word as usize)?
         };
