@@ -70,6 +70,11 @@ impl<V> Phrases<V> {
         self.firsts.contains(word)
     }
 
+    /// The first syllables of the phrases.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.firsts.iter()
+    }
+
     /// Can a phrase of two or more syllables start at the word `(id, key)`?
     pub fn starts_long(&self, word: (WordId, &str)) -> bool {
         self.multi_firsts.contains(word)

@@ -106,31 +106,8 @@ impl Recognizer for Temporal {
     }
 
     fn triggers(&self) -> Triggers {
-        let d = &*DATA;
-        let mut keys: Vec<String> = [
-            "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "những", "tuần", "cn", "tết", "rằm",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let firsts = d
-            .day_prefix
-            .keys()
-            .map(String::as_str)
-            .chain(d.pods.keys().map(String::as_str))
-            .chain(d.relday.keys().map(String::as_str))
-            .chain(d.parts.keys().map(String::as_str))
-            .chain(d.span_intro.keys().map(String::as_str))
-            .chain(d.count_words.iter())
-            .chain(d.weekdays.iter().filter(|(_, n)| n.flag).map(|(k, _)| k.as_str()));
-        for k in firsts {
-            let first = k.split(' ').next().unwrap_or(k).to_string();
-            if !keys.contains(&first) {
-                keys.push(first);
-            }
-        }
         Triggers {
-            keys,
+            keys: parse::first_words().map(str::to_owned).collect(),
             kinds: vec![TokenKind::Number],
             capitalized: false,
         }

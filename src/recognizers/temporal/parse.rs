@@ -61,14 +61,16 @@
 //! of the day / "vào" before it, and "Thứ hai," opening a sentence is
 //! "secondly".
 
-use super::data::{Name, Phrases, DATA};
+use super::data::{Data, Name, Phrases, DATA};
 use super::expr::{Expr, LunarYear, Year};
 use super::token;
 use crate::recognizers::numbers::words::below_thousand;
 use crate::token_input::{TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
+use crate::vocab::WordMap;
 use nom::error::{ErrorKind, ParseError};
 use nom::Input;
+use std::sync::LazyLock;
 
 type R<'a, T> = TokResult<'a, T>;
 
@@ -1112,12 +1114,134 @@ fn bare_year<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     Ok((r, Expr::Year(Year::Abs(y))))
 }
 
+/// A rule that starts with a word, and the words it can start with: tried
+/// at any other word, it fails at once.
+struct WordRule {
+    /// The first words (keys) of its phrases.
+    firsts: fn(&Data) -> Vec<&str>,
+    /// The rule.
+    parse: for<'a> fn(Toks<'a>, &Context<'_>) -> R<'a, Found>,
+}
+
+fn e(res: R<'_, Expr>) -> R<'_, Found> {
+    res.map(|(r, e)| (r, Found::Expr(e)))
+}
+
+/// The rules tried at a word, in this order (ties: the first listed).
+static WORD_RULES: [WordRule; 17] = [
+    // "mười năm", "hai ngày"
+    WordRule {
+        firsts: |d| d.count_words.iter().collect(),
+        parse: n_unit,
+    },
+    // "từ 3 đến 5 năm": a range of durations, "từ" inside.
+    WordRule {
+        firsts: |_| vec!["từ"],
+        parse: |i, cx| {
+            let (r, ()) = kw("từ", i)?;
+            count_range(r, cx)
+        },
+    },
+    WordRule {
+        firsts: |_| vec!["từ"],
+        parse: |i, _| e(range(i)),
+    },
+    WordRule {
+        firsts: |d| d.span_intro.first_words().collect(),
+        parse: |i, _| e(intro_years(i)),
+    },
+    WordRule {
+        firsts: |d| d.pods.first_words().collect(),
+        parse: |i, cx| e(pod_day(i, cx)),
+    },
+    // A weekday name that is not the start of one standing alone fails.
+    WordRule {
+        firsts: |d| {
+            let alone = d.weekdays.iter().filter(|(_, n)| n.flag);
+            let firsts = alone.map(|(k, _)| k.split(' ').next().unwrap_or(k));
+            ["thứ", "cn"].into_iter().chain(firsts).collect()
+        },
+        parse: |i, cx| e(weekday(i, cx, false)),
+    },
+    WordRule {
+        firsts: |_| vec!["ngày"],
+        parse: |i, _| e(ngay(i)),
+    },
+    WordRule {
+        firsts: |d| d.day_prefix.first_words().collect(),
+        parse: |i, _| e(mong(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["tháng"],
+        parse: |i, _| e(thang(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["năm"],
+        parse: |i, _| e(nam(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["quý"],
+        parse: |i, _| e(quy(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["nửa"],
+        parse: |i, _| e(nua(i)),
+    },
+    WordRule {
+        firsts: |d| d.parts.first_words().collect(),
+        parse: |i, _| e(part(i, false)),
+    },
+    WordRule {
+        firsts: |_| vec!["thế", "thập", "những"],
+        parse: |i, _| e(century(i)),
+    },
+    WordRule {
+        firsts: |d| d.relday.first_words().chain(["tuần"]).collect(),
+        parse: |i, _| e(relday(i)),
+    },
+    // At a word, a lunar date starts with one of these (else with a number).
+    WordRule {
+        firsts: |d| {
+            ["tết", "rằm", "tháng", "ngày"]
+                .into_iter()
+                .chain(d.day_prefix.first_words())
+                .collect()
+        },
+        parse: |i, _| e(lunar(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["tuần"],
+        parse: |i, _| e(iso_week(i)),
+    },
+];
+
+/// For every word a rule can start with, the bit set of those rules
+/// (bit `k` for `WORD_RULES[k]`).
+static STARTS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
+    let mut starts = WordMap::default();
+    for (k, rule) in WORD_RULES.iter().enumerate() {
+        for word in (rule.firsts)(&DATA) {
+            *starts.get_or_insert_with(word, || 0) |= 1 << k;
+        }
+    }
+    starts
+});
+
+/// The words a phrase can start with (besides number tokens): the
+/// recognizer's triggers.
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    STARTS.iter().map(|(k, _)| k)
+}
+
 /// Every parser that can start at the first token of `i`; the longest
 /// match wins (ties: the first listed). Returns the match and its length.
 pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
-    fn e(res: R<'_, Expr>) -> R<'_, Found> {
-        res.map(|(r, e)| (r, Found::Expr(e)))
-    }
+    let rules = i.first().and_then(|t| STARTS.get(t.keyed()).copied()).unwrap_or(0);
+    parse_with(i, cx, rules)
+}
+
+/// [`parse_at`] trying, at a word, the rules of `WORD_RULES` in the bit set `rules`.
+fn parse_with(i: Toks<'_>, cx: &Context<'_>, mut rules: u32) -> Option<(Found, usize)> {
     let start = i.offset();
     let mut best: Option<(Found, usize)> = None;
     let mut consider = |res: R<'_, Found>| {
@@ -1143,29 +1267,11 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
         consider(e(bare_year(i, cx)));
         return best;
     }
-    if DATA.count_words.contains(first.keyed()) {
-        // "mười năm", "hai ngày"
-        consider(n_unit(i, cx));
+    while rules != 0 {
+        let k = rules.trailing_zeros() as usize;
+        rules &= rules - 1;
+        consider((WORD_RULES[k].parse)(i, cx));
     }
-    if let Ok((r, ())) = kw("từ", i) {
-        // "từ 3 đến 5 năm": a range of durations, "từ" inside.
-        consider(count_range(r, cx));
-    }
-    consider(e(range(i)));
-    consider(e(intro_years(i)));
-    consider(e(pod_day(i, cx)));
-    consider(e(weekday(i, cx, false)));
-    consider(e(ngay(i)));
-    consider(e(mong(i)));
-    consider(e(thang(i)));
-    consider(e(nam(i)));
-    consider(e(quy(i)));
-    consider(e(nua(i)));
-    consider(e(part(i, false)));
-    consider(e(century(i)));
-    consider(e(relday(i)));
-    consider(e(lunar(i)));
-    consider(e(iso_week(i)));
     // "so với tháng trước", "cùng kỳ năm trước", "2 năm tới": a comparison
     // base or the tail of a duration, not a date.
     let base = cx.prev.is_some_and(|p| DATA.base_before.contains(p)) || cx.prev_count;
@@ -1256,6 +1362,42 @@ mod tests {
                 3
             ))
         );
+    }
+
+    /// At every token of the test tables and the corpus, trying only the
+    /// rules that can start with its word answers as trying every rule.
+    #[test]
+    fn rules_gated_by_first_word_answer_as_all_rules() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![std::fs::read_to_string(dir.join("tests/data/temporal.tsv")).unwrap()];
+        for entry in std::fs::read_dir(dir.join("corpus")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "jsonl") {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        let all = (1u32 << WORD_RULES.len()) - 1;
+        let mut tried = 0;
+        for text in &texts {
+            for line in text.lines() {
+                let toks = tokenize(line);
+                for s in &toks.sentences {
+                    for at in s.tokens.clone() {
+                        let input = Toks::window(line, &toks.tokens, &toks.keys, at, s.tokens.end);
+                        let key = |j: usize| toks.key_of(&toks.tokens[j]);
+                        let cx = Context {
+                            prev: (at > s.tokens.start).then(|| key(at - 1)),
+                            prev2: (at > s.tokens.start + 1).then(|| key(at - 2)),
+                            at_start: at == s.tokens.start,
+                            ..Context::default()
+                        };
+                        assert_eq!(parse_at(input, &cx), parse_with(input, &cx, all), "{line:?} at {at}");
+                        tried += 1;
+                    }
+                }
+            }
+        }
+        assert!(tried > 100_000, "{tried}");
     }
 
     #[test]
