@@ -1,6 +1,7 @@
 //! The temporal vocabulary of `grammars/temporal.tsv`, parsed once.
 
 use crate::normalize::phrase_key;
+use crate::phrases::PhraseTable;
 use crate::vocab::{WordId, WordSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -23,25 +24,21 @@ pub struct Name {
     pub flag: bool,
 }
 
-/// Phrases (keys of their syllables joined by one space) with values, and
-/// the first syllables of those phrases: a look-up at a token that starts
-/// none costs one bit test. Reads as the underlying map.
+/// Phrases (keys of their syllables joined by one space) with values. A
+/// look-up at a token reads word ids ([`PhraseTable`]): one array index for
+/// a token that starts no phrase, no key built. Reads as a map from the
+/// joined keys.
 #[derive(Debug)]
 pub struct Phrases<V> {
     map: HashMap<String, V>,
-    /// First syllables of every phrase.
-    firsts: WordSet,
-    /// First syllables of the phrases of two or more syllables (a look-up
-    /// joins keys only after one of these).
-    multi_firsts: WordSet,
+    table: PhraseTable<V>,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
             map: HashMap::default(),
-            firsts: WordSet::default(),
-            multi_firsts: WordSet::default(),
+            table: PhraseTable::default(),
         }
     }
 }
@@ -53,31 +50,28 @@ impl<V> std::ops::Deref for Phrases<V> {
     }
 }
 
-impl<V> Phrases<V> {
+impl<V: Copy> Phrases<V> {
     /// Adds `phrase` (a [`phrase_key`]); false when it was there already.
     pub fn insert(&mut self, phrase: String, value: V) -> bool {
-        let mut words = phrase.split(' ');
-        let first = words.next().unwrap_or_default();
-        self.firsts.insert(first);
-        if words.next().is_some() {
-            self.multi_firsts.insert(first);
+        if self.map.contains_key(&phrase) {
+            return false;
         }
-        self.map.insert(phrase, value).is_none()
+        self.table.push(phrase.split(' ').map(str::to_owned).collect(), value);
+        self.map.insert(phrase, value);
+        true
+    }
+}
+
+impl<V> Phrases<V> {
+    /// The longest phrase at the start of `key_at` (the word id and key of
+    /// the `i`-th token, `None` past the end): its length in tokens and value.
+    pub fn longest<'k>(&self, key_at: impl Fn(usize) -> Option<(WordId, &'k str)>) -> Option<(usize, &V)> {
+        self.table.longest(key_at, |_| true)
     }
 
-    /// Can a phrase start at the word `(id, key)`?
-    pub fn starts_with(&self, word: (WordId, &str)) -> bool {
-        self.firsts.contains(word)
-    }
-
-    /// The first syllables of the phrases.
+    /// The first syllable of every phrase.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.firsts.iter()
-    }
-
-    /// Can a phrase of two or more syllables start at the word `(id, key)`?
-    pub fn starts_long(&self, word: (WordId, &str)) -> bool {
-        self.multi_firsts.contains(word)
+        self.map.keys().map(|k| k.split(' ').next().unwrap_or(k))
     }
 }
 
@@ -147,8 +141,6 @@ pub struct Data {
     /// `figure_before`, `not_after` and `period_next` together: lower-case
     /// words that end a name before a bare year.
     pub name_enders: WordSet,
-    /// Longest phrase, in syllables (bounds lookups).
-    pub max_words: usize,
 }
 
 fn leak(s: &str) -> &'static str {
@@ -176,7 +168,6 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
     for row in file.rows(3, 4) {
         let (kind, phrase, value, extra) = (row.get(0), row.get(1), row.get(2), row.get(3));
         let k = phrase_key(phrase);
-        d.max_words = d.max_words.max(k.split(' ').count());
         let int = || -> i32 {
             value
                 .parse()
@@ -303,7 +294,6 @@ mod tests {
         assert_eq!(d.parts["cuối"], 2);
         assert!(d.span_intro.contains_key("giai đoạn"));
         assert!(d.not_before.contains("số"));
-        assert_eq!(d.max_words, 3);
         assert_eq!((d.stems["giáp"], d.branches["thìn"]), (0, 4));
         assert_eq!(d.stems.len(), 10);
         assert_eq!(d.branches.len(), 14);

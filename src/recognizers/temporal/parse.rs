@@ -110,37 +110,13 @@ fn kw<'a>(k: &'static str, i: Toks<'a>) -> R<'a, ()> {
     }
 }
 
-/// The longest phrase of `table` (1…max_words tokens, separated by spaces).
+/// The longest phrase of `table` (its tokens separated by spaces).
 fn phrase<'a, 't, V>(i: Toks<'a>, table: &'t Phrases<V>) -> R<'a, &'t V> {
-    let Some(first) = i.first() else {
-        return err(i);
+    let key_at = |n: usize| {
+        let t = i.get(n)?;
+        (n == 0 || t.token.gap == Gap::Space).then(|| t.keyed())
     };
-    if !table.starts_with(first.keyed()) {
-        return err(i);
-    }
-    if !table.starts_long(first.keyed()) {
-        // One syllable: no key to build.
-        return match table.get(first.key) {
-            Some(v) => Ok((i.take_from(1), v)),
-            None => err(i),
-        };
-    }
-    let mut best = None;
-    let mut buf = String::with_capacity(32);
-    for n in 0..DATA.max_words {
-        let Some(t) = i.get(n) else { break };
-        if n > 0 {
-            if t.token.gap != Gap::Space {
-                break;
-            }
-            buf.push(' ');
-        }
-        buf.push_str(t.key);
-        if let Some(v) = table.get(&buf) {
-            best = Some((n + 1, v));
-        }
-    }
-    match best {
+    match table.longest(key_at) {
         Some((n, v)) => Ok((i.take_from(n), v)),
         None => err(i),
     }
