@@ -440,6 +440,11 @@ fn iso(n: u32, unit: &str) -> String {
 /// valued `P5D/P7D` (the bounds).
 fn count_range<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
     let (r, a) = count(i, cx)?;
+    count_range_rest(i, r, a, cx)
+}
+
+/// `range_to count UNIT` at `r`, after the count `a` read from `i`.
+fn count_range_rest<'a>(i: Toks<'a>, r: Toks<'a>, a: u32, cx: &Context<'_>) -> R<'a, Found> {
     let (r, ()) = in_set(&DATA.range_to, r)?;
     let (r, (b, unit)) = count_unit(r, cx)?;
     if b <= a {
@@ -486,10 +491,10 @@ fn report_months(r: Toks<'_>, cx: &Context<'_>) -> bool {
 /// `NUM "tháng" …` periods, and `NUM UNIT` durations (a tail word after it,
 /// "10 năm qua", marks a length but stays outside).
 fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
-    if let Ok(x) = count_range(i, cx) {
+    let (r, n) = count(i, cx)?;
+    if let Ok(x) = count_range_rest(i, r, n, cx) {
         return Ok(x);
     }
-    let (r, n) = count(i, cx)?;
     let digits = i.first().is_some_and(|t| t.token.kind == TokenKind::Number);
     // "lúc hai giờ": a spelled clock time, not read here (nor a duration).
     if !digits

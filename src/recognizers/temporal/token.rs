@@ -43,7 +43,15 @@ impl<'a> Cursor<'a> {
 
     /// One character of `set`.
     fn one_of(&mut self, set: &str) -> Option<char> {
-        let c = self.s[self.at..].chars().next().filter(|c| set.contains(*c))?;
+        let c = self.s[self.at..].chars().next()?;
+        let hit = if c.is_ascii() {
+            set.as_bytes().contains(&(c as u8))
+        } else {
+            set.contains(c)
+        };
+        if !hit {
+            return None;
+        }
         self.at += c.len_utf8();
         Some(c)
     }
