@@ -1196,32 +1196,147 @@ static WORD_RULES: [WordRule; 17] = [
     },
 ];
 
-/// For every word a rule can start with, the bit set of those rules
-/// (bit `k` for `WORD_RULES[k]`).
-static STARTS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
-    let mut starts = WordMap::default();
+/// What can follow a plain number ("5", "2023") in the phrases of a rule
+/// that starts with a number.
+enum After {
+    /// Any word, or none.
+    Any,
+    /// One of these words (none: the rule reads only numbers with separators).
+    Words(fn(&Data) -> Vec<&str>),
+}
+
+/// A rule that starts with a number token.
+struct NumberRule {
+    /// What follows a plain number in its phrases.
+    after_plain: After,
+    /// Whether a number with separators ("16/6", "14h30", "1.234") can start it.
+    separated: bool,
+    /// The rule.
+    parse: for<'a> fn(Toks<'a>, &Context<'_>) -> R<'a, Found>,
+}
+
+/// The rules tried at a number, in this order (ties: the first listed).
+static NUMBER_RULES: [NumberRule; 6] = [
+    // "16/6/2023", "6/2023", "2021-2025": one-token forms, all with separators.
+    NumberRule {
+        after_plain: After::Words(|_| vec![]),
+        separated: true,
+        parse: |i, cx| e(bare(i, cx)),
+    },
+    // "15/8 âm lịch", "15 tháng 8 âm lịch"
+    NumberRule {
+        after_plain: After::Words(|_| vec!["tháng"]),
+        separated: true,
+        parse: |i, _| e(lunar(i)),
+    },
+    // "16 tháng 6 năm 2023" (no "ngày"): a day with its month written out.
+    NumberRule {
+        after_plain: After::Words(|_| vec!["tháng"]),
+        separated: false,
+        parse: |i, _| {
+            let plain = i.first().is_some_and(|t| token::uint(t.text()).is_some());
+            if !plain || kw("tháng", i.take_from(1)).is_err() {
+                return err(i);
+            }
+            match day_core(i, false) {
+                Ok((r, d @ Expr::Day { m: Some(_), .. })) => Ok((r, Found::Expr(d))),
+                _ => err(i),
+            }
+        },
+    },
+    // "14h30", "8h-11h", "14 giờ 30 phút"
+    NumberRule {
+        after_plain: After::Words(|_| vec!["giờ"]),
+        separated: true,
+        parse: |i, cx| e(clock(i, cx)),
+    },
+    // "3 tháng", "5 đến 7 ngày", "3 quý đầu năm 2023"
+    NumberRule {
+        after_plain: After::Words(|d| {
+            let units = d.units.first_words().chain(d.range_to.first_words());
+            units.chain(["quý"]).collect()
+        }),
+        separated: false,
+        parse: n_unit,
+    },
+    // "Luật Đất đai 2024": decided by the words before it.
+    NumberRule {
+        after_plain: After::Any,
+        separated: false,
+        parse: |i, cx| e(bare_year(i, cx)),
+    },
+];
+
+/// Which rules can start at a token, as bit sets (bit `k` for rule `k` of
+/// `WORD_RULES` or `NUMBER_RULES`), built from the rules' first words and
+/// what follows a plain number in them.
+struct Gates {
+    /// The word rules each first word can start.
+    words: WordMap<u32>,
+    /// The number rules a plain number followed by the word can start.
+    plain_before: WordMap<u32>,
+    /// The number rules a plain number can start whatever follows.
+    plain_any: u32,
+    /// The number rules a number with separators can start.
+    separated: u32,
+}
+
+static GATES: LazyLock<Gates> = LazyLock::new(|| {
+    let mut gates = Gates {
+        words: WordMap::default(),
+        plain_before: WordMap::default(),
+        plain_any: 0,
+        separated: 0,
+    };
     for (k, rule) in WORD_RULES.iter().enumerate() {
         for word in (rule.firsts)(&DATA) {
-            *starts.get_or_insert_with(word, || 0) |= 1 << k;
+            *gates.words.get_or_insert_with(word, || 0) |= 1 << k;
         }
     }
-    starts
+    for (k, rule) in NUMBER_RULES.iter().enumerate() {
+        match rule.after_plain {
+            After::Any => gates.plain_any |= 1 << k,
+            After::Words(words) => {
+                for word in words(&DATA) {
+                    *gates.plain_before.get_or_insert_with(word, || 0) |= 1 << k;
+                }
+            }
+        }
+        if rule.separated {
+            gates.separated |= 1 << k;
+        }
+    }
+    gates
 });
+
+/// The rules that can start at the first token of `i` (see [`Gates`]).
+fn gate(i: Toks<'_>) -> u32 {
+    let Some(first) = i.first() else { return 0 };
+    let gates = &*GATES;
+    if first.token.kind != TokenKind::Number {
+        return gates.words.get(first.keyed()).copied().unwrap_or(0);
+    }
+    if !first.text().bytes().all(|b| b.is_ascii_digit()) {
+        return gates.separated;
+    }
+    let before = i.get(1).and_then(|t| gates.plain_before.get(t.keyed()).copied());
+    gates.plain_any | before.unwrap_or(0)
+}
 
 /// The words a phrase can start with (besides number tokens): the
 /// recognizer's triggers.
 pub fn first_words() -> impl Iterator<Item = &'static str> {
-    STARTS.iter().map(|(k, _)| k)
+    GATES.words.iter().map(|(k, _)| k)
 }
 
 /// Every parser that can start at the first token of `i`; the longest
 /// match wins (ties: the first listed). Returns the match and its length.
 pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
-    let rules = i.first().and_then(|t| STARTS.get(t.keyed()).copied()).unwrap_or(0);
-    parse_with(i, cx, rules)
+    parse_with(i, cx, gate(i))
 }
 
-/// [`parse_at`] trying, at a word, the rules of `WORD_RULES` in the bit set `rules`.
+/// [`parse_at`] trying the rules in the bit set `rules` (of `NUMBER_RULES`
+/// at a number, else of `WORD_RULES`).
 fn parse_with(i: Toks<'_>, cx: &Context<'_>, mut rules: u32) -> Option<(Found, usize)> {
     let start = i.offset();
     let mut best: Option<(Found, usize)> = None;
@@ -1235,17 +1350,11 @@ fn parse_with(i: Toks<'_>, cx: &Context<'_>, mut rules: u32) -> Option<(Found, u
     };
     let first = i.first()?;
     if first.token.kind == TokenKind::Number {
-        consider(e(bare(i, cx)));
-        consider(e(lunar(i)));
-        // "16 tháng 6 năm 2023" (no "ngày"): a day with its month written out.
-        if token::uint(first.text()).is_some() && kw("tháng", i.take_from(1)).is_ok() {
-            if let Ok((r, d @ Expr::Day { m: Some(_), .. })) = day_core(i, false) {
-                consider(Ok((r, Found::Expr(d))));
-            }
+        while rules != 0 {
+            let k = rules.trailing_zeros() as usize;
+            rules &= rules - 1;
+            consider((NUMBER_RULES[k].parse)(i, cx));
         }
-        consider(e(clock(i, cx)));
-        consider(n_unit(i, cx));
-        consider(e(bare_year(i, cx)));
         return best;
     }
     while rules != 0 {
@@ -1265,6 +1374,7 @@ fn parse_with(i: Toks<'_>, cx: &Context<'_>, mut rules: u32) -> Option<(Found, u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::token_input::Tok;
     use crate::tokenizer::tokenize;
 
     /// Parses `text` from its first token; returns the match and its length.
@@ -1357,7 +1467,10 @@ mod tests {
                 texts.push(std::fs::read_to_string(path).unwrap());
             }
         }
-        let all = (1u32 << WORD_RULES.len()) - 1;
+        let all = |t: Tok<'_>| match t.token.kind {
+            TokenKind::Number => (1u32 << NUMBER_RULES.len()) - 1,
+            _ => (1u32 << WORD_RULES.len()) - 1,
+        };
         let mut tried = 0;
         for text in &texts {
             for line in text.lines() {
@@ -1372,6 +1485,7 @@ mod tests {
                             at_start: at == s.tokens.start,
                             ..Context::default()
                         };
+                        let all = all(input.first().unwrap());
                         assert_eq!(parse_at(input, &cx), parse_with(input, &cx, all), "{line:?} at {at}");
                         tried += 1;
                     }
