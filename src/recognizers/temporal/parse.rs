@@ -1277,7 +1277,8 @@ struct Gates {
     plain_before: WordMap<u32>,
     /// The number rules a plain number can start whatever follows.
     plain_any: u32,
-    /// The number rules a number with separators can start.
+    /// The number rules a number with separators can start (when it may be
+    /// one of the one-token forms: [`token::may_be_form`]).
     separated: u32,
 }
 
@@ -1316,8 +1317,9 @@ fn gate(i: Toks<'_>) -> u32 {
     if first.token.kind != TokenKind::Number {
         return gates.words.get(first.keyed()).copied().unwrap_or(0);
     }
-    if !first.text().bytes().all(|b| b.is_ascii_digit()) {
-        return gates.separated;
+    let text = first.text();
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return if token::may_be_form(text) { gates.separated } else { 0 };
     }
     let before = i.get(1).and_then(|t| gates.plain_before.get(t.keyed()).copied());
     gates.plain_any | before.unwrap_or(0)

@@ -45,7 +45,7 @@ impl<'a> Cursor<'a> {
     fn one_of(&mut self, set: &str) -> Option<char> {
         let c = self.s[self.at..].chars().next()?;
         let hit = if c.is_ascii() {
-            set.as_bytes().contains(&(c as u8))
+            set.bytes().any(|b| b == c as u8)
         } else {
             set.contains(c)
         };
@@ -88,6 +88,24 @@ fn month_ok(m: u32) -> bool {
 /// A plausible year for a date written in digits.
 pub fn year_ok(y: u32) -> bool {
     (1000..=2999).contains(&y)
+}
+
+/// Can `s` be one of the forms below? All are runs of one, two or four
+/// digits joined by one of `/ - – . h H g :`: "1.234", "3,4" and "2.000.000"
+/// (most number tokens of a text) are none, and need not be tried.
+pub fn may_be_form(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if !matches!(run, 0 | 1 | 2 | 4) || !matches!(c, '/' | '-' | '–' | '.' | 'h' | 'H' | 'g' | ':') {
+            return false;
+        }
+        run = 0;
+    }
+    matches!(run, 0 | 1 | 2 | 4)
 }
 
 /// "16/6/2023", "16-6-2023", "16.6.2023" → (16, 6, 2023).
@@ -422,6 +440,17 @@ mod against_spec {
             .filter(|&(h, min)| h <= 24 && min < 60);
         assert_eq!(clock(s), want, "clock {s:?}");
         assert_eq!(uint(s), spec::uint(s), "uint {s:?}");
+        let any = dmy(s).is_some()
+            || iso(s).is_some()
+            || dm(s, "/-.").is_some()
+            || my(s, 12).is_some()
+            || days(s).is_some()
+            || dm_range(s).is_some()
+            || months(s).is_some()
+            || years(s).is_some()
+            || clock(s).is_some()
+            || clocks(s).is_some();
+        assert!(!any || may_be_form(s), "may_be_form {s:?}");
     }
 
     proptest! {
