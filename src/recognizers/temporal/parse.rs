@@ -778,7 +778,7 @@ fn pod_day<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     Ok((
         r,
         Expr::PartOfDay {
-            pod: pod.code.to_owned(),
+            pod: pod.code,
             on: Box::new(on),
         },
     ))
@@ -1376,7 +1376,7 @@ fn parse_with(i: Toks<'_>, cx: &Context<'_>, mut rules: u32) -> Option<(Found, u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token_input::Tok;
+    use crate::recognizers::temporal::expr;
     use crate::tokenizer::tokenize;
 
     /// Parses `text` from its first token; returns the match and its length.
@@ -1457,10 +1457,9 @@ mod tests {
         );
     }
 
-    /// At every token of the test tables and the corpus, trying only the
-    /// rules that can start with its word answers as trying every rule.
-    #[test]
-    fn rules_gated_by_first_word_answer_as_all_rules() {
+    /// Calls `f` at every token of every sentence of the test tables and
+    /// the corpus, with the context of the words before it; returns how many.
+    fn at_every_token(mut f: impl FnMut(Toks<'_>, &Context<'_>)) -> usize {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts = vec![std::fs::read_to_string(dir.join("tests/data/temporal.tsv")).unwrap()];
         for entry in std::fs::read_dir(dir.join("corpus")).unwrap() {
@@ -1469,10 +1468,6 @@ mod tests {
                 texts.push(std::fs::read_to_string(path).unwrap());
             }
         }
-        let all = |t: Tok<'_>| match t.token.kind {
-            TokenKind::Number => (1u32 << NUMBER_RULES.len()) - 1,
-            _ => (1u32 << WORD_RULES.len()) - 1,
-        };
         let mut tried = 0;
         for text in &texts {
             for line in text.lines() {
@@ -1487,14 +1482,46 @@ mod tests {
                             at_start: at == s.tokens.start,
                             ..Context::default()
                         };
-                        let all = all(input.first().unwrap());
-                        assert_eq!(parse_at(input, &cx), parse_with(input, &cx, all), "{line:?} at {at}");
+                        f(input, &cx);
                         tried += 1;
                     }
                 }
             }
         }
+        tried
+    }
+
+    /// Trying only the rules that can start at a token (its word, or the
+    /// word after a plain number) answers as trying every rule.
+    #[test]
+    fn gated_rules_answer_as_all_rules() {
+        let tried = at_every_token(|input, cx| {
+            let all = match input.first().unwrap().token.kind {
+                TokenKind::Number => (1u32 << NUMBER_RULES.len()) - 1,
+                _ => (1u32 << WORD_RULES.len()) - 1,
+            };
+            let at = input.offset();
+            assert_eq!(parse_at(input, cx), parse_with(input, cx, all), "at {at}");
+        });
         assert!(tried > 100_000, "{tried}");
+    }
+
+    /// Every expression found comes back whole from its encoding.
+    #[test]
+    fn expressions_found_round_trip_through_their_encoding() {
+        let mut found = 0;
+        at_every_token(|input, cx| {
+            if let Some((Found::Expr(e), _)) = parse_at(input, cx) {
+                assert_eq!(
+                    expr::decode(&expr::encode(&e)).as_ref(),
+                    Some(&e),
+                    "{}",
+                    expr::encode(&e)
+                );
+                found += 1;
+            }
+        });
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
