@@ -92,11 +92,11 @@ fn explicit_year(e: &Expr) -> Option<i32> {
     }
 }
 
-fn to_value(r: &Resolved) -> TemporalValue {
+fn to_value(r: Resolved) -> TemporalValue {
     TemporalValue {
-        value: r.value.clone(),
-        from: r.from.map(|d| d.to_string()),
-        to: r.to.map(|d| d.to_string()),
+        value: r.value,
+        from: r.from.map(resolve::iso_date),
+        to: r.to.map(resolve::iso_date),
     }
 }
 
@@ -263,7 +263,7 @@ impl Recognizer for Temporal {
             let entity = &mut doc.entities[*i];
             match r {
                 Some(r) => {
-                    let v = to_value(&r);
+                    let v = to_value(r);
                     entity.value = match entity.value {
                         EntityValue::Time(_) => EntityValue::Time(v),
                         EntityValue::Period(_) => EntityValue::Period(v),
