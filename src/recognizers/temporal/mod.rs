@@ -115,8 +115,9 @@ impl Recognizer for Temporal {
 
     fn recognize_at(&self, sentence: &SentenceView<'_>, at: usize, out: &mut Vec<Candidate>) {
         let start = sentence.range.0;
-        let prev = (at > start).then(|| sentence.key(at - 1));
-        let prev2 = (at > start + 1).then(|| sentence.key(at - 2));
+        let word = |i: usize| (sentence.tokens[i].word, sentence.key(i));
+        let prev = (at > start).then(|| word(at - 1));
+        let prev2 = (at > start + 1).then(|| word(at - 2));
         let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
         let before = (at > start).then(|| &sentence.tokens[at - 1]);
         let prev_count = before.is_some_and(|t| {
@@ -124,7 +125,7 @@ impl Recognizer for Temporal {
                 token::uint(sentence.text_of(at - 1)).is_some()
             } else {
                 let p = sentence.key(at - 1);
-                DATA.count_words.contains((t.word, p)) || p == "mươi" || p == "lăm" || p == "trăm"
+                DATA.count_words.contains(word(at - 1)) || p == "mươi" || p == "lăm" || p == "trăm"
             }
         });
         // A name up to six words back, none of them opening the sentence:
@@ -158,12 +159,11 @@ impl Recognizer for Temporal {
         // "khoảng 5 ngày", "hơn 20 năm", "chưa đến 2 giờ": the bound word is inside a duration.
         let mut first = at;
         if matches!(found, Found::Duration(_)) {
-            let key = |i: usize| sentence.key(i);
             // "sớm hơn 5 tháng": "hơn" of a comparison, outside.
-            let comparison = at > start + 1 && key(at - 1) == "hơn" && DATA.comparative.contains(key(at - 2));
-            if at > start + 1 && DATA.approx.contains(&format!("{} {}", key(at - 2), key(at - 1))) {
+            let comparison = at > start + 1 && sentence.key(at - 1) == "hơn" && DATA.comparative.contains(word(at - 2));
+            if at > start + 1 && DATA.approx.has(&[word(at - 2), word(at - 1)]) {
                 first = at - 2;
-            } else if at > start && DATA.approx.contains(key(at - 1)) && !comparison {
+            } else if at > start && DATA.approx.has(&[word(at - 1)]) && !comparison {
                 first = at - 1;
             }
         }

@@ -63,11 +63,12 @@
 
 use super::data::{Data, Name, Phrases, DATA};
 use super::expr::{Expr, LunarYear, Year};
+use super::resolve::push_padded;
 use super::token;
 use crate::recognizers::numbers::words::below_thousand;
 use crate::token_input::{TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
-use crate::vocab::WordMap;
+use crate::vocab::{word_id, WordId, WordMap};
 use nom::error::{ErrorKind, ParseError};
 use nom::Input;
 use std::sync::LazyLock;
@@ -86,10 +87,10 @@ pub enum Found {
 /// Where the phrase starts, for the rules that look one or two words back.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
-    /// Key of the token before, if in the sentence.
-    pub prev: Option<&'a str>,
-    /// Key of the token two before, if in the sentence.
-    pub prev2: Option<&'a str>,
+    /// Word id and key of the token before, if in the sentence.
+    pub prev: Option<(WordId, &'a str)>,
+    /// Word id and key of the token two before, if in the sentence.
+    pub prev2: Option<(WordId, &'a str)>,
     /// The phrase starts the sentence.
     pub at_start: bool,
     /// The token before is a figure (a number token or a number word): "2 năm tới".
@@ -410,7 +411,7 @@ fn count<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, u32> {
     if let Ok(x) = num_in(i, 1, 9999) {
         return Ok(x);
     }
-    if cx.prev == Some("thứ") || i.first().is_none_or(|t| !DATA.count_words.contains(t.keyed())) {
+    if cx.prev.is_some_and(|(_, k)| k == "thứ") || i.first().is_none_or(|t| !DATA.count_words.contains(t.keyed())) {
         return err(i);
     }
     let (r, n) = below_thousand(i)?;
@@ -427,15 +428,6 @@ fn count_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, (u32, &'static str)> {
     Ok((r, (n, unit)))
 }
 
-fn iso(n: u32, unit: &str) -> String {
-    match unit {
-        "H" => format!("PT{n}H"),
-        "MIN" => format!("PT{n}M"),
-        "S" => format!("PT{n}S"),
-        u => format!("P{n}{u}"),
-    }
-}
-
 /// `count range_to count UNIT` ("5 đến 7 ngày", "3-5 năm"): one duration,
 /// valued `P5D/P7D` (the bounds).
 fn count_range<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
@@ -450,7 +442,10 @@ fn count_range_rest<'a>(i: Toks<'a>, r: Toks<'a>, a: u32, cx: &Context<'_>) -> R
     if b <= a {
         return err(i);
     }
-    Ok((r, Found::Duration(format!("{}/{}", iso(a, unit), iso(b, unit)))))
+    let mut value = iso_parts(&[(a, unit)]);
+    value.push('/');
+    value.push_str(&iso_parts(&[(b, unit)]));
+    Ok((r, Found::Duration(value)))
 }
 
 /// Is a bare "N tháng" (no year after it) the months January…N of a report
@@ -462,17 +457,17 @@ fn report_months(r: Toks<'_>, cx: &Context<'_>) -> bool {
     if in_set(&DATA.tail, r).is_ok() || in_map(&DATA.rel, r).is_ok() || in_map(&DATA.parts, r).is_ok() {
         return false;
     }
-    let intro = cx.prev.is_some_and(|p| DATA.stats_intro.contains(p))
+    let intro = cx.prev.is_some_and(|p| DATA.stats_intro.has(&[p]))
         || cx
             .prev2
             .zip(cx.prev)
-            .is_some_and(|(a, b)| DATA.stats_intro.contains(&format!("{a} {b}")));
+            .is_some_and(|(a, b)| DATA.stats_intro.has(&[a, b]));
     if intro || cx.at_start {
         return true;
     }
     let length = cx
         .prev
-        .is_some_and(|p| DATA.length_before.contains(p) || DATA.approx.contains(p))
+        .is_some_and(|p| DATA.length_before.contains(p) || DATA.approx.has(&[p]))
         || cx.prev_count;
     if length {
         return false;
@@ -485,7 +480,7 @@ fn report_months(r: Toks<'_>, cx: &Context<'_>) -> bool {
                 || matches!(t.token.gap, Gap::Newline | Gap::Paragraph)
         }
     };
-    (closes && cx.prev == Some("trong")) || in_set(&DATA.period_next, r).is_ok()
+    (closes && cx.prev.is_some_and(|(_, k)| k == "trong")) || in_set(&DATA.period_next, r).is_ok()
 }
 
 /// `NUM "tháng" …` periods, and `NUM UNIT` durations (a tail word after it,
@@ -545,22 +540,23 @@ fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
     }
     let (r, unit) = in_map(&DATA.units, r)?;
     // "một ngày nào đó", "vào một ngày đẹp trời": an article, not a length.
-    if i.first().is_some_and(|t| t.key == "một") && r.first().is_some_and(|t| DATA.article_next.contains(t.key)) {
+    if i.first().is_some_and(|t| t.key == "một") && r.first().is_some_and(|t| DATA.article_next.contains(t.keyed())) {
         return err(i);
     }
     // "7 năm 6 tháng", "1 giờ 30 phút": smaller units join the first (at most three more).
-    let mut parts = vec![(n, unit)];
+    let mut parts = [(n, unit); 4];
+    let mut len = 1;
     let mut r = r;
-    for _ in 0..3 {
+    while len < parts.len() {
         let Ok((r2, (m, u))) = count_unit(r, cx) else { break };
-        let last = parts.last().map_or(0, |(_, l)| rank(l));
-        if rank(u) <= last {
+        if rank(u) <= rank(parts[len - 1].1) {
             break;
         }
-        parts.push((m, u));
+        parts[len] = (m, u);
+        len += 1;
         r = r2;
     }
-    Ok((r, Found::Duration(iso_parts(&parts))))
+    Ok((r, Found::Duration(iso_parts(&parts[..len]))))
 }
 
 /// The order of duration units, largest first.
@@ -589,7 +585,8 @@ fn iso_parts(parts: &[(u32, &str)]) -> String {
             "MIN" => "M",
             u => u,
         };
-        out.push_str(&format!("{n}{d}"));
+        push_padded(&mut out, (*n).into(), 1);
+        out.push_str(d);
     }
     out
 }
@@ -826,8 +823,9 @@ fn part(i: Toks<'_>, loose: bool) -> R<'_, Expr> {
 
 /// One end of a "từ … đến …" range.
 fn point(i: Toks<'_>, first: bool) -> R<'_, Expr> {
+    static TU: LazyLock<WordId> = LazyLock::new(|| word_id("từ"));
     let cx = Context {
-        prev: Some("từ"),
+        prev: Some((*TU, "từ")),
         ..Context::default()
     };
     // "từ 8h đến 11h": a clock time, when it reads as one.
@@ -1027,7 +1025,9 @@ fn lunar(i: Toks<'_>) -> R<'_, Expr> {
 /// Bare number tokens: "16/6/2023", "16/6", "6/2023", "2021-2025".
 fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     // "số 12/2023/NĐ-CP": a document number, not a date; "24/7": round the clock.
-    if i.get(1).is_some_and(|t| t.glued() && t.key == "/") || i.first().is_some_and(|t| DATA.not_date.contains(t.key)) {
+    if i.get(1).is_some_and(|t| t.glued() && t.key == "/")
+        || i.first().is_some_and(|t| DATA.not_date.contains(t.keyed()))
+    {
         return err(i);
     }
     let (r, e) = if let Ok((r, (a, b))) = num_with(i, token::years) {
@@ -1048,7 +1048,7 @@ fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     let full = matches!(e, Expr::Day { y: Year::Abs(_), .. });
     // "tỷ lệ 1/5", "2/3 số xã", "số 12/2023": a fraction or a number, not a date.
     let before = cx.prev.is_some_and(|p| DATA.not_after.contains(p));
-    let after = r.first().is_some_and(|t| DATA.not_before.contains(t.key));
+    let after = r.first().is_some_and(|t| DATA.not_before.contains(t.keyed()));
     if !full && (before || after) {
         return err(i);
     }
@@ -1475,7 +1475,7 @@ mod tests {
                 for s in &toks.sentences {
                     for at in s.tokens.clone() {
                         let input = Toks::window(line, &toks.tokens, &toks.keys, at, s.tokens.end);
-                        let key = |j: usize| toks.key_of(&toks.tokens[j]);
+                        let key = |j: usize| (toks.tokens[j].word, toks.key_of(&toks.tokens[j]));
                         let cx = Context {
                             prev: (at > s.tokens.start).then(|| key(at - 1)),
                             prev2: (at > s.tokens.start + 1).then(|| key(at - 2)),

@@ -91,8 +91,8 @@ fn year(y: Year, cx: &Ctx) -> Option<i32> {
 
 /// Appends `n` zero-padded to `width` characters, sign included: what
 /// `format!("{n:0width$}")` writes, without the formatting machinery (every
-/// resolved value writes two or three dates).
-fn push_padded(s: &mut String, n: i64, width: usize) {
+/// resolved value writes two or three dates; width 1 writes the plain number).
+pub(super) fn push_padded(s: &mut String, n: i64, width: usize) {
     let mut digits = [b'0'; 20];
     let mut i = digits.len();
     let mut v = n.unsigned_abs();
