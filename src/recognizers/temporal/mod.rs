@@ -130,7 +130,8 @@ impl Recognizer for Temporal {
         });
         // A name up to six words back, none of them opening the sentence:
         // "Luật Đất đai 2024", "Chương trình giáo dục phổ thông 2018".
-        let prev_name = !at_start && {
+        // Read only by a rule that starts with a number.
+        let prev_name = !at_start && sentence.tokens[at].kind == TokenKind::Number && {
             let lo = at.saturating_sub(6).max(start + 1);
             // A lower-case word that puts a figure after it ends the name ("ở mức
             // 1950", "đạt 2024"); capitalized, it is part of the name ("vụ Hè Thu 2024").

@@ -95,7 +95,8 @@ pub struct Context<'a> {
     pub at_start: bool,
     /// The token before is a figure (a number token or a number word): "2 năm tới".
     pub prev_count: bool,
-    /// The token before is a capitalized word that does not open the sentence ("Luật Đất đai 2024").
+    /// The token before is a capitalized word that does not open the sentence
+    /// ("Luật Đất đai 2024"); read only at a number (by `bare_year`).
     pub prev_name: bool,
 }
 
@@ -823,6 +824,10 @@ fn part(i: Toks<'_>, loose: bool) -> R<'_, Expr> {
 
 /// One end of a "từ … đến …" range.
 fn point(i: Toks<'_>, first: bool) -> R<'_, Expr> {
+    // Every form below starts with a number or with a word some rule starts with.
+    if i.first().is_some_and(|t| t.token.kind != TokenKind::Number) && gate(i) == 0 {
+        return err(i);
+    }
     static TU: LazyLock<WordId> = LazyLock::new(|| word_id("từ"));
     let cx = Context {
         prev: Some((*TU, "từ")),
