@@ -65,10 +65,10 @@ use super::data::{Data, Name, Phrases, DATA};
 use super::expr::{Expr, LunarYear, Year};
 use super::resolve::push_padded;
 use super::token;
-use crate::recognizers::numbers::words::below_thousand;
+use crate::recognizers::numbers::words::{below_thousand, role};
 use crate::token_input::{TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
-use crate::vocab::{word_id, WordId, WordMap};
+use crate::vocab::{word_id, WordId, WordMap, WordSet};
 use nom::error::{ErrorKind, ParseError};
 use nom::Input;
 use std::sync::LazyLock;
@@ -1115,7 +1115,7 @@ fn e(res: R<'_, Expr>) -> R<'_, Found> {
 
 /// The rules tried at a word, in this order (ties: the first listed).
 static WORD_RULES: [WordRule; 17] = [
-    // "mười năm", "hai ngày"
+    // "mười năm", "hai ngày", "hai mươi lăm ngày" (first: see SPELLED_COUNT)
     WordRule {
         firsts: |d| d.count_words.iter().collect(),
         parse: n_unit,
@@ -1257,10 +1257,7 @@ static NUMBER_RULES: [NumberRule; 6] = [
     },
     // "3 tháng", "5 đến 7 ngày", "3 quý đầu năm 2023"
     NumberRule {
-        after_plain: After::Words(|d| {
-            let units = d.units.first_words().chain(d.range_to.first_words());
-            units.chain(["quý"]).collect()
-        }),
+        after_plain: After::Words(after_count),
         separated: false,
         parse: n_unit,
     },
@@ -1272,6 +1269,16 @@ static NUMBER_RULES: [NumberRule; 6] = [
     },
 ];
 
+/// The bit of the spelled count rule, the first of `WORD_RULES`.
+const SPELLED_COUNT: u32 = 1;
+
+/// The words that can follow a count in [`n_unit`]: a unit, the second
+/// end of a range, "quý".
+fn after_count(d: &Data) -> Vec<&str> {
+    let units = d.units.first_words().chain(d.range_to.first_words());
+    units.chain(["quý"]).collect()
+}
+
 /// Which rules can start at a token, as bit sets (bit `k` for rule `k` of
 /// `WORD_RULES` or `NUMBER_RULES`), built from the rules' first words and
 /// what follows a plain number in them.
@@ -1282,6 +1289,8 @@ struct Gates {
     plain_before: WordMap<u32>,
     /// The number rules a plain number can start whatever follows.
     plain_any: u32,
+    /// [`after_count`].
+    after_count: WordSet,
     /// The number rules a number with separators can start (when it may be
     /// one of the one-token forms: [`token::may_be_form`]).
     separated: u32,
@@ -1293,6 +1302,7 @@ static GATES: LazyLock<Gates> = LazyLock::new(|| {
         plain_before: WordMap::default(),
         plain_any: 0,
         separated: 0,
+        after_count: WordSet::from_keys(after_count(&DATA)),
     };
     for (k, rule) in WORD_RULES.iter().enumerate() {
         for word in (rule.firsts)(&DATA) {
@@ -1320,7 +1330,16 @@ fn gate(i: Toks<'_>) -> u32 {
     let Some(first) = i.first() else { return 0 };
     let gates = &*GATES;
     if first.token.kind != TokenKind::Number {
-        return gates.words.get(first.keyed()).copied().unwrap_or(0);
+        let rules = gates.words.get(first.keyed()).copied().unwrap_or(0);
+        // A spelled count reads only number words: the word after its first
+        // is another, or what follows a count ("hai mươi ngày", "hai ngày").
+        let next = i.get(1);
+        if rules & SPELLED_COUNT == 0
+            || next.is_some_and(|t| role(&t).is_some() || gates.after_count.contains(t.keyed()))
+        {
+            return rules;
+        }
+        return rules & !SPELLED_COUNT;
     }
     let text = first.text();
     if !text.bytes().all(|b| b.is_ascii_digit()) {
