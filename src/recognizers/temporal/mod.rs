@@ -100,6 +100,48 @@ fn to_value(r: Resolved) -> TemporalValue {
     }
 }
 
+/// The words before document-wide token `at` of `sentence`, as the rules read them.
+fn context<'a>(sentence: &SentenceView<'a>, at: usize) -> Context<'a> {
+    let start = sentence.range.0;
+    let word = |i: usize| (sentence.tokens[i].word, sentence.key(i));
+    let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
+    let prev_count = at > start && {
+        let t = &sentence.tokens[at - 1];
+        if t.kind == TokenKind::Number {
+            token::uint(sentence.text_of(at - 1)).is_some()
+        } else {
+            let p = sentence.key(at - 1);
+            DATA.count_words.contains(word(at - 1)) || p == "mươi" || p == "lăm" || p == "trăm"
+        }
+    };
+    // A name up to six words back, none of them opening the sentence:
+    // "Luật Đất đai 2024", "Chương trình giáo dục phổ thông 2018".
+    // Read only by a rule that starts with a number.
+    let prev_name = !at_start && sentence.tokens[at].kind == TokenKind::Number && {
+        let lo = at.saturating_sub(6).max(start + 1);
+        // A lower-case word that puts a figure after it ends the name ("ở mức
+        // 1950", "đạt 2024"); capitalized, it is part of the name ("vụ Hè Thu 2024").
+        let words = (lo..at).rev().take_while(|&i| {
+            let t = &sentence.tokens[i];
+            t.kind == TokenKind::Word && (t.capitalized || !DATA.name_enders.contains((t.word, sentence.key(i))))
+        });
+        let mut n = 0;
+        let mut cap = false;
+        for i in words {
+            n += 1;
+            cap |= sentence.tokens[i].capitalized;
+        }
+        n > 0 && cap
+    };
+    Context {
+        prev: (at > start).then(|| word(at - 1)),
+        prev2: (at > start + 1).then(|| word(at - 2)),
+        at_start,
+        prev_count,
+        prev_name,
+    }
+}
+
 impl Recognizer for Temporal {
     fn name(&self) -> &'static str {
         "temporal"
@@ -116,45 +158,7 @@ impl Recognizer for Temporal {
     fn recognize_at(&self, sentence: &SentenceView<'_>, at: usize, out: &mut Vec<Candidate>) {
         let start = sentence.range.0;
         let word = |i: usize| (sentence.tokens[i].word, sentence.key(i));
-        let prev = (at > start).then(|| word(at - 1));
-        let prev2 = (at > start + 1).then(|| word(at - 2));
-        let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
-        let before = (at > start).then(|| &sentence.tokens[at - 1]);
-        let prev_count = before.is_some_and(|t| {
-            if t.kind == TokenKind::Number {
-                token::uint(sentence.text_of(at - 1)).is_some()
-            } else {
-                let p = sentence.key(at - 1);
-                DATA.count_words.contains(word(at - 1)) || p == "mươi" || p == "lăm" || p == "trăm"
-            }
-        });
-        // A name up to six words back, none of them opening the sentence:
-        // "Luật Đất đai 2024", "Chương trình giáo dục phổ thông 2018".
-        // Read only by a rule that starts with a number.
-        let prev_name = !at_start && sentence.tokens[at].kind == TokenKind::Number && {
-            let lo = at.saturating_sub(6).max(start + 1);
-            // A lower-case word that puts a figure after it ends the name ("ở mức
-            // 1950", "đạt 2024"); capitalized, it is part of the name ("vụ Hè Thu 2024").
-            let words = (lo..at).rev().take_while(|&i| {
-                let t = &sentence.tokens[i];
-                t.kind == TokenKind::Word && (t.capitalized || !DATA.name_enders.contains((t.word, sentence.key(i))))
-            });
-            let mut n = 0;
-            let mut cap = false;
-            for i in words {
-                n += 1;
-                cap |= sentence.tokens[i].capitalized;
-            }
-            n > 0 && cap
-        };
-        let cx = Context {
-            prev,
-            prev2,
-            at_start,
-            prev_count,
-            prev_name,
-        };
-        let Some((found, n)) = parse::parse_at(sentence.from(at), &cx) else {
+        let Some((found, n)) = parse::parse_at_with(sentence.from(at), || context(sentence, at)) else {
             return;
         };
         // "khoảng 5 ngày", "hơn 20 năm", "chưa đến 2 giờ": the bound word is inside a duration.

@@ -1361,6 +1361,15 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
     parse_with(i, cx, gate(i))
 }
 
+/// [`parse_at`] with the context built only when some rule can start at
+/// `i` (at many trigger tokens none can: "1.234", "một người").
+pub fn parse_at_with<'c>(i: Toks<'_>, cx: impl FnOnce() -> Context<'c>) -> Option<(Found, usize)> {
+    match gate(i) {
+        0 => None,
+        rules => parse_with(i, &cx(), rules),
+    }
+}
+
 /// [`parse_at`] trying the rules in the bit set `rules` (of `NUMBER_RULES`
 /// at a number, else of `WORD_RULES`).
 fn parse_with(i: Toks<'_>, cx: &Context<'_>, mut rules: u32) -> Option<(Found, usize)> {
