@@ -12,10 +12,14 @@
 //!    year the document itself names. It never reads the clock.
 //!
 //! The partial value travels from step 1 to step 2 inside the candidate: the
-//! candidate's `Temporal::value` holds `~` + the JSON of the expression
-//! ([`expr::encode`]); `finish` decodes and replaces it. So the entity type
+//! candidate's `Temporal::value` holds `~` + a compact encoding of the
+//! expression ([`expr::encode`]); `finish` decodes and replaces it. So the entity type
 //! (date, time, period) is fixed at recognition, where the overlap resolver
 //! needs it, and the value at the end, where the whole document is known.
+//!
+//! At each trigger token, [`parse`] tries only the rules that can start
+//! there (by its word; at a plain number, by the word after it), from a
+//! table built out of the rules themselves.
 //!
 //! The grammar is written out in [`parse`]; the resolution rules (nearest
 //! reading, the document's year, `X` for unknown parts) in [`resolve`]; the

@@ -14,7 +14,7 @@
 //! ```
 //! Every parser checks the calendar ranges (day 1–31, month 1–12, hour 0–24).
 //!
-//! Each form reads the token's bytes once with a [`Cursor`] (every number
+//! Each form reads the token's bytes once with a `Cursor` (every number
 //! token of a text is tried against several forms, so this is a hot path);
 //! the tests check every form against the same grammar written in nom.
 
