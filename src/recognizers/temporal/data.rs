@@ -1,6 +1,7 @@
 //! The temporal vocabulary of `grammars/temporal.tsv`, parsed once.
 
 use crate::normalize::phrase_key;
+use crate::phrases::PhraseTable;
 use crate::vocab::{WordId, WordSet};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -23,25 +24,21 @@ pub struct Name {
     pub flag: bool,
 }
 
-/// Phrases (keys of their syllables joined by one space) with values, and
-/// the first syllables of those phrases: a look-up at a token that starts
-/// none costs one bit test. Reads as the underlying map.
+/// Phrases (keys of their syllables joined by one space) with values. A
+/// look-up at a token reads word ids ([`PhraseTable`]): one array index for
+/// a token that starts no phrase, no key built. Reads as a map from the
+/// joined keys.
 #[derive(Debug)]
 pub struct Phrases<V> {
     map: HashMap<String, V>,
-    /// First syllables of every phrase.
-    firsts: WordSet,
-    /// First syllables of the phrases of two or more syllables (a look-up
-    /// joins keys only after one of these).
-    multi_firsts: WordSet,
+    table: PhraseTable<V>,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
             map: HashMap::default(),
-            firsts: WordSet::default(),
-            multi_firsts: WordSet::default(),
+            table: PhraseTable::default(),
         }
     }
 }
@@ -53,26 +50,34 @@ impl<V> std::ops::Deref for Phrases<V> {
     }
 }
 
-impl<V> Phrases<V> {
+impl<V: Copy> Phrases<V> {
     /// Adds `phrase` (a [`phrase_key`]); false when it was there already.
     pub fn insert(&mut self, phrase: String, value: V) -> bool {
-        let mut words = phrase.split(' ');
-        let first = words.next().unwrap_or_default();
-        self.firsts.insert(first);
-        if words.next().is_some() {
-            self.multi_firsts.insert(first);
+        if self.map.contains_key(&phrase) {
+            return false;
         }
-        self.map.insert(phrase, value).is_none()
+        self.table.push(phrase.split(' ').map(str::to_owned).collect(), value);
+        self.map.insert(phrase, value);
+        true
+    }
+}
+
+impl<V> Phrases<V> {
+    /// The longest phrase at the start of `key_at` (the word id and key of
+    /// the `i`-th token, `None` past the end): its length in tokens and value.
+    pub fn longest<'k>(&self, key_at: impl Fn(usize) -> Option<(WordId, &'k str)>) -> Option<(usize, &V)> {
+        self.table.longest(key_at, |_| true)
     }
 
-    /// Can a phrase start at the word `(id, key)`?
-    pub fn starts_with(&self, word: (WordId, &str)) -> bool {
-        self.firsts.contains(word)
+    /// Is `words` (word ids and keys) exactly one of the phrases?
+    pub fn has(&self, words: &[(WordId, &str)]) -> bool {
+        self.longest(|i| words.get(i).copied())
+            .is_some_and(|(n, _)| n == words.len())
     }
 
-    /// Can a phrase of two or more syllables start at the word `(id, key)`?
-    pub fn starts_long(&self, word: (WordId, &str)) -> bool {
-        self.multi_firsts.contains(word)
+    /// The first syllable of every phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(|k| k.split(' ').next().unwrap_or(k))
     }
 }
 
@@ -102,29 +107,29 @@ pub struct Data {
     /// "qua", "làm việc", … after a duration.
     pub tail: Phrases<()>,
     /// Adjectives before "hơn" that make it a comparison, not a bound ("sớm hơn 5 tháng").
-    pub comparative: HashSet<String>,
+    pub comparative: WordSet,
     /// Words that put a figure after them and so end a name before a bare year ("ở mức 1950").
     pub figure_before: HashSet<String>,
     /// Words after "một ngày" that make "một" an article ("một ngày nào đó").
-    pub article_next: HashSet<String>,
+    pub article_next: WordSet,
     /// Number words that may start a spelled count before a unit ("hai ngày", "mười năm").
     pub count_words: WordSet,
     /// Approximation and bound words before a duration ("khoảng 5 ngày").
-    pub approx: HashSet<String>,
+    pub approx: Phrases<()>,
     /// Words before "N tháng" that make it a length, not months 1…N ("sớm 5 tháng").
-    pub length_before: HashSet<String>,
+    pub length_before: WordSet,
     /// Words after "N tháng" that make it months 1…N of a report ("9 tháng đạt").
     pub period_next: Phrases<()>,
     /// Words before "tháng trước" that make it a comparison base, not a date ("so với tháng trước").
-    pub base_before: HashSet<String>,
+    pub base_before: WordSet,
     /// Words before a bare "d/m" that make it a fraction.
-    pub not_after: HashSet<String>,
+    pub not_after: WordSet,
     /// Words after a bare "d/m" that make it a fraction.
-    pub not_before: HashSet<String>,
+    pub not_before: WordSet,
     /// "tính chung", "luỹ kế" before "10 tháng".
-    pub stats_intro: HashSet<String>,
+    pub stats_intro: Phrases<()>,
     /// "lúc", "vào" before "5 giờ".
-    pub time_intro: HashSet<String>,
+    pub time_intro: WordSet,
     /// "nay", "hiện nay" after "đến".
     pub to_now: Phrases<()>,
     /// "đến", "tới", "-" between the ends of a range.
@@ -134,16 +139,14 @@ pub struct Data {
     /// Earthly branches: "tý" → 0 … "hợi" → 11.
     pub branches: Phrases<u32>,
     /// Bare number forms that are not dates ("24/7").
-    pub not_date: HashSet<String>,
+    pub not_date: WordSet,
     /// Nouns before "thứ" that make it an ordinal ("lần thứ hai").
-    pub ordinal_before: HashSet<String>,
+    pub ordinal_before: WordSet,
     /// "Tết", "âm lịch" after a day or month: a lunar date.
     pub lunar_after: Phrases<()>,
     /// `figure_before`, `not_after` and `period_next` together: lower-case
     /// words that end a name before a bare year.
     pub name_enders: WordSet,
-    /// Longest phrase, in syllables (bounds lookups).
-    pub max_words: usize,
 }
 
 fn leak(s: &str) -> &'static str {
@@ -164,6 +167,13 @@ fn leak(s: &str) -> &'static str {
     }
 }
 
+/// Adds `key` to `set`; false when it was there already.
+fn fresh_word(set: &mut WordSet, key: &str) -> bool {
+    let fresh = !set.contains_key(key);
+    set.insert(key);
+    fresh
+}
+
 /// The parsed `grammars/temporal.tsv`.
 pub static DATA: LazyLock<Data> = LazyLock::new(|| {
     let file = crate::grammar_file!("temporal.tsv");
@@ -171,7 +181,6 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
     for row in file.rows(3, 4) {
         let (kind, phrase, value, extra) = (row.get(0), row.get(1), row.get(2), row.get(3));
         let k = phrase_key(phrase);
-        d.max_words = d.max_words.max(k.split(' ').count());
         let int = || -> i32 {
             value
                 .parse()
@@ -249,27 +258,23 @@ pub static DATA: LazyLock<Data> = LazyLock::new(|| {
             "day_prefix" => d.day_prefix.insert(k, ()),
             "span_intro" => d.span_intro.insert(k, ()),
             "tail" => d.tail.insert(k, ()),
-            "approx" => d.approx.insert(k),
-            "article_next" => d.article_next.insert(k),
+            "approx" => d.approx.insert(k, ()),
+            "article_next" => fresh_word(&mut d.article_next, &k),
             "figure_before" => d.figure_before.insert(k),
-            "comparative" => d.comparative.insert(k),
-            "count_word" => {
-                let fresh = !d.count_words.contains_key(&k);
-                d.count_words.insert(&k);
-                fresh
-            }
-            "length_before" => d.length_before.insert(k),
+            "comparative" => fresh_word(&mut d.comparative, &k),
+            "count_word" => fresh_word(&mut d.count_words, &k),
+            "length_before" => fresh_word(&mut d.length_before, &k),
             "period_next" => d.period_next.insert(k, ()),
-            "base_before" => d.base_before.insert(k),
-            "not_after" => d.not_after.insert(k),
-            "not_before" => d.not_before.insert(k),
-            "stats_intro" => d.stats_intro.insert(k),
-            "time_intro" => d.time_intro.insert(k),
+            "base_before" => fresh_word(&mut d.base_before, &k),
+            "not_after" => fresh_word(&mut d.not_after, &k),
+            "not_before" => fresh_word(&mut d.not_before, &k),
+            "stats_intro" => d.stats_intro.insert(k, ()),
+            "time_intro" => fresh_word(&mut d.time_intro, &k),
             "to_now" => d.to_now.insert(k, ()),
             "range_to" => d.range_to.insert(k, ()),
             "lunar_after" => d.lunar_after.insert(k, ()),
-            "ordinal_before" => d.ordinal_before.insert(k),
-            "not_date" => d.not_date.insert(k),
+            "ordinal_before" => fresh_word(&mut d.ordinal_before, &k),
+            "not_date" => fresh_word(&mut d.not_date, &k),
             _ => file.fail(&row, "unknown kind"),
         };
         if !fresh {
@@ -297,13 +302,12 @@ mod tests {
         assert_eq!(d.units["tháng"], "M");
         assert_eq!(d.parts["cuối"], 2);
         assert!(d.span_intro.contains_key("giai đoạn"));
-        assert!(d.not_before.contains("số"));
-        assert_eq!(d.max_words, 3);
+        assert!(d.not_before.contains_key("số"));
         assert_eq!((d.stems["giáp"], d.branches["thìn"]), (0, 4));
         assert_eq!(d.stems.len(), 10);
         assert_eq!(d.branches.len(), 14);
-        assert!(d.count_words.contains_key("mười") && d.approx.contains("không quá"));
-        assert!(d.length_before.contains("sớm") && d.period_next.contains_key("ước đạt"));
-        assert!(d.base_before.contains("kỳ") && d.comparative.contains("sớm"));
+        assert!(d.count_words.contains_key("mười") && d.approx.contains_key("không quá"));
+        assert!(d.length_before.contains_key("sớm") && d.period_next.contains_key("ước đạt"));
+        assert!(d.base_before.contains_key("kỳ") && d.comparative.contains_key("sớm"));
     }
 }

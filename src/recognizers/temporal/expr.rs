@@ -2,15 +2,13 @@
 //!
 //! Recognition cannot know the year of "ngày 16/6" or the day of "hôm qua":
 //! it records what the text says as an [`Expr`]. The candidate carries it
-//! encoded in its value ([`encode`]: a `~` followed by the JSON of the
-//! expression, in `Temporal::value`), and [`super::Temporal`]'s `finish`
-//! decodes it and replaces it with the resolved value. Nothing encoded ever
-//! leaves `Annotator::annotate`.
-
-use serde::{Deserialize, Serialize};
+//! encoded in its value ([`encode`]: a `~` followed by a compact prefix
+//! notation of the expression, in `Temporal::value`), and
+//! [`super::Temporal`]'s `finish` decodes it and replaces it with the
+//! resolved value. Nothing encoded ever leaves `Annotator::annotate`.
 
 /// A year as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Year {
     /// "2023".
     Abs(i32),
@@ -21,7 +19,7 @@ pub enum Year {
 }
 
 /// The year of a lunar date as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LunarYear {
     /// "Tết Nguyên đán 2024": the solar year its Tết falls in.
     Abs(i32),
@@ -32,7 +30,7 @@ pub enum LunarYear {
 }
 
 /// A point or stretch of time as written, before resolution.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
     /// A day of a month: "16/6/2023", "ngày 16/6", "mồng 5" (month unknown).
     Day {
@@ -123,7 +121,7 @@ pub enum Expr {
     /// "Sáng 5/9", "chiều nay".
     PartOfDay {
         /// TIMEX code: MO, MI, AF, EV, NI.
-        pod: String,
+        pod: &'static str,
         /// The day.
         on: Box<Expr>,
     },
@@ -151,16 +149,342 @@ pub enum Expr {
 /// The prefix that marks an encoded, unresolved value.
 pub const MARK: char = '~';
 
-/// Encodes `e` for a candidate's `Temporal::value`.
+/// Encodes `e` for a candidate's `Temporal::value`: [`MARK`], then each
+/// node as one tag letter followed by its fields, numbers in decimal each
+/// closed by `,`, a missing field as `_` ("ngày 16/6" → `~dU6,16,`).
 pub fn encode(e: &Expr) -> String {
-    let mut s = String::from(MARK);
-    s.push_str(&serde_json::to_string(e).expect("an Expr always serializes"));
+    let mut s = String::with_capacity(24);
+    s.push(MARK);
+    write_expr(e, &mut s);
     s
 }
 
 /// Decodes a value written by [`encode`]; `None` for an already resolved value.
 pub fn decode(s: &str) -> Option<Expr> {
-    serde_json::from_str(s.strip_prefix(MARK)?).ok()
+    let mut r = Reader {
+        b: s.strip_prefix(MARK)?.as_bytes(),
+        at: 0,
+    };
+    let e = r.expr()?;
+    (r.at == r.b.len()).then_some(e)
+}
+
+fn write_num(n: i64, s: &mut String) {
+    if n < 0 {
+        s.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        s.push(d as char);
+    }
+    s.push(',');
+}
+
+fn write_opt(n: Option<u32>, s: &mut String) {
+    match n {
+        Some(n) => write_num(n.into(), s),
+        None => s.push('_'),
+    }
+}
+
+fn write_year(y: &Year, s: &mut String) {
+    match y {
+        Year::Abs(y) => {
+            s.push('A');
+            write_num((*y).into(), s);
+        }
+        Year::Rel(k) => {
+            s.push('R');
+            write_num((*k).into(), s);
+        }
+        Year::Unknown => s.push('U'),
+    }
+}
+
+fn write_boxed(e: &Option<Box<Expr>>, s: &mut String) {
+    match e {
+        Some(e) => write_expr(e, s),
+        None => s.push('_'),
+    }
+}
+
+fn write_expr(e: &Expr, s: &mut String) {
+    let num = |n: u32, s: &mut String| write_num(n.into(), s);
+    let int = |n: i32, s: &mut String| write_num(n.into(), s);
+    match e {
+        Expr::Day { y, m, d } => {
+            s.push('d');
+            write_year(y, s);
+            write_opt(*m, s);
+            num(*d, s);
+        }
+        Expr::Month { y, m } => {
+            s.push('m');
+            write_year(y, s);
+            num(*m, s);
+        }
+        Expr::Year(y) => {
+            s.push('y');
+            write_year(y, s);
+        }
+        Expr::RelDay(k) => {
+            s.push('r');
+            int(*k, s);
+        }
+        Expr::RelWeek(k) => {
+            s.push('w');
+            int(*k, s);
+        }
+        Expr::RelMonth(k) => {
+            s.push('n');
+            int(*k, s);
+        }
+        Expr::RelQuarter(k) => {
+            s.push('q');
+            int(*k, s);
+        }
+        Expr::Weekday { wd, date, week } => {
+            s.push('k');
+            num(*wd, s);
+            write_boxed(date, s);
+            match week {
+                Some(k) => int(*k, s),
+                None => s.push('_'),
+            }
+        }
+        Expr::Quarter { q, y } => {
+            s.push('Q');
+            num(*q, s);
+            write_year(y, s);
+        }
+        Expr::Half { h, y } => {
+            s.push('H');
+            num(*h, s);
+            write_year(y, s);
+        }
+        Expr::Months { a, b, y } => {
+            s.push('M');
+            num(*a, s);
+            num(*b, s);
+            write_year(y, s);
+        }
+        Expr::Part { part, of } => {
+            s.push('P');
+            num((*part).into(), s);
+            write_expr(of, s);
+        }
+        Expr::Years(a, b) => {
+            s.push('Y');
+            int(*a, s);
+            int(*b, s);
+        }
+        Expr::Range(a, b) => {
+            s.push('G');
+            write_expr(a, s);
+            write_expr(b, s);
+        }
+        Expr::ToDate(a) => {
+            s.push('T');
+            write_expr(a, s);
+        }
+        Expr::FromNow(a) => {
+            s.push('F');
+            write_expr(a, s);
+        }
+        Expr::Century(c) => {
+            s.push('C');
+            int(*c, s);
+        }
+        Expr::Decade(d) => {
+            s.push('D');
+            int(*d, s);
+        }
+        Expr::Time { h, min, on } => {
+            s.push('t');
+            num(*h, s);
+            num(*min, s);
+            write_boxed(on, s);
+        }
+        Expr::PartOfDay { pod, on } => {
+            s.push('p');
+            s.push_str(pod);
+            s.push(',');
+            write_expr(on, s);
+        }
+        Expr::Lunar { d, m, leap, y } => {
+            s.push('L');
+            write_opt(*d, s);
+            num(*m, s);
+            s.push(if *leap { '1' } else { '0' });
+            match y {
+                LunarYear::Abs(y) => {
+                    s.push('A');
+                    int(*y, s);
+                }
+                LunarYear::Named(stem, branch) => {
+                    s.push('N');
+                    num(*stem, s);
+                    num(*branch, s);
+                }
+                LunarYear::Unknown => s.push('U'),
+            }
+        }
+        Expr::Week { w, y } => {
+            s.push('W');
+            num(*w, s);
+            write_year(y, s);
+        }
+    }
+}
+
+/// Reads what [`encode`] wrote.
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.b.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    /// `_` (consumed) or not.
+    fn missing(&mut self) -> bool {
+        let missing = self.b.get(self.at) == Some(&b'_');
+        self.at += usize::from(missing);
+        missing
+    }
+
+    fn int(&mut self) -> Option<i32> {
+        let end = self.at + self.b[self.at..].iter().position(|&b| b == b',')?;
+        let n = std::str::from_utf8(&self.b[self.at..end]).ok()?.parse().ok()?;
+        self.at = end + 1;
+        Some(n)
+    }
+
+    fn num(&mut self) -> Option<u32> {
+        u32::try_from(self.int()?).ok()
+    }
+
+    fn opt(&mut self) -> Option<Option<u32>> {
+        if self.missing() {
+            return Some(None);
+        }
+        self.num().map(Some)
+    }
+
+    fn year(&mut self) -> Option<Year> {
+        Some(match self.byte()? {
+            b'A' => Year::Abs(self.int()?),
+            b'R' => Year::Rel(self.int()?),
+            b'U' => Year::Unknown,
+            _ => return None,
+        })
+    }
+
+    fn boxed(&mut self) -> Option<Box<Expr>> {
+        Some(Box::new(self.expr()?))
+    }
+
+    fn opt_boxed(&mut self) -> Option<Option<Box<Expr>>> {
+        if self.missing() {
+            return Some(None);
+        }
+        self.boxed().map(Some)
+    }
+
+    fn expr(&mut self) -> Option<Expr> {
+        Some(match self.byte()? {
+            b'd' => Expr::Day {
+                y: self.year()?,
+                m: self.opt()?,
+                d: self.num()?,
+            },
+            b'm' => Expr::Month {
+                y: self.year()?,
+                m: self.num()?,
+            },
+            b'y' => Expr::Year(self.year()?),
+            b'r' => Expr::RelDay(self.int()?),
+            b'w' => Expr::RelWeek(self.int()?),
+            b'n' => Expr::RelMonth(self.int()?),
+            b'q' => Expr::RelQuarter(self.int()?),
+            b'k' => Expr::Weekday {
+                wd: self.num()?,
+                date: self.opt_boxed()?,
+                week: if self.missing() { None } else { Some(self.int()?) },
+            },
+            b'Q' => Expr::Quarter {
+                q: self.num()?,
+                y: self.year()?,
+            },
+            b'H' => Expr::Half {
+                h: self.num()?,
+                y: self.year()?,
+            },
+            b'M' => Expr::Months {
+                a: self.num()?,
+                b: self.num()?,
+                y: self.year()?,
+            },
+            b'P' => Expr::Part {
+                part: u8::try_from(self.num()?).ok()?,
+                of: self.boxed()?,
+            },
+            b'Y' => Expr::Years(self.int()?, self.int()?),
+            b'G' => Expr::Range(self.boxed()?, self.boxed()?),
+            b'T' => Expr::ToDate(self.boxed()?),
+            b'F' => Expr::FromNow(self.boxed()?),
+            b'C' => Expr::Century(self.int()?),
+            b'D' => Expr::Decade(self.int()?),
+            b't' => Expr::Time {
+                h: self.num()?,
+                min: self.num()?,
+                on: self.opt_boxed()?,
+            },
+            b'p' => {
+                let end = self.at + self.b[self.at..].iter().position(|&b| b == b',')?;
+                let pod = match &self.b[self.at..end] {
+                    b"MO" => "MO",
+                    b"MI" => "MI",
+                    b"AF" => "AF",
+                    b"EV" => "EV",
+                    b"NI" => "NI",
+                    _ => return None,
+                };
+                self.at = end + 1;
+                Expr::PartOfDay { pod, on: self.boxed()? }
+            }
+            b'L' => Expr::Lunar {
+                d: self.opt()?,
+                m: self.num()?,
+                leap: self.byte()? == b'1',
+                y: match self.byte()? {
+                    b'A' => LunarYear::Abs(self.int()?),
+                    b'N' => LunarYear::Named(self.num()?, self.num()?),
+                    b'U' => LunarYear::Unknown,
+                    _ => return None,
+                },
+            },
+            b'W' => Expr::Week {
+                w: self.num()?,
+                y: self.year()?,
+            },
+            _ => return None,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -183,5 +507,82 @@ mod tests {
         );
         assert_eq!(decode(&encode(&e)), Some(e));
         assert_eq!(decode("2023-06-16"), None);
+        assert_eq!(decode("~"), None);
+        let day = |y| Box::new(Expr::Day { y, m: Some(6), d: 16 });
+        let every = [
+            Expr::Month {
+                y: Year::Rel(-1),
+                m: 12,
+            },
+            Expr::Year(Year::Abs(-44)),
+            Expr::RelDay(-2),
+            Expr::RelWeek(1),
+            Expr::RelMonth(0),
+            Expr::RelQuarter(-1),
+            Expr::Weekday {
+                wd: 5,
+                date: Some(day(Year::Unknown)),
+                week: None,
+            },
+            Expr::Weekday {
+                wd: 1,
+                date: None,
+                week: Some(-1),
+            },
+            Expr::Quarter {
+                q: 3,
+                y: Year::Abs(2023),
+            },
+            Expr::Half { h: 2, y: Year::Unknown },
+            Expr::Months {
+                a: 1,
+                b: 9,
+                y: Year::Rel(0),
+            },
+            Expr::Part {
+                part: 2,
+                of: Box::new(Expr::Year(Year::Abs(2025))),
+            },
+            Expr::Years(2021, 2025),
+            Expr::ToDate(day(Year::Abs(2024))),
+            Expr::FromNow(Box::new(Expr::RelMonth(1))),
+            Expr::Century(20),
+            Expr::Decade(1990),
+            Expr::Time {
+                h: 14,
+                min: 30,
+                on: Some(day(Year::Rel(1))),
+            },
+            Expr::Time { h: 0, min: 0, on: None },
+            Expr::PartOfDay {
+                pod: "EV",
+                on: Box::new(Expr::RelDay(0)),
+            },
+            Expr::Lunar {
+                d: Some(1),
+                m: 1,
+                leap: false,
+                y: LunarYear::Named(0, 4),
+            },
+            Expr::Lunar {
+                d: None,
+                m: 7,
+                leap: true,
+                y: LunarYear::Abs(2024),
+            },
+            Expr::Lunar {
+                d: Some(15),
+                m: 8,
+                leap: false,
+                y: LunarYear::Unknown,
+            },
+            Expr::Week {
+                w: 34,
+                y: Year::Unknown,
+            },
+        ];
+        for e in every {
+            assert_eq!(decode(&encode(&e)).as_ref(), Some(&e), "{}", encode(&e));
+        }
     }
 }

@@ -12,10 +12,14 @@
 //!    year the document itself names. It never reads the clock.
 //!
 //! The partial value travels from step 1 to step 2 inside the candidate: the
-//! candidate's `Temporal::value` holds `~` + the JSON of the expression
-//! ([`expr::encode`]); `finish` decodes and replaces it. So the entity type
+//! candidate's `Temporal::value` holds `~` + a compact encoding of the
+//! expression ([`expr::encode`]); `finish` decodes and replaces it. So the entity type
 //! (date, time, period) is fixed at recognition, where the overlap resolver
 //! needs it, and the value at the end, where the whole document is known.
+//!
+//! At each trigger token, [`parse`] tries only the rules that can start
+//! there (by its word; at a plain number, by the word after it), from a
+//! table built out of the rules themselves.
 //!
 //! The grammar is written out in [`parse`]; the resolution rules (nearest
 //! reading, the document's year, `X` for unknown parts) in [`resolve`]; the
@@ -92,11 +96,53 @@ fn explicit_year(e: &Expr) -> Option<i32> {
     }
 }
 
-fn to_value(r: &Resolved) -> TemporalValue {
+fn to_value(r: Resolved) -> TemporalValue {
     TemporalValue {
-        value: r.value.clone(),
-        from: r.from.map(|d| d.to_string()),
-        to: r.to.map(|d| d.to_string()),
+        value: r.value,
+        from: r.from.map(resolve::iso_date),
+        to: r.to.map(resolve::iso_date),
+    }
+}
+
+/// The words before document-wide token `at` of `sentence`, as the rules read them.
+fn context<'a>(sentence: &SentenceView<'a>, at: usize) -> Context<'a> {
+    let start = sentence.range.0;
+    let word = |i: usize| (sentence.tokens[i].word, sentence.key(i));
+    let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
+    let prev_count = at > start && {
+        let t = &sentence.tokens[at - 1];
+        if t.kind == TokenKind::Number {
+            token::uint(sentence.text_of(at - 1)).is_some()
+        } else {
+            let p = sentence.key(at - 1);
+            DATA.count_words.contains(word(at - 1)) || p == "mươi" || p == "lăm" || p == "trăm"
+        }
+    };
+    // A name up to six words back, none of them opening the sentence:
+    // "Luật Đất đai 2024", "Chương trình giáo dục phổ thông 2018".
+    // Read only by a rule that starts with a number.
+    let prev_name = !at_start && sentence.tokens[at].kind == TokenKind::Number && {
+        let lo = at.saturating_sub(6).max(start + 1);
+        // A lower-case word that puts a figure after it ends the name ("ở mức
+        // 1950", "đạt 2024"); capitalized, it is part of the name ("vụ Hè Thu 2024").
+        let words = (lo..at).rev().take_while(|&i| {
+            let t = &sentence.tokens[i];
+            t.kind == TokenKind::Word && (t.capitalized || !DATA.name_enders.contains((t.word, sentence.key(i))))
+        });
+        let mut n = 0;
+        let mut cap = false;
+        for i in words {
+            n += 1;
+            cap |= sentence.tokens[i].capitalized;
+        }
+        n > 0 && cap
+    };
+    Context {
+        prev: (at > start).then(|| word(at - 1)),
+        prev2: (at > start + 1).then(|| word(at - 2)),
+        at_start,
+        prev_count,
+        prev_name,
     }
 }
 
@@ -106,31 +152,8 @@ impl Recognizer for Temporal {
     }
 
     fn triggers(&self) -> Triggers {
-        let d = &*DATA;
-        let mut keys: Vec<String> = [
-            "ngày", "tháng", "năm", "quý", "nửa", "thứ", "từ", "thế", "thập", "những", "tuần", "cn", "tết", "rằm",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let firsts = d
-            .day_prefix
-            .keys()
-            .map(String::as_str)
-            .chain(d.pods.keys().map(String::as_str))
-            .chain(d.relday.keys().map(String::as_str))
-            .chain(d.parts.keys().map(String::as_str))
-            .chain(d.span_intro.keys().map(String::as_str))
-            .chain(d.count_words.iter())
-            .chain(d.weekdays.iter().filter(|(_, n)| n.flag).map(|(k, _)| k.as_str()));
-        for k in firsts {
-            let first = k.split(' ').next().unwrap_or(k).to_string();
-            if !keys.contains(&first) {
-                keys.push(first);
-            }
-        }
         Triggers {
-            keys,
+            keys: parse::first_words().map(str::to_owned).collect(),
             kinds: vec![TokenKind::Number],
             capitalized: false,
         }
@@ -138,55 +161,18 @@ impl Recognizer for Temporal {
 
     fn recognize_at(&self, sentence: &SentenceView<'_>, at: usize, out: &mut Vec<Candidate>) {
         let start = sentence.range.0;
-        let prev = (at > start).then(|| sentence.key(at - 1));
-        let prev2 = (at > start + 1).then(|| sentence.key(at - 2));
-        let at_start = (start..at).all(|i| sentence.tokens[i].kind == TokenKind::Punct);
-        let before = (at > start).then(|| &sentence.tokens[at - 1]);
-        let prev_count = before.is_some_and(|t| {
-            if t.kind == TokenKind::Number {
-                token::uint(sentence.text_of(at - 1)).is_some()
-            } else {
-                let p = sentence.key(at - 1);
-                DATA.count_words.contains((t.word, p)) || p == "mươi" || p == "lăm" || p == "trăm"
-            }
-        });
-        // A name up to six words back, none of them opening the sentence:
-        // "Luật Đất đai 2024", "Chương trình giáo dục phổ thông 2018".
-        let prev_name = !at_start && {
-            let lo = at.saturating_sub(6).max(start + 1);
-            // A lower-case word that puts a figure after it ends the name ("ở mức
-            // 1950", "đạt 2024"); capitalized, it is part of the name ("vụ Hè Thu 2024").
-            let words = (lo..at).rev().take_while(|&i| {
-                let t = &sentence.tokens[i];
-                t.kind == TokenKind::Word && (t.capitalized || !DATA.name_enders.contains((t.word, sentence.key(i))))
-            });
-            let mut n = 0;
-            let mut cap = false;
-            for i in words {
-                n += 1;
-                cap |= sentence.tokens[i].capitalized;
-            }
-            n > 0 && cap
-        };
-        let cx = Context {
-            prev,
-            prev2,
-            at_start,
-            prev_count,
-            prev_name,
-        };
-        let Some((found, n)) = parse::parse_at(sentence.from(at), &cx) else {
+        let word = |i: usize| (sentence.tokens[i].word, sentence.key(i));
+        let Some((found, n)) = parse::parse_at_with(sentence.from(at), || context(sentence, at)) else {
             return;
         };
         // "khoảng 5 ngày", "hơn 20 năm", "chưa đến 2 giờ": the bound word is inside a duration.
         let mut first = at;
         if matches!(found, Found::Duration(_)) {
-            let key = |i: usize| sentence.key(i);
             // "sớm hơn 5 tháng": "hơn" of a comparison, outside.
-            let comparison = at > start + 1 && key(at - 1) == "hơn" && DATA.comparative.contains(key(at - 2));
-            if at > start + 1 && DATA.approx.contains(&format!("{} {}", key(at - 2), key(at - 1))) {
+            let comparison = at > start + 1 && sentence.key(at - 1) == "hơn" && DATA.comparative.contains(word(at - 2));
+            if at > start + 1 && DATA.approx.has(&[word(at - 2), word(at - 1)]) {
                 first = at - 2;
-            } else if at > start && DATA.approx.contains(key(at - 1)) && !comparison {
+            } else if at > start && DATA.approx.has(&[word(at - 1)]) && !comparison {
                 first = at - 1;
             }
         }
@@ -286,7 +272,7 @@ impl Recognizer for Temporal {
             let entity = &mut doc.entities[*i];
             match r {
                 Some(r) => {
-                    let v = to_value(&r);
+                    let v = to_value(r);
                     entity.value = match entity.value {
                         EntityValue::Time(_) => EntityValue::Time(v),
                         EntityValue::Period(_) => EntityValue::Period(v),

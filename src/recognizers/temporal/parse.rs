@@ -61,14 +61,17 @@
 //! of the day / "vào" before it, and "Thứ hai," opening a sentence is
 //! "secondly".
 
-use super::data::{Name, Phrases, DATA};
+use super::data::{Data, Name, Phrases, DATA};
 use super::expr::{Expr, LunarYear, Year};
+use super::resolve::push_padded;
 use super::token;
-use crate::recognizers::numbers::words::below_thousand;
+use crate::recognizers::numbers::words::{below_thousand, role};
 use crate::token_input::{TokError, TokResult, Toks};
 use crate::tokenizer::{Gap, TokenKind};
+use crate::vocab::{word_id, WordId, WordMap, WordSet};
 use nom::error::{ErrorKind, ParseError};
 use nom::Input;
+use std::sync::LazyLock;
 
 type R<'a, T> = TokResult<'a, T>;
 
@@ -84,15 +87,16 @@ pub enum Found {
 /// Where the phrase starts, for the rules that look one or two words back.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
-    /// Key of the token before, if in the sentence.
-    pub prev: Option<&'a str>,
-    /// Key of the token two before, if in the sentence.
-    pub prev2: Option<&'a str>,
+    /// Word id and key of the token before, if in the sentence.
+    pub prev: Option<(WordId, &'a str)>,
+    /// Word id and key of the token two before, if in the sentence.
+    pub prev2: Option<(WordId, &'a str)>,
     /// The phrase starts the sentence.
     pub at_start: bool,
     /// The token before is a figure (a number token or a number word): "2 năm tới".
     pub prev_count: bool,
-    /// The token before is a capitalized word that does not open the sentence ("Luật Đất đai 2024").
+    /// The token before is a capitalized word that does not open the sentence
+    /// ("Luật Đất đai 2024"); read only at a number (by `bare_year`).
     pub prev_name: bool,
 }
 
@@ -108,37 +112,13 @@ fn kw<'a>(k: &'static str, i: Toks<'a>) -> R<'a, ()> {
     }
 }
 
-/// The longest phrase of `table` (1…max_words tokens, separated by spaces).
+/// The longest phrase of `table` (its tokens separated by spaces).
 fn phrase<'a, 't, V>(i: Toks<'a>, table: &'t Phrases<V>) -> R<'a, &'t V> {
-    let Some(first) = i.first() else {
-        return err(i);
+    let key_at = |n: usize| {
+        let t = i.get(n)?;
+        (n == 0 || t.token.gap == Gap::Space).then(|| t.keyed())
     };
-    if !table.starts_with(first.keyed()) {
-        return err(i);
-    }
-    if !table.starts_long(first.keyed()) {
-        // One syllable: no key to build.
-        return match table.get(first.key) {
-            Some(v) => Ok((i.take_from(1), v)),
-            None => err(i),
-        };
-    }
-    let mut best = None;
-    let mut buf = String::with_capacity(32);
-    for n in 0..DATA.max_words {
-        let Some(t) = i.get(n) else { break };
-        if n > 0 {
-            if t.token.gap != Gap::Space {
-                break;
-            }
-            buf.push(' ');
-        }
-        buf.push_str(t.key);
-        if let Some(v) = table.get(&buf) {
-            best = Some((n + 1, v));
-        }
-    }
-    match best {
+    match table.longest(key_at) {
         Some((n, v)) => Ok((i.take_from(n), v)),
         None => err(i),
     }
@@ -432,7 +412,7 @@ fn count<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, u32> {
     if let Ok(x) = num_in(i, 1, 9999) {
         return Ok(x);
     }
-    if cx.prev == Some("thứ") || i.first().is_none_or(|t| !DATA.count_words.contains(t.keyed())) {
+    if cx.prev.is_some_and(|(_, k)| k == "thứ") || i.first().is_none_or(|t| !DATA.count_words.contains(t.keyed())) {
         return err(i);
     }
     let (r, n) = below_thousand(i)?;
@@ -449,25 +429,24 @@ fn count_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, (u32, &'static str)> {
     Ok((r, (n, unit)))
 }
 
-fn iso(n: u32, unit: &str) -> String {
-    match unit {
-        "H" => format!("PT{n}H"),
-        "MIN" => format!("PT{n}M"),
-        "S" => format!("PT{n}S"),
-        u => format!("P{n}{u}"),
-    }
-}
-
 /// `count range_to count UNIT` ("5 đến 7 ngày", "3-5 năm"): one duration,
 /// valued `P5D/P7D` (the bounds).
 fn count_range<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
     let (r, a) = count(i, cx)?;
+    count_range_rest(i, r, a, cx)
+}
+
+/// `range_to count UNIT` at `r`, after the count `a` read from `i`.
+fn count_range_rest<'a>(i: Toks<'a>, r: Toks<'a>, a: u32, cx: &Context<'_>) -> R<'a, Found> {
     let (r, ()) = in_set(&DATA.range_to, r)?;
     let (r, (b, unit)) = count_unit(r, cx)?;
     if b <= a {
         return err(i);
     }
-    Ok((r, Found::Duration(format!("{}/{}", iso(a, unit), iso(b, unit)))))
+    let mut value = iso_parts(&[(a, unit)]);
+    value.push('/');
+    value.push_str(&iso_parts(&[(b, unit)]));
+    Ok((r, Found::Duration(value)))
 }
 
 /// Is a bare "N tháng" (no year after it) the months January…N of a report
@@ -479,17 +458,17 @@ fn report_months(r: Toks<'_>, cx: &Context<'_>) -> bool {
     if in_set(&DATA.tail, r).is_ok() || in_map(&DATA.rel, r).is_ok() || in_map(&DATA.parts, r).is_ok() {
         return false;
     }
-    let intro = cx.prev.is_some_and(|p| DATA.stats_intro.contains(p))
+    let intro = cx.prev.is_some_and(|p| DATA.stats_intro.has(&[p]))
         || cx
             .prev2
             .zip(cx.prev)
-            .is_some_and(|(a, b)| DATA.stats_intro.contains(&format!("{a} {b}")));
+            .is_some_and(|(a, b)| DATA.stats_intro.has(&[a, b]));
     if intro || cx.at_start {
         return true;
     }
     let length = cx
         .prev
-        .is_some_and(|p| DATA.length_before.contains(p) || DATA.approx.contains(p))
+        .is_some_and(|p| DATA.length_before.contains(p) || DATA.approx.has(&[p]))
         || cx.prev_count;
     if length {
         return false;
@@ -502,16 +481,16 @@ fn report_months(r: Toks<'_>, cx: &Context<'_>) -> bool {
                 || matches!(t.token.gap, Gap::Newline | Gap::Paragraph)
         }
     };
-    (closes && cx.prev == Some("trong")) || in_set(&DATA.period_next, r).is_ok()
+    (closes && cx.prev.is_some_and(|(_, k)| k == "trong")) || in_set(&DATA.period_next, r).is_ok()
 }
 
 /// `NUM "tháng" …` periods, and `NUM UNIT` durations (a tail word after it,
 /// "10 năm qua", marks a length but stays outside).
 fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
-    if let Ok(x) = count_range(i, cx) {
+    let (r, n) = count(i, cx)?;
+    if let Ok(x) = count_range_rest(i, r, n, cx) {
         return Ok(x);
     }
-    let (r, n) = count(i, cx)?;
     let digits = i.first().is_some_and(|t| t.token.kind == TokenKind::Number);
     // "lúc hai giờ": a spelled clock time, not read here (nor a duration).
     if !digits
@@ -562,22 +541,23 @@ fn n_unit<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Found> {
     }
     let (r, unit) = in_map(&DATA.units, r)?;
     // "một ngày nào đó", "vào một ngày đẹp trời": an article, not a length.
-    if i.first().is_some_and(|t| t.key == "một") && r.first().is_some_and(|t| DATA.article_next.contains(t.key)) {
+    if i.first().is_some_and(|t| t.key == "một") && r.first().is_some_and(|t| DATA.article_next.contains(t.keyed())) {
         return err(i);
     }
     // "7 năm 6 tháng", "1 giờ 30 phút": smaller units join the first (at most three more).
-    let mut parts = vec![(n, unit)];
+    let mut parts = [(n, unit); 4];
+    let mut len = 1;
     let mut r = r;
-    for _ in 0..3 {
+    while len < parts.len() {
         let Ok((r2, (m, u))) = count_unit(r, cx) else { break };
-        let last = parts.last().map_or(0, |(_, l)| rank(l));
-        if rank(u) <= last {
+        if rank(u) <= rank(parts[len - 1].1) {
             break;
         }
-        parts.push((m, u));
+        parts[len] = (m, u);
+        len += 1;
         r = r2;
     }
-    Ok((r, Found::Duration(iso_parts(&parts))))
+    Ok((r, Found::Duration(iso_parts(&parts[..len]))))
 }
 
 /// The order of duration units, largest first.
@@ -606,7 +586,8 @@ fn iso_parts(parts: &[(u32, &str)]) -> String {
             "MIN" => "M",
             u => u,
         };
-        out.push_str(&format!("{n}{d}"));
+        push_padded(&mut out, (*n).into(), 1);
+        out.push_str(d);
     }
     out
 }
@@ -795,7 +776,7 @@ fn pod_day<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     Ok((
         r,
         Expr::PartOfDay {
-            pod: pod.code.to_owned(),
+            pod: pod.code,
             on: Box::new(on),
         },
     ))
@@ -843,8 +824,13 @@ fn part(i: Toks<'_>, loose: bool) -> R<'_, Expr> {
 
 /// One end of a "từ … đến …" range.
 fn point(i: Toks<'_>, first: bool) -> R<'_, Expr> {
+    // Every form below starts with a number or with a word some rule starts with.
+    if i.first().is_some_and(|t| t.token.kind != TokenKind::Number) && gate(i) == 0 {
+        return err(i);
+    }
+    static TU: LazyLock<WordId> = LazyLock::new(|| word_id("từ"));
     let cx = Context {
-        prev: Some("từ"),
+        prev: Some((*TU, "từ")),
         ..Context::default()
     };
     // "từ 8h đến 11h": a clock time, when it reads as one.
@@ -1044,7 +1030,9 @@ fn lunar(i: Toks<'_>) -> R<'_, Expr> {
 /// Bare number tokens: "16/6/2023", "16/6", "6/2023", "2021-2025".
 fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     // "số 12/2023/NĐ-CP": a document number, not a date; "24/7": round the clock.
-    if i.get(1).is_some_and(|t| t.glued() && t.key == "/") || i.first().is_some_and(|t| DATA.not_date.contains(t.key)) {
+    if i.get(1).is_some_and(|t| t.glued() && t.key == "/")
+        || i.first().is_some_and(|t| DATA.not_date.contains(t.keyed()))
+    {
         return err(i);
     }
     let (r, e) = if let Ok((r, (a, b))) = num_with(i, token::years) {
@@ -1065,7 +1053,7 @@ fn bare<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     let full = matches!(e, Expr::Day { y: Year::Abs(_), .. });
     // "tỷ lệ 1/5", "2/3 số xã", "số 12/2023": a fraction or a number, not a date.
     let before = cx.prev.is_some_and(|p| DATA.not_after.contains(p));
-    let after = r.first().is_some_and(|t| DATA.not_before.contains(t.key));
+    let after = r.first().is_some_and(|t| DATA.not_before.contains(t.keyed()));
     if !full && (before || after) {
         return err(i);
     }
@@ -1112,12 +1100,279 @@ fn bare_year<'a>(i: Toks<'a>, cx: &Context<'_>) -> R<'a, Expr> {
     Ok((r, Expr::Year(Year::Abs(y))))
 }
 
+/// A rule that starts with a word, and the words it can start with: tried
+/// at any other word, it fails at once.
+struct WordRule {
+    /// The first words (keys) of its phrases.
+    firsts: fn(&Data) -> Vec<&str>,
+    /// The rule.
+    parse: for<'a> fn(Toks<'a>, &Context<'_>) -> R<'a, Found>,
+}
+
+fn e(res: R<'_, Expr>) -> R<'_, Found> {
+    res.map(|(r, e)| (r, Found::Expr(e)))
+}
+
+/// The rules tried at a word, in this order (ties: the first listed).
+static WORD_RULES: [WordRule; 17] = [
+    // "mười năm", "hai ngày", "hai mươi lăm ngày" (first: see SPELLED_COUNT)
+    WordRule {
+        firsts: |d| d.count_words.iter().collect(),
+        parse: n_unit,
+    },
+    // "từ 3 đến 5 năm": a range of durations, "từ" inside.
+    WordRule {
+        firsts: |_| vec!["từ"],
+        parse: |i, cx| {
+            let (r, ()) = kw("từ", i)?;
+            count_range(r, cx)
+        },
+    },
+    WordRule {
+        firsts: |_| vec!["từ"],
+        parse: |i, _| e(range(i)),
+    },
+    WordRule {
+        firsts: |d| d.span_intro.first_words().collect(),
+        parse: |i, _| e(intro_years(i)),
+    },
+    WordRule {
+        firsts: |d| d.pods.first_words().collect(),
+        parse: |i, cx| e(pod_day(i, cx)),
+    },
+    // A weekday name that is not the start of one standing alone fails.
+    WordRule {
+        firsts: |d| {
+            let alone = d.weekdays.iter().filter(|(_, n)| n.flag);
+            let firsts = alone.map(|(k, _)| k.split(' ').next().unwrap_or(k));
+            ["thứ", "cn"].into_iter().chain(firsts).collect()
+        },
+        parse: |i, cx| e(weekday(i, cx, false)),
+    },
+    WordRule {
+        firsts: |_| vec!["ngày"],
+        parse: |i, _| e(ngay(i)),
+    },
+    WordRule {
+        firsts: |d| d.day_prefix.first_words().collect(),
+        parse: |i, _| e(mong(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["tháng"],
+        parse: |i, _| e(thang(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["năm"],
+        parse: |i, _| e(nam(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["quý"],
+        parse: |i, _| e(quy(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["nửa"],
+        parse: |i, _| e(nua(i)),
+    },
+    WordRule {
+        firsts: |d| d.parts.first_words().collect(),
+        parse: |i, _| e(part(i, false)),
+    },
+    WordRule {
+        firsts: |_| vec!["thế", "thập", "những"],
+        parse: |i, _| e(century(i)),
+    },
+    WordRule {
+        firsts: |d| d.relday.first_words().chain(["tuần"]).collect(),
+        parse: |i, _| e(relday(i)),
+    },
+    // At a word, a lunar date starts with one of these (else with a number).
+    WordRule {
+        firsts: |d| {
+            ["tết", "rằm", "tháng", "ngày"]
+                .into_iter()
+                .chain(d.day_prefix.first_words())
+                .collect()
+        },
+        parse: |i, _| e(lunar(i)),
+    },
+    WordRule {
+        firsts: |_| vec!["tuần"],
+        parse: |i, _| e(iso_week(i)),
+    },
+];
+
+/// What can follow a plain number ("5", "2023") in the phrases of a rule
+/// that starts with a number.
+enum After {
+    /// Any word, or none.
+    Any,
+    /// One of these words (none: the rule reads only numbers with separators).
+    Words(fn(&Data) -> Vec<&str>),
+}
+
+/// A rule that starts with a number token.
+struct NumberRule {
+    /// What follows a plain number in its phrases.
+    after_plain: After,
+    /// Whether a number with separators ("16/6", "14h30", "1.234") can start it.
+    separated: bool,
+    /// The rule.
+    parse: for<'a> fn(Toks<'a>, &Context<'_>) -> R<'a, Found>,
+}
+
+/// The rules tried at a number, in this order (ties: the first listed).
+static NUMBER_RULES: [NumberRule; 6] = [
+    // "16/6/2023", "6/2023", "2021-2025": one-token forms, all with separators.
+    NumberRule {
+        after_plain: After::Words(|_| vec![]),
+        separated: true,
+        parse: |i, cx| e(bare(i, cx)),
+    },
+    // "15/8 âm lịch", "15 tháng 8 âm lịch"
+    NumberRule {
+        after_plain: After::Words(|_| vec!["tháng"]),
+        separated: true,
+        parse: |i, _| e(lunar(i)),
+    },
+    // "16 tháng 6 năm 2023" (no "ngày"): a day with its month written out.
+    NumberRule {
+        after_plain: After::Words(|_| vec!["tháng"]),
+        separated: false,
+        parse: |i, _| {
+            let plain = i.first().is_some_and(|t| token::uint(t.text()).is_some());
+            if !plain || kw("tháng", i.take_from(1)).is_err() {
+                return err(i);
+            }
+            match day_core(i, false) {
+                Ok((r, d @ Expr::Day { m: Some(_), .. })) => Ok((r, Found::Expr(d))),
+                _ => err(i),
+            }
+        },
+    },
+    // "14h30", "8h-11h", "14 giờ 30 phút"
+    NumberRule {
+        after_plain: After::Words(|_| vec!["giờ"]),
+        separated: true,
+        parse: |i, cx| e(clock(i, cx)),
+    },
+    // "3 tháng", "5 đến 7 ngày", "3 quý đầu năm 2023"
+    NumberRule {
+        after_plain: After::Words(after_count),
+        separated: false,
+        parse: n_unit,
+    },
+    // "Luật Đất đai 2024": decided by the words before it.
+    NumberRule {
+        after_plain: After::Any,
+        separated: false,
+        parse: |i, cx| e(bare_year(i, cx)),
+    },
+];
+
+/// The bit of the spelled count rule, the first of `WORD_RULES`.
+const SPELLED_COUNT: u32 = 1;
+
+/// The words that can follow a count in [`n_unit`]: a unit, the second
+/// end of a range, "quý".
+fn after_count(d: &Data) -> Vec<&str> {
+    let units = d.units.first_words().chain(d.range_to.first_words());
+    units.chain(["quý"]).collect()
+}
+
+/// Which rules can start at a token, as bit sets (bit `k` for rule `k` of
+/// `WORD_RULES` or `NUMBER_RULES`), built from the rules' first words and
+/// what follows a plain number in them.
+struct Gates {
+    /// The word rules each first word can start.
+    words: WordMap<u32>,
+    /// The number rules a plain number followed by the word can start.
+    plain_before: WordMap<u32>,
+    /// The number rules a plain number can start whatever follows.
+    plain_any: u32,
+    /// [`after_count`].
+    after_count: WordSet,
+    /// The number rules a number with separators can start (when it may be
+    /// one of the one-token forms: [`token::may_be_form`]).
+    separated: u32,
+}
+
+static GATES: LazyLock<Gates> = LazyLock::new(|| {
+    let mut gates = Gates {
+        words: WordMap::default(),
+        plain_before: WordMap::default(),
+        plain_any: 0,
+        separated: 0,
+        after_count: WordSet::from_keys(after_count(&DATA)),
+    };
+    for (k, rule) in WORD_RULES.iter().enumerate() {
+        for word in (rule.firsts)(&DATA) {
+            *gates.words.get_or_insert_with(word, || 0) |= 1 << k;
+        }
+    }
+    for (k, rule) in NUMBER_RULES.iter().enumerate() {
+        match rule.after_plain {
+            After::Any => gates.plain_any |= 1 << k,
+            After::Words(words) => {
+                for word in words(&DATA) {
+                    *gates.plain_before.get_or_insert_with(word, || 0) |= 1 << k;
+                }
+            }
+        }
+        if rule.separated {
+            gates.separated |= 1 << k;
+        }
+    }
+    gates
+});
+
+/// The rules that can start at the first token of `i` (see [`Gates`]).
+fn gate(i: Toks<'_>) -> u32 {
+    let Some(first) = i.first() else { return 0 };
+    let gates = &*GATES;
+    if first.token.kind != TokenKind::Number {
+        let rules = gates.words.get(first.keyed()).copied().unwrap_or(0);
+        // A spelled count reads only number words: the word after its first
+        // is another, or what follows a count ("hai mươi ngày", "hai ngày").
+        let next = i.get(1);
+        if rules & SPELLED_COUNT == 0
+            || next.is_some_and(|t| role(&t).is_some() || gates.after_count.contains(t.keyed()))
+        {
+            return rules;
+        }
+        return rules & !SPELLED_COUNT;
+    }
+    let text = first.text();
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return if token::may_be_form(text) { gates.separated } else { 0 };
+    }
+    let before = i.get(1).and_then(|t| gates.plain_before.get(t.keyed()).copied());
+    gates.plain_any | before.unwrap_or(0)
+}
+
+/// The words a phrase can start with (besides number tokens): the
+/// recognizer's triggers.
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    GATES.words.iter().map(|(k, _)| k)
+}
+
 /// Every parser that can start at the first token of `i`; the longest
 /// match wins (ties: the first listed). Returns the match and its length.
 pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
-    fn e(res: R<'_, Expr>) -> R<'_, Found> {
-        res.map(|(r, e)| (r, Found::Expr(e)))
+    parse_with(i, cx, gate(i))
+}
+
+/// [`parse_at`] with the context built only when some rule can start at
+/// `i` (at many trigger tokens none can: "1.234", "một người").
+pub fn parse_at_with<'c>(i: Toks<'_>, cx: impl FnOnce() -> Context<'c>) -> Option<(Found, usize)> {
+    match gate(i) {
+        0 => None,
+        rules => parse_with(i, &cx(), rules),
     }
+}
+
+/// [`parse_at`] trying the rules in the bit set `rules` (of `NUMBER_RULES`
+/// at a number, else of `WORD_RULES`).
+fn parse_with(i: Toks<'_>, cx: &Context<'_>, mut rules: u32) -> Option<(Found, usize)> {
     let start = i.offset();
     let mut best: Option<(Found, usize)> = None;
     let mut consider = |res: R<'_, Found>| {
@@ -1130,42 +1385,18 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
     };
     let first = i.first()?;
     if first.token.kind == TokenKind::Number {
-        consider(e(bare(i, cx)));
-        consider(e(lunar(i)));
-        // "16 tháng 6 năm 2023" (no "ngày"): a day with its month written out.
-        if token::uint(first.text()).is_some() && kw("tháng", i.take_from(1)).is_ok() {
-            if let Ok((r, d @ Expr::Day { m: Some(_), .. })) = day_core(i, false) {
-                consider(Ok((r, Found::Expr(d))));
-            }
+        while rules != 0 {
+            let k = rules.trailing_zeros() as usize;
+            rules &= rules - 1;
+            consider((NUMBER_RULES[k].parse)(i, cx));
         }
-        consider(e(clock(i, cx)));
-        consider(n_unit(i, cx));
-        consider(e(bare_year(i, cx)));
         return best;
     }
-    if DATA.count_words.contains(first.keyed()) {
-        // "mười năm", "hai ngày"
-        consider(n_unit(i, cx));
+    while rules != 0 {
+        let k = rules.trailing_zeros() as usize;
+        rules &= rules - 1;
+        consider((WORD_RULES[k].parse)(i, cx));
     }
-    if let Ok((r, ())) = kw("từ", i) {
-        // "từ 3 đến 5 năm": a range of durations, "từ" inside.
-        consider(count_range(r, cx));
-    }
-    consider(e(range(i)));
-    consider(e(intro_years(i)));
-    consider(e(pod_day(i, cx)));
-    consider(e(weekday(i, cx, false)));
-    consider(e(ngay(i)));
-    consider(e(mong(i)));
-    consider(e(thang(i)));
-    consider(e(nam(i)));
-    consider(e(quy(i)));
-    consider(e(nua(i)));
-    consider(e(part(i, false)));
-    consider(e(century(i)));
-    consider(e(relday(i)));
-    consider(e(lunar(i)));
-    consider(e(iso_week(i)));
     // "so với tháng trước", "cùng kỳ năm trước", "2 năm tới": a comparison
     // base or the tail of a duration, not a date.
     let base = cx.prev.is_some_and(|p| DATA.base_before.contains(p)) || cx.prev_count;
@@ -1178,6 +1409,7 @@ pub fn parse_at(i: Toks<'_>, cx: &Context<'_>) -> Option<(Found, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognizers::temporal::expr;
     use crate::tokenizer::tokenize;
 
     /// Parses `text` from its first token; returns the match and its length.
@@ -1256,6 +1488,73 @@ mod tests {
                 3
             ))
         );
+    }
+
+    /// Calls `f` at every token of every sentence of the test tables and
+    /// the corpus, with the context of the words before it; returns how many.
+    fn at_every_token(mut f: impl FnMut(Toks<'_>, &Context<'_>)) -> usize {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![std::fs::read_to_string(dir.join("tests/data/temporal.tsv")).unwrap()];
+        for entry in std::fs::read_dir(dir.join("corpus")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "jsonl") {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        let mut tried = 0;
+        for text in &texts {
+            for line in text.lines() {
+                let toks = tokenize(line);
+                for s in &toks.sentences {
+                    for at in s.tokens.clone() {
+                        let input = Toks::window(line, &toks.tokens, &toks.keys, at, s.tokens.end);
+                        let key = |j: usize| (toks.tokens[j].word, toks.key_of(&toks.tokens[j]));
+                        let cx = Context {
+                            prev: (at > s.tokens.start).then(|| key(at - 1)),
+                            prev2: (at > s.tokens.start + 1).then(|| key(at - 2)),
+                            at_start: at == s.tokens.start,
+                            ..Context::default()
+                        };
+                        f(input, &cx);
+                        tried += 1;
+                    }
+                }
+            }
+        }
+        tried
+    }
+
+    /// Trying only the rules that can start at a token (its word, or the
+    /// word after a plain number) answers as trying every rule.
+    #[test]
+    fn gated_rules_answer_as_all_rules() {
+        let tried = at_every_token(|input, cx| {
+            let all = match input.first().unwrap().token.kind {
+                TokenKind::Number => (1u32 << NUMBER_RULES.len()) - 1,
+                _ => (1u32 << WORD_RULES.len()) - 1,
+            };
+            let at = input.offset();
+            assert_eq!(parse_at(input, cx), parse_with(input, cx, all), "at {at}");
+        });
+        assert!(tried > 100_000, "{tried}");
+    }
+
+    /// Every expression found comes back whole from its encoding.
+    #[test]
+    fn expressions_found_round_trip_through_their_encoding() {
+        let mut found = 0;
+        at_every_token(|input, cx| {
+            if let Some((Found::Expr(e), _)) = parse_at(input, cx) {
+                assert_eq!(
+                    expr::decode(&expr::encode(&e)).as_ref(),
+                    Some(&e),
+                    "{}",
+                    expr::encode(&e)
+                );
+                found += 1;
+            }
+        });
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]

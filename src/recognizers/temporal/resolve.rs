@@ -89,17 +89,58 @@ fn year(y: Year, cx: &Ctx) -> Option<i32> {
     }
 }
 
+/// Appends `n` zero-padded to `width` characters, sign included: what
+/// `format!("{n:0width$}")` writes, without the formatting machinery (every
+/// resolved value writes two or three dates; width 1 writes the plain number).
+pub(super) fn push_padded(s: &mut String, n: i64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut i = digits.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let len = digits.len() - i + usize::from(n < 0);
+    if n < 0 {
+        s.push('-');
+    }
+    for _ in len..width {
+        s.push('0');
+    }
+    s.extend(digits[i..].iter().map(|&d| d as char));
+}
+
+/// `d` as "YYYY-MM-DD" (its `Display`).
+pub fn iso_date(d: Date) -> String {
+    let mut s = String::with_capacity(10);
+    push_padded(&mut s, d.year.into(), 4);
+    s.push('-');
+    push_padded(&mut s, d.month.into(), 2);
+    s.push('-');
+    push_padded(&mut s, d.day.into(), 2);
+    s
+}
+
 fn day(d: Date) -> Resolved {
-    Resolved::known(d.to_string(), d, d)
+    Resolved::known(iso_date(d), d, d)
+}
+
+/// "YYYY-MM".
+fn year_month(y: i32, m: u32) -> String {
+    let mut s = String::with_capacity(7);
+    push_padded(&mut s, y.into(), 4);
+    s.push('-');
+    push_padded(&mut s, m.into(), 2);
+    s
 }
 
 fn month_res(y: i32, m: u32) -> Option<Resolved> {
     let from = Date::new(y, m, 1)?;
-    Some(Resolved::known(
-        format!("{y:04}-{m:02}"),
-        from,
-        Date::last_of_month(y, m)?,
-    ))
+    Some(Resolved::known(year_month(y, m), from, Date::last_of_month(y, m)?))
 }
 
 fn months_res(y: i32, a: u32, b: u32, value: String) -> Option<Resolved> {
@@ -107,7 +148,9 @@ fn months_res(y: i32, a: u32, b: u32, value: String) -> Option<Resolved> {
 }
 
 fn year_res(y: i32) -> Option<Resolved> {
-    months_res(y, 1, 12, format!("{y:04}"))
+    let mut value = String::with_capacity(4);
+    push_padded(&mut value, y.into(), 4);
+    months_res(y, 1, 12, value)
 }
 
 fn distance(a: Date, b: Date) -> i64 {
@@ -469,6 +512,22 @@ pub fn same_period(of: &Resolved, year: Option<i32>) -> Option<Resolved> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn padded_numbers_are_written_as_format_writes_them() {
+        for n in [
+            0, 1, 9, 10, 99, 100, 999, 1000, 2023, 9999, 10000, 123456, -1, -44, -999, -1000, -12345,
+        ] {
+            for width in [2, 3, 4] {
+                let mut s = String::new();
+                push_padded(&mut s, n, width);
+                assert_eq!(s, format!("{n:0width$}"));
+            }
+        }
+        let d = Date::new(2023, 6, 5).unwrap();
+        assert_eq!(iso_date(d), d.to_string());
+        assert_eq!(year_month(987, 1), format!("{:04}-{:02}", 987, 1));
+    }
 
     fn cx(r: &str) -> Ctx {
         Ctx {
