@@ -216,12 +216,18 @@ pub(crate) fn with_word_cache<R>(f: impl FnOnce(&mut WordCache) -> R) -> R {
 }
 
 thread_local! {
-    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::new(WORD_CACHE_BITS));
+    static WORD_CACHE: std::cell::RefCell<WordCache> =
+        std::cell::RefCell::new(WordCache::growing(FIRST_WORD_CACHE_BITS, WORD_CACHE_BITS));
 }
 
-/// The per-thread cache holds 2^15 words (1 MiB): a text's words are a few
+/// The per-thread cache grows to 2^15 words (1 MiB): a text's words are a few
 /// thousand distinct syllables, and most of them come again and again.
 const WORD_CACHE_BITS: u32 = 15;
+
+/// It starts at 2^12 words (128 KiB) and doubles each time it has missed as
+/// many words as it holds: a short text does not pay for a big table (whose
+/// memory the system hands over page by page).
+const FIRST_WORD_CACHE_BITS: u32 = 12;
 
 /// Words longer than this (in bytes) are keyed every time, not cached:
 /// fewer than one word in ten thousand of news text.
@@ -250,6 +256,10 @@ pub(crate) struct WordCache {
     slots: Box<[Slot]>,
     /// The keys that differ from their words ("hoà" of "Hoà"), end to end.
     arena: String,
+    /// Words missed since the table last grew.
+    misses: usize,
+    /// The most slots the table grows to.
+    max_slots: usize,
 }
 
 /// One cached word.
@@ -277,9 +287,16 @@ const ABBREVIATION: u8 = 8;
 impl WordCache {
     /// An empty cache of 2^`bits` slots.
     pub(crate) fn new(bits: u32) -> WordCache {
+        WordCache::growing(bits, bits)
+    }
+
+    /// An empty cache of 2^`bits` slots that grows up to 2^`max_bits`.
+    fn growing(bits: u32, max_bits: u32) -> WordCache {
         WordCache {
             slots: vec![Slot::default(); 1 << bits].into_boxed_slice(),
             arena: String::new(),
+            misses: 0,
+            max_slots: 1 << max_bits,
         }
     }
 
@@ -360,15 +377,27 @@ impl WordCache {
             return None;
         }
         let words = load_padded(bytes, span.start, len);
+        Some((self.slot_of(words, len), words))
+    }
+
+    /// The slot of a word of `len` bytes read as `words`.
+    #[inline(always)]
+    fn slot_of(&self, words: [u64; 2], len: usize) -> usize {
         let hash = (words[0] ^ words[1].rotate_left(32) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let at = (hash >> 40) as usize & (self.slots.len() - 1);
-        Some((at, words))
+        (hash >> 40) as usize & (self.slots.len() - 1)
     }
 
     /// Keys `word` and stores its facts in slot `at`; appends the key to
     /// `out` unless it is the word itself (then `true`).
     #[cold]
-    fn fill(&mut self, at: usize, bytes: [u64; 2], word: &str, out: &mut String) -> (WordFacts, bool) {
+    fn fill(&mut self, mut at: usize, bytes: [u64; 2], word: &str, out: &mut String) -> (WordFacts, bool) {
+        self.misses += 1;
+        if self.misses > self.slots.len() && self.slots.len() < self.max_slots {
+            self.slots = vec![Slot::default(); 2 * self.slots.len()].into_boxed_slice();
+            self.arena.clear();
+            self.misses = 0;
+            at = self.slot_of(bytes, word.len());
+        }
         let key_start = out.len();
         let facts = push_key_facts(word, out);
         let key = &out[key_start..];
@@ -587,6 +616,26 @@ mod tests {
                 assert_eq!(listed, word.len() == 2, "{word}");
             }
         }
+    }
+
+    #[test]
+    fn the_word_cache_grows_and_still_answers() {
+        let words: Vec<String> = (0..3000).map(|i| format!("Từ{i}")).collect();
+        let text = words.join(" ");
+        let mut cache = WordCache::growing(2, 8);
+        for _ in 0..2 {
+            let mut at = 0;
+            for word in &words {
+                let span = at..at + word.len();
+                at = span.end + 1;
+                let mut cached = String::new();
+                let facts = cache.push_key(&text, span, &mut cached);
+                let mut fresh = String::new();
+                let expected = push_key_facts(word, &mut fresh);
+                assert_eq!((cached, facts), (fresh, expected), "{word}");
+            }
+        }
+        assert_eq!(cache.slots.len(), 1 << 8);
     }
 
     #[test]
