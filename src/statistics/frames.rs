@@ -3,8 +3,9 @@
 //! See the module docs of [`crate::statistics`] for the grammar.
 
 use super::lexicon::{Role, VerbUse, LEXICON};
-use crate::model::{Amount, Base, Change, Document, EntityValue, Qualifier};
+use crate::model::{Base, Change, Document, EntityValue, Qualifier};
 use crate::tokenizer::{Gap, Sentence, TokenKind};
+use crate::vocab::{WordId, UNLISTED};
 use std::ops::Range;
 
 /// How many items any look-ahead reads at most (a verb after a noun, the
@@ -52,16 +53,24 @@ pub(crate) struct Item {
 }
 
 /// Splits a sentence into items: the outermost entities, then the longest
-/// vocabulary phrase at each token, else single tokens.
-pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Vec<Item> {
+/// vocabulary phrase at each token, else single tokens. `entities` are the
+/// sentence's (indices into `doc.entities`); `outer` is a scratch buffer.
+pub(crate) fn lex(
+    doc: &Document,
+    sentence: &Sentence,
+    entities: Range<usize>,
+    outer: &mut Vec<usize>,
+    items: &mut Vec<Item>,
+) {
     let range = sentence.tokens.clone();
+    items.clear();
     // Outermost entities, by token start.
-    let mut outer: Vec<usize> = entities.to_vec();
+    outer.clear();
+    outer.extend(entities);
     outer.sort_by_key(|&e| {
         let t = &doc.entities[e].tokens;
         (t.start, std::cmp::Reverse(t.end))
     });
-    let mut items = Vec::with_capacity(range.len());
     let mut next_entity = outer.iter().peekable();
     let mut i = range.start;
     while i < range.end {
@@ -88,7 +97,7 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
                     .then(|| {
                         let key_at = |k: usize| {
                             let j = i + k;
-                            (j < range.end).then(|| doc.keyed(&doc.tokens[j]))
+                            (j < range.end).then(|| word_of(doc, j))
                         };
                         LEXICON
                             .words
@@ -111,9 +120,8 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
             }
         }
         let token = &doc.tokens[i];
-        let text = token.span.slice(&doc.text);
         let kind = match token.kind {
-            TokenKind::Punct | TokenKind::Symbol => Some(match text {
+            TokenKind::Punct | TokenKind::Symbol => Some(match token.span.slice(&doc.text) {
                 ";" | "." | "!" | "?" | "…" | "..." => Kind::Hard,
                 "," | ":" => Kind::Comma,
                 "(" | "[" => Kind::Open,
@@ -140,6 +148,21 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
             i += 1;
             continue;
         }
+        // Most tokens start no phrase: one bit test each, no look-up.
+        let word = word_of(doc, i);
+        let (may_word, may_indicator) = (
+            LEXICON.word_starts.contains(word),
+            LEXICON.indicator_starts.contains(word),
+        );
+        if !may_word && !may_indicator {
+            items.push(Item {
+                kind: Kind::Plain,
+                tokens: i..i + 1,
+                entity: None,
+            });
+            i += 1;
+            continue;
+        }
         // A phrase never ends inside the next entity: "cả năm 2024" is "cả"
         // and the date "năm 2024", not the phrase "cả năm"; a phrase that
         // covers it whole stays ("so với tháng trước"), and so does a
@@ -148,14 +171,20 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
         let lookup = |stop: usize| {
             let key_at = move |k: usize| {
                 let j = i + k;
-                (j < stop).then(|| doc.keyed(&doc.tokens[j]))
+                (j < stop).then(|| word_of(doc, j))
             };
             (
-                LEXICON
-                    .words
-                    .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator))
-                    .map(|(n, r)| (n, *r)),
-                LEXICON.indicators.longest(key_at, |_| true).map(|(n, i)| (n, *i)),
+                may_word
+                    .then(|| {
+                        LEXICON
+                            .words
+                            .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator))
+                            .map(|(n, r)| (n, *r))
+                    })
+                    .flatten(),
+                may_indicator
+                    .then(|| LEXICON.indicators.longest(key_at, |_| true).map(|(n, i)| (n, *i)))
+                    .flatten(),
             )
         };
         let (mut word, mut indicator) = lookup(range.end);
@@ -181,7 +210,18 @@ pub(crate) fn lex(doc: &Document, sentence: &Sentence, entities: &[usize]) -> Ve
         });
         i += len;
     }
-    items
+}
+
+/// The word id of token `i` with its key, read from the key text only when
+/// the word is in no grammar file: word sets and phrase tables compare keys
+/// only for [`crate::vocab::UNLISTED`] words.
+pub(crate) fn word_of(doc: &Document, i: usize) -> (WordId, &str) {
+    let token = &doc.tokens[i];
+    if token.word == UNLISTED {
+        doc.keyed(token)
+    } else {
+        (token.word, "")
+    }
 }
 
 /// The months of a report's running total: a duration of 2 to 11 months
@@ -206,7 +246,7 @@ fn leading_change(doc: &Document, item: &Item) -> Option<Change> {
         return None;
     }
     let (start, end) = (item.tokens.start, item.tokens.end);
-    let key_at = |k: usize| (start + k < end).then(|| doc.keyed(&doc.tokens[start + k]));
+    let key_at = |k: usize| (start + k < end).then(|| word_of(doc, start + k));
     match LEXICON
         .words
         .longest(key_at, |r| matches!(r, Role::Change(..)))
@@ -287,8 +327,8 @@ fn verbless(items: &[Item], j: usize) -> Option<usize> {
 /// Splits items into clauses (ranges of item indices): at ";" always, and at
 /// a comma or connector after the clause's verb when what follows starts a
 /// new statement (see [`crate::statistics`]).
-pub(crate) fn clauses(items: &[Item]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+pub(crate) fn clauses(items: &[Item], out: &mut Vec<Range<usize>>) {
+    out.clear();
     let mut start = 0;
     let mut verb_seen = false;
     for k in 0..items.len() {
@@ -312,16 +352,14 @@ pub(crate) fn clauses(items: &[Item]) -> Vec<Range<usize>> {
     }
     out.push(start..items.len());
     out.retain(|r| !r.is_empty());
-    out
 }
 
 /// A record read from a clause, before period and place are carried in.
 #[derive(Debug, Clone)]
 pub(crate) struct Frame {
-    /// Figure entity, if any.
-    pub amount: Option<Amount>,
-    /// Unit as in [`crate::model::Statistic::unit`].
-    pub unit: Option<String>,
+    /// The figure entity (index into `doc.entities`), if any: its amount
+    /// and unit are written out only for a record.
+    pub figure: Option<usize>,
     /// Change.
     pub change: Option<Change>,
     /// Base.
@@ -337,10 +375,9 @@ pub(crate) struct Frame {
 }
 
 impl Frame {
-    fn new(value: Option<&EntityValue>, change: Option<Change>, qualifier: Option<Qualifier>) -> Frame {
+    fn new(figure: Option<usize>, change: Option<Change>, qualifier: Option<Qualifier>) -> Frame {
         Frame {
-            amount: value.and_then(|v| v.amount().cloned()),
-            unit: value.and_then(unit_of),
+            figure,
             change,
             base: None,
             qualifier,
@@ -357,8 +394,8 @@ pub(crate) struct ClauseFrames {
     pub indicator: Option<Range<usize>>,
     /// Token range of the clause (without its leading and trailing punctuation).
     pub tokens: Range<usize>,
-    /// The records.
-    pub frames: Vec<Frame>,
+    /// The records: a range of the sentence's frames.
+    pub frames: Range<usize>,
     /// The first period/date entity of the clause outside a comparison.
     pub period: Option<usize>,
     /// The first place entity of the clause outside a comparison.
@@ -388,8 +425,39 @@ fn entity_value<'d>(doc: &'d Document, item: &Item) -> Option<&'d EntityValue> {
     item.entity.map(|e| &doc.entities[e].value)
 }
 
-/// Reads the records of clause `r` of `items`.
-pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> ClauseFrames {
+/// Buffers reused from one sentence to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    outer: Vec<usize>,
+    items: Vec<Item>,
+    ranges: Vec<Range<usize>>,
+    /// The clauses of the last sentence read.
+    pub clauses: Vec<ClauseFrames>,
+    /// Their records ([`ClauseFrames::frames`] are ranges of it).
+    pub frames: Vec<Frame>,
+}
+
+/// Reads `sentence` (whose entities are `entities`, indices into
+/// `doc.entities`) into `buffers.clauses` and `buffers.frames`.
+pub(crate) fn read_sentence(doc: &Document, sentence: &Sentence, entities: Range<usize>, buffers: &mut Buffers) {
+    let Buffers {
+        outer,
+        items,
+        ranges,
+        clauses: out,
+        frames,
+    } = buffers;
+    lex(doc, sentence, entities, outer, items);
+    clauses(items, ranges);
+    out.clear();
+    frames.clear();
+    for r in ranges.iter() {
+        out.push(read_clause(doc, items, r.clone(), frames));
+    }
+}
+
+/// Reads the records of clause `r` of `items`, appending them to `frames`.
+pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frames: &mut Vec<Frame>) -> ClauseFrames {
     // A clause that a comma or connector split off another one.
     let continued = r.start > 0
         && items[r.start - 1].kind != Kind::Hard
@@ -410,8 +478,10 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
     while end > start && matches!(items[end - 1].kind, Kind::Comma | Kind::Punct | Kind::Hard) {
         end -= 1;
     }
+    let first = frames.len();
     let mut out = ClauseFrames {
         continued,
+        frames: first..first,
         ..ClauseFrames::default()
     };
     if start == end {
@@ -457,11 +527,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         out.indicator = have_indicator(doc, items, k + 1, pre_end);
         if out.indicator.is_some() {
             taken.push(k + 1);
-            out.frames.push(Frame::new(
-                entity_value(doc, &items[k + 1]),
-                Some(Change::Level),
-                qualifier,
-            ));
+            frames.push(Frame::new(items[k + 1].entity, Some(Change::Level), qualifier));
         }
     } else if let Some(k) = (start..pre_end.saturating_sub(1))
         .find(|&k| items[k].kind == Kind::Indicator && items[k + 1].kind == Kind::Figure)
@@ -470,15 +536,14 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         // before a figure states its level.
         out.indicator = indicator_tokens(items, start, k + 1);
         taken.push(k + 1);
-        let value = entity_value(doc, &items[k + 1]);
-        let mut frame = Frame::new(value, Some(Change::Level), qualifier);
+        let mut frame = Frame::new(items[k + 1].entity, Some(Change::Level), qualifier);
         // "giải ngân 65% kế hoạch": a level against the plan (GUIDELINES §7).
         frame.base = match items.get(k + 2).map(|i| i.kind) {
             Some(Kind::Word(Role::Base(b))) => b,
             Some(Kind::Word(Role::Qualifier(Qualifier::Target))) => Some(Base::Plan),
             _ => None,
         };
-        out.frames.push(frame);
+        frames.push(frame);
     } else {
         out.indicator = indicator_tokens(items, start, pre_end);
     }
@@ -489,24 +554,24 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         }
         let e = noun_phrase_end(items, k + 1, end);
         if e > k + 1 && items.get(e).is_some_and(|i| i.kind == Kind::Figure) && e < end {
-            let mut frame = Frame::new(entity_value(doc, &items[e]), Some(Change::Level), qualifier);
+            let mut frame = Frame::new(items[e].entity, Some(Change::Level), qualifier);
             frame.indicator = Some(items[k + 1].tokens.start..items[e - 1].tokens.end);
-            out.frames.push(frame);
+            frames.push(frame);
             taken.push(e);
         }
     }
     let Some(verb) = verb else {
-        if continued && out.frames.is_empty() {
+        if continued && frames.len() == first {
             if let Some(f) = verbless(&items[..end], start) {
                 out.indicator = Some(items[start].tokens.start..items[f - 1].tokens.end);
-                out.frames
-                    .push(Frame::new(entity_value(doc, &items[f]), Some(Change::Level), qualifier));
+                frames.push(Frame::new(items[f].entity, Some(Change::Level), qualifier));
             }
         }
+        out.frames = first..frames.len();
         return out;
     };
     let mut change = None;
-    let mut group = out.frames.len();
+    let mut group = frames.len();
     let mut group_base: Option<Base> = None;
     let mut skipping = false;
     let mut comparing = false;
@@ -515,14 +580,14 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
         let item = &items[k];
         match item.kind {
             Kind::Word(Role::Change(c, _)) if is_verb(items, k) => {
-                if k > verb && out.frames.len() == group {
+                if k > verb && frames.len() == group {
                     if let Some(f) = qualitative(items, group_verb, k, qualifier) {
-                        out.frames.push(f);
+                        frames.push(f);
                     }
                 }
                 group_verb = k;
                 change = Some(c);
-                group = out.frames.len();
+                group = frames.len();
                 group_base = None;
                 skipping = false;
                 comparing = false;
@@ -530,27 +595,27 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
             // "vượt 18% dự toán", "gấp 2,1 lần cùng kỳ": the figure entity
             // took the verb as its bound word; it still opens a verb group.
             Kind::Figure if !taken.contains(&k) && leading_change(doc, item).is_some() => {
-                if k > verb && out.frames.len() == group {
+                if k > verb && frames.len() == group {
                     if let Some(f) = qualitative(items, group_verb, k, qualifier) {
-                        out.frames.push(f);
+                        frames.push(f);
                     }
                 }
                 group_verb = k;
                 change = leading_change(doc, item);
-                group = out.frames.len();
+                group = frames.len();
                 group_base = None;
                 skipping = false;
                 comparing = false;
-                out.frames.push(Frame::new(entity_value(doc, item), change, qualifier));
+                frames.push(Frame::new(item.entity, change, qualifier));
             }
             Kind::Figure if !skipping && change.is_some() && !taken.contains(&k) => {
-                let mut frame = Frame::new(entity_value(doc, item), change, qualifier);
+                let mut frame = Frame::new(item.entity, change, qualifier);
                 frame.base = group_base;
-                out.frames.push(frame);
+                frames.push(frame);
             }
             Kind::Word(Role::Base(base)) => {
                 if let Some(base) = base {
-                    for f in &mut out.frames[group..] {
+                    for f in &mut frames[group..] {
                         f.base.get_or_insert(base);
                     }
                     group_base.get_or_insert(base);
@@ -559,8 +624,8 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 skipping = true;
             }
             Kind::Word(Role::Qualifier(q)) if qualifies(items, k) => {
-                if q == Qualifier::Target && out.frames.len() > group {
-                    for f in &mut out.frames[group..] {
+                if q == Qualifier::Target && frames.len() > group {
+                    for f in &mut frames[group..] {
                         f.base.get_or_insert(Base::Plan);
                     }
                     skipping = true;
@@ -574,7 +639,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
                 comparing = false;
             }
             Kind::Time if comparing => {
-                for f in &mut out.frames[group..] {
+                for f in &mut frames[group..] {
                     if f.base.is_none() {
                         f.compared.get_or_insert(item.entity.expect("times are entities"));
                     }
@@ -586,18 +651,19 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>) -> Cl
             _ => {}
         }
     }
-    if out.frames.len() == group {
+    if frames.len() == group {
         if let Some(f) = qualitative(items, group_verb, end, qualifier) {
-            out.frames.push(f);
+            frames.push(f);
         }
     }
     if let Some(base) = out.lead_base {
-        for f in &mut out.frames {
+        for f in &mut frames[first..] {
             if f.change != Some(Change::Level) {
                 f.base.get_or_insert(base);
             }
         }
     }
+    out.frames = first..frames.len();
     out
 }
 

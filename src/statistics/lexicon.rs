@@ -90,6 +90,12 @@ pub struct Lexicon {
     /// First keys of the change and qualifier phrases: a sentence with none
     /// of them and no figure states no statistic.
     statement_starts: crate::vocab::WordSet,
+    /// First keys of the phrases of [`Lexicon::words`] that a sentence is
+    /// read into (every role but `venue` and `not_indicator`): a token
+    /// outside this set needs no look-up in that table.
+    pub word_starts: crate::vocab::WordSet,
+    /// First keys of the phrases of [`Lexicon::indicators`].
+    pub indicator_starts: crate::vocab::WordSet,
 }
 
 impl Lexicon {
@@ -198,11 +204,16 @@ fn load() -> Lexicon {
     let statement_starts = crate::vocab::WordSet::from_keys(
         words.first_keys_where(|r| matches!(r, Role::Change(..) | Role::Qualifier(_))),
     );
+    let word_starts =
+        crate::vocab::WordSet::from_keys(words.first_keys_where(|r| !matches!(r, Role::Venue | Role::NotIndicator)));
+    let indicator_starts = crate::vocab::WordSet::from_keys(indicators.first_keys_where(|_| true));
     Lexicon {
         words,
         indicators,
         measures,
         statement_starts,
+        word_starts,
+        indicator_starts,
     }
 }
 

@@ -157,6 +157,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
     let mut headline_period: Option<Temporal> = None;
     let mut next_entity = 0;
     let headline = headline(doc);
+    let mut buffers = frames::Buffers::default();
     for (n, sentence) in doc.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
@@ -166,20 +167,17 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         while next_entity < doc.entities.len() && doc.entities[next_entity].tokens.start < sentence.tokens.start {
             next_entity += 1;
         }
-        let mut entities = Vec::new();
         let mut e = next_entity;
         while e < doc.entities.len() && doc.entities[e].tokens.start < sentence.tokens.end {
-            entities.push(e);
             e += 1;
         }
-        if !may_state(doc, sentence, &entities) {
+        let entities = next_entity..e;
+        if !may_state(doc, sentence, entities.clone()) {
             continue;
         }
-        let items = frames::lex(doc, sentence, &entities);
-        let clauses: Vec<_> = frames::clauses(&items)
-            .into_iter()
-            .map(|r| frames::read_clause(doc, &items, r))
-            .collect();
+        frames::read_sentence(doc, sentence, entities.clone(), &mut buffers);
+        let clauses = &buffers.clauses;
+        let sentence_frames = &buffers.frames;
         let sentence_period = clauses.iter().find_map(|c| c.period);
         let sentence_place = clauses.iter().find_map(|c| c.place);
         // The clause's indicator (tokens), written out only for a record.
@@ -189,17 +187,17 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         let mut not_statistic = false;
         let mut lead_base = None;
         let mut qualifier = None;
-        for clause in &clauses {
+        for clause in clauses {
             lead_base = clause.lead_base.or(lead_base);
             if !clause.continued {
                 qualifier = None;
             }
-            let clause_qualifier = clause.frames.iter().find_map(|f| f.qualifier);
+            let clause_qualifier = sentence_frames[clause.frames.clone()].iter().find_map(|f| f.qualifier);
             qualifier = clause_qualifier.or(qualifier);
             if let Some(tokens) = &clause.indicator {
                 // A source or speaker ("Theo Sở Công Thương tỉnh Đắk Lắk, …")
                 // is no indicator: the clause keeps the previous one.
-                if !is_name(doc, tokens.clone(), &entities) {
+                if !is_name(doc, tokens.clone(), entities.clone()) {
                     indicator = Some(tokens.clone());
                     not_statistic = word_len(doc, tokens.start, tokens.end, Role::NotIndicator).is_some();
                 }
@@ -230,7 +228,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             let frames = if Some(n) == headline {
                 &[][..]
             } else {
-                &clause.frames[..]
+                &sentence_frames[clause.frames.clone()]
             };
             for f in frames {
                 let skip = match &f.indicator {
@@ -252,13 +250,14 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                         Some(Change::Level) | None => None,
                         _ => lead_base,
                     });
+                let figure = f.figure.map(|e| &doc.entities[e].value);
                 out.push(Statistic {
                     indicator: match &f.indicator {
-                        Some(tokens) => indicator_text(doc, tokens.clone(), &entities),
-                        None => indicator_text(doc, name_tokens.clone(), &entities),
+                        Some(tokens) => indicator_text(doc, tokens.clone(), entities.clone()),
+                        None => indicator_text(doc, name_tokens.clone(), entities.clone()),
                     },
-                    amount: f.amount.clone(),
-                    unit: f.unit.clone(),
+                    amount: figure.and_then(|v| v.amount().cloned()),
+                    unit: figure.and_then(frames::unit_of),
                     change: f.change,
                     base,
                     qualifier: f.qualifier.or(qualifier),
@@ -269,7 +268,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             }
         }
         // What the next sentences of the paragraph carry.
-        for c in &clauses {
+        for c in clauses {
             if let Some(e) = c.period {
                 let carries = match &doc.entities[e].value {
                     EntityValue::Period(_) | EntityValue::Duration(_) => true,
@@ -292,17 +291,18 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
 /// Records need a figure or a change or qualifier word ("giá lúa tăng
 /// mạnh"); a period carries only from a period, a running total or a month.
 /// A sentence with none of these skips the clause reading.
-fn may_state(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: &[usize]) -> bool {
-    let entity_may = entities.iter().any(|&e| match &doc.entities[e].value {
+fn may_state(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: Range<usize>) -> bool {
+    let entity_may = doc.entities[entities].iter().any(|e| match &e.value {
         EntityValue::Number(_) | EntityValue::Percent { .. } | EntityValue::Money { .. } => true,
         EntityValue::Quantity { .. } | EntityValue::Period(_) | EntityValue::Duration(_) => true,
         EntityValue::Date(t) => t.value.len() <= 7,
         _ => false,
     });
     entity_may
-        || doc.tokens[sentence.tokens.clone()]
-            .iter()
-            .any(|t| LEXICON.starts_statement(doc.keyed(t)))
+        || sentence
+            .tokens
+            .clone()
+            .any(|i| LEXICON.starts_statement(frames::word_of(doc, i)))
 }
 
 /// The index of the document's headline: a first paragraph of one sentence
@@ -368,25 +368,26 @@ fn place_name(value: &EntityValue) -> Option<String> {
 /// cap their matches far below this).
 const MAX_ENTITY_TOKENS: usize = 64;
 
-/// The entities among `entities` (sorted by start, as `doc.entities`) that
-/// overlap `tokens`, found by binary search: no scan of the whole sentence
-/// per clause, so a sentence with thousands of figures stays linear.
+/// The entities among `entities` (a range of `doc.entities`, sorted by
+/// start) that overlap `tokens`, found by binary search: no scan of the
+/// whole sentence per clause, so a sentence with thousands of figures stays
+/// linear.
 fn overlapping<'d>(
     doc: &'d Document,
-    entities: &'d [usize],
+    entities: Range<usize>,
     tokens: Range<usize>,
 ) -> impl Iterator<Item = &'d crate::model::Entity> + 'd {
-    let end = entities.partition_point(|&e| doc.entities[e].tokens.start < tokens.end);
-    let from = entities[..end].partition_point(|&e| doc.entities[e].tokens.start + MAX_ENTITY_TOKENS <= tokens.start);
+    let entities = &doc.entities[entities];
+    let end = entities.partition_point(|e| e.tokens.start < tokens.end);
+    let from = entities[..end].partition_point(|e| e.tokens.start + MAX_ENTITY_TOKENS <= tokens.start);
     entities[from..end]
         .iter()
-        .map(|&e| &doc.entities[e])
         .filter(move |e| e.tokens.start < tokens.end && tokens.start < e.tokens.end)
 }
 
 /// Is `tokens` exactly one organization, official or person ("Sở Công
 /// Thương tỉnh Đắk Lắk")?
-fn is_name(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> bool {
+fn is_name(doc: &Document, tokens: Range<usize>, entities: Range<usize>) -> bool {
     overlapping(doc, entities, tokens.clone()).any(|e| {
         e.tokens.start <= tokens.start
             && tokens.end <= e.tokens.end
@@ -400,7 +401,7 @@ fn is_name(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> bool {
 /// The indicator as written (spaces between words made single), lower-cased
 /// except acronyms (words with two or more capitals: "GRDP", "VN-Index") and names (words inside a place, org or person entity:
 /// "sang Hoa Kỳ"); `entities` are the sentence's.
-fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> String {
+fn indicator_text(doc: &Document, tokens: Range<usize>, entities: Range<usize>) -> String {
     let first = doc.tokens[tokens.start].span.start;
     let last = doc.tokens[tokens.end - 1].span.end;
     let names: Vec<crate::Span> = overlapping(doc, entities, tokens.clone())
@@ -509,7 +510,7 @@ pub fn main_place(doc: &Document) -> Option<String> {
 /// The length of the phrase of `role` starting at token `at` ("huyện",
 /// "thị xã", "sang"), looking no further than token `end`.
 fn word_len(doc: &Document, at: usize, end: usize, role: Role) -> Option<usize> {
-    let key_at = |k: usize| (at + k < end).then(|| doc.keyed(&doc.tokens[at + k]));
+    let key_at = |k: usize| (at + k < end).then(|| frames::word_of(doc, at + k));
     LEXICON.words.longest(key_at, |r| *r == role).map(|(len, _)| len)
 }
 
