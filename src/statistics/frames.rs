@@ -451,9 +451,40 @@ pub(crate) fn read_sentence(doc: &Document, sentence: &Sentence, entities: Range
     clauses(items, ranges);
     out.clear();
     frames.clear();
-    for r in ranges.iter() {
-        out.push(read_clause(doc, items, r.clone(), frames));
+    if may_frame(doc, items) {
+        for r in ranges.iter() {
+            out.push(read_clause(doc, items, r.clone(), frames));
+        }
+    } else {
+        // No record: only the clauses' periods count (what the next
+        // sentences carry). With no verb before them, a clause's period is
+        // its first time that is no dateline.
+        for r in ranges.iter() {
+            out.push(ClauseFrames {
+                period: r
+                    .clone()
+                    .find(|&k| items[k].kind == Kind::Time && !is_dateline(doc, items, k))
+                    .and_then(|k| items[k].entity),
+                ..ClauseFrames::default()
+            });
+        }
     }
+}
+
+/// Can [`read_clause`] read a record from any clause of `items`? Every
+/// record comes from a verb ([`is_verb`], [`leading_change`]), from "có"
+/// or a known indicator right before a figure, from "với" and a figure,
+/// or from a clause split off at a comma after one of these (see
+/// [`verbless`]). Most sentences with a figure have none of them.
+fn may_frame(doc: &Document, items: &[Item]) -> bool {
+    let figure = || items.iter().any(|i| i.kind == Kind::Figure);
+    items.iter().enumerate().any(|(k, item)| match item.kind {
+        Kind::Word(Role::Change(..)) => is_verb(items, k),
+        Kind::Figure => leading_change(doc, item).is_some(),
+        Kind::Word(Role::Have) | Kind::Indicator => items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure),
+        Kind::Word(Role::With) => figure(),
+        _ => false,
+    })
 }
 
 /// Reads the records of clause `r` of `items`, appending them to `frames`.

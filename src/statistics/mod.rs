@@ -205,8 +205,14 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             let Some(name_tokens) = &indicator else {
                 continue;
             };
-            if clause.tokens.is_empty() {
-                continue; // only punctuation and connectors: nothing to read
+            // A headline repeats a figure of the body: no records.
+            let frames = if Some(n) == headline {
+                &[][..]
+            } else {
+                &sentence_frames[clause.frames.clone()]
+            };
+            if clause.tokens.is_empty() || frames.is_empty() {
+                continue; // only punctuation and connectors, or no record
             }
             let period = clause
                 .period
@@ -224,12 +230,6 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 doc.tokens[clause.tokens.start].span.start,
                 doc.tokens[clause.tokens.end - 1].span.end,
             );
-            // A headline repeats a figure of the body: no records.
-            let frames = if Some(n) == headline {
-                &[][..]
-            } else {
-                &sentence_frames[clause.frames.clone()]
-            };
             for f in frames {
                 let skip = match &f.indicator {
                     Some(tokens) => word_len(doc, tokens.start, tokens.end, Role::NotIndicator).is_some(),
