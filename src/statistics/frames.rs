@@ -437,6 +437,19 @@ pub(crate) struct Buffers {
     pub frames: Vec<Frame>,
 }
 
+impl Buffers {
+    /// Most items a sentence's buffers keep between documents: the memory
+    /// of an odd huge sentence is given back.
+    const KEPT: usize = 4096;
+
+    /// Gives back the memory beyond what a long sentence needs.
+    pub(crate) fn shrink(&mut self) {
+        if self.items.capacity() > Self::KEPT {
+            *self = Buffers::default();
+        }
+    }
+}
+
 /// Reads `sentence` (whose entities are `entities`, indices into
 /// `doc.entities`) into `buffers.clauses` and `buffers.frames`.
 pub(crate) fn read_sentence(doc: &Document, sentence: &Sentence, entities: Range<usize>, buffers: &mut Buffers) {

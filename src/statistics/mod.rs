@@ -147,6 +147,19 @@ use std::ops::Range;
 /// assert_eq!(stats[1].base, Some(chiso::model::Base::SamePeriod));
 /// ```
 pub fn extract(doc: &Document) -> Vec<Statistic> {
+    thread_local! {
+        // Reused from one document to the next: most documents are short,
+        // and growing the buffers anew for each cost more than reading it.
+        static BUFFERS: std::cell::RefCell<frames::Buffers> = std::cell::RefCell::default();
+    }
+    BUFFERS.with_borrow_mut(|buffers| {
+        let out = extract_with(doc, buffers);
+        buffers.shrink();
+        out
+    })
+}
+
+fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic> {
     let main_place = main_place(doc);
     let main_period = main_period(doc);
     let mut out = Vec::new();
@@ -157,7 +170,6 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
     let mut headline_period: Option<Temporal> = None;
     let mut next_entity = 0;
     let headline = headline(doc);
-    let mut buffers = frames::Buffers::default();
     for (n, sentence) in doc.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
@@ -175,7 +187,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         if !may_state(doc, sentence, entities.clone()) {
             continue;
         }
-        frames::read_sentence(doc, sentence, entities.clone(), &mut buffers);
+        frames::read_sentence(doc, sentence, entities.clone(), buffers);
         let clauses = &buffers.clauses;
         let sentence_frames = &buffers.frames;
         let sentence_period = clauses.iter().find_map(|c| c.period);
