@@ -81,10 +81,7 @@ pub(crate) fn lex(
             let entity = &doc.entities[e];
             if entity.tokens.start == i {
                 let kind = match entity.value {
-                    EntityValue::Number(_)
-                    | EntityValue::Percent { .. }
-                    | EntityValue::Money { .. }
-                    | EntityValue::Quantity { .. } => Kind::Figure,
+                    ref figure if is_figure(figure) => Kind::Figure,
                     EntityValue::Date(_) | EntityValue::Time(_) | EntityValue::Period(_) => Kind::Time,
                     EntityValue::Duration(ref d) if report_months(d).is_some() => Kind::Time,
                     EntityValue::Place(_) => Kind::Place,
@@ -222,6 +219,14 @@ pub(crate) fn word_of(doc: &Document, i: usize) -> (WordId, &str) {
     } else {
         (token.word, "")
     }
+}
+
+/// Is `value` a figure (number, percent, money, quantity)?
+pub(crate) fn is_figure(value: &EntityValue) -> bool {
+    matches!(
+        value,
+        EntityValue::Number(_) | EntityValue::Percent { .. } | EntityValue::Money { .. } | EntityValue::Quantity { .. }
+    )
 }
 
 /// The months of a report's running total: a duration of 2 to 11 months
@@ -891,4 +896,89 @@ fn have_indicator(doc: &Document, items: &[Item], figure: usize, limit: usize) -
         return None;
     }
     Some(start..phrase.map_or(tokens.end, |p| p.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statistics::{carries, may_carry, may_record};
+
+    /// The documents of `corpus/` and sentences that come close to the gates.
+    fn documents() -> Vec<Document> {
+        let annotator = crate::Annotator::new();
+        let mut texts: Vec<String> = [
+            "Giá lúa tăng mạnh so với cùng kỳ.",
+            "Đây là kết quả tốt, đạt được nhờ nỗ lực của cả tỉnh trong năm 2021.",
+            "Tỉnh có 1.250 doanh nghiệp, với tổng vốn đăng ký 450 tỷ đồng.",
+            "Thu ngân sách 14.600 tỷ đồng; GRDP là 5,2%.",
+            "Lạm phát vượt 4% trong quý I/2024, xuống còn 3%.",
+            "Kim ngạch xuất khẩu tháng 6/2023 đạt 5 tỷ USD, nhập siêu 0,6 tỷ USD.",
+            "Ngày 5/12/2024, tại Hà Nội, Sở Công Thương họp báo.",
+            "Năm 2023, tỉnh vượt khó, đạt nhiều kết quả.",
+        ]
+        .map(str::to_owned)
+        .into();
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "jsonl") {
+                for line in std::fs::read_to_string(&path).unwrap().lines() {
+                    let value: serde_json::Value = serde_json::from_str(line).unwrap();
+                    texts.push(value["text"].as_str().unwrap().to_owned());
+                }
+            }
+        }
+        texts.iter().map(|t| annotator.annotate(t)).collect()
+    }
+
+    /// Skipping a sentence, reading only its periods, and looking a token up
+    /// only when it starts a phrase answer as reading everything does.
+    #[test]
+    fn gates_answer_as_the_full_reading() {
+        let (mut outer, mut items, mut ranges) = (Vec::new(), Vec::new(), Vec::new());
+        let mut buffers = Buffers::default();
+        let mut read = 0;
+        for doc in documents() {
+            for sentence in &doc.sentences {
+                let start = doc.entities.partition_point(|e| e.tokens.start < sentence.tokens.start);
+                let end = doc.entities.partition_point(|e| e.tokens.start < sentence.tokens.end);
+                let entities = start..end;
+                // Every clause read in full.
+                lex(&doc, sentence, entities.clone(), &mut outer, &mut items);
+                clauses(&items, &mut ranges);
+                let mut frames = Vec::new();
+                let full: Vec<_> = ranges
+                    .iter()
+                    .map(|r| read_clause(&doc, &items, r.clone(), &mut frames))
+                    .collect();
+                let text = sentence.span.slice(&doc.text);
+                if !may_record(&doc, sentence, entities.clone()) {
+                    assert!(frames.is_empty(), "{text}");
+                    if !may_carry(&doc, entities.clone()) {
+                        let mut periods = full.iter().filter_map(|c| c.period);
+                        assert!(periods.all(|e| !carries(&doc.entities[e].value)), "{text}");
+                    }
+                }
+                read_sentence(&doc, sentence, entities, &mut buffers);
+                let periods = |c: &[ClauseFrames]| c.iter().map(|c| c.period).collect::<Vec<_>>();
+                assert_eq!(periods(&buffers.clauses), periods(&full), "{text}");
+                assert_eq!(buffers.frames.len(), frames.len(), "{text}");
+                read += 1;
+                // Tokens outside the start sets start no phrase.
+                for i in sentence.tokens.clone() {
+                    let key_at = |k: usize| (i + k < sentence.tokens.end).then(|| doc.keyed(&doc.tokens[i + k]));
+                    let word = doc.keyed(&doc.tokens[i]);
+                    if !LEXICON.word_starts.contains(word) {
+                        let found = LEXICON
+                            .words
+                            .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator));
+                        assert!(found.is_none(), "{text}");
+                    }
+                    if !LEXICON.indicator_starts.contains(word) {
+                        assert!(LEXICON.indicators.longest(key_at, |_| true).is_none(), "{text}");
+                    }
+                }
+            }
+        }
+        assert!(read > 400, "{read} sentences");
+    }
 }

@@ -87,9 +87,21 @@ pub struct Lexicon {
     pub indicators: PhraseTable<usize>,
     /// Measure units (role `measure`), by phrase key.
     measures: rustc_hash::FxHashSet<String>,
-    /// First keys of the change and qualifier phrases: a sentence with none
-    /// of them and no figure states no statistic.
-    statement_starts: crate::vocab::WordSet,
+    /// First keys of the rising and falling verbs that state a change
+    /// without a figure ("giá lúa tăng mạnh"): a sentence with no figure
+    /// and none of them gives no record.
+    pub qualitative_starts: crate::vocab::WordSet,
+    /// First keys of the change verbs that are verbs away from a figure
+    /// (every flag but `direct`).
+    pub verb_starts: crate::vocab::WordSet,
+    /// First keys of the phrases that state a figure only right before it:
+    /// `direct` change verbs ("là", "bằng"), `have` words ("có") and known
+    /// indicators.
+    pub before_figure_starts: crate::vocab::WordSet,
+    /// First keys of the `with` phrases ("với").
+    pub with_starts: crate::vocab::WordSet,
+    /// The most tokens of a phrase of either table.
+    pub longest_phrase: usize,
     /// First keys of the phrases of [`Lexicon::words`] that a sentence is
     /// read into (every role but `venue` and `not_indicator`): a token
     /// outside this set needs no look-up in that table.
@@ -102,12 +114,6 @@ impl Lexicon {
     /// Is `unit` ("ha", "tấn") a measure unit rather than a counted noun?
     pub fn is_measure(&self, unit: &str) -> bool {
         self.measures.contains(&crate::normalize::phrase_key(unit))
-    }
-
-    /// Can a change or qualifier phrase start at the word `(id, key)`
-    /// ("tăng", "ước")?
-    pub fn starts_statement(&self, word: (crate::vocab::WordId, &str)) -> bool {
-        self.statement_starts.contains(word)
     }
 }
 
@@ -180,9 +186,11 @@ fn same_kind(a: Role, b: Role) -> bool {
 fn load() -> Lexicon {
     let file = crate::grammar_file!("stat_words.tsv");
     let mut words = PhraseTable::default();
+    let mut longest_phrase = 0;
     let mut measures = rustc_hash::FxHashSet::default();
     for row in file.rows(3, 4) {
         let keys = phrase_keys(row.get(0));
+        longest_phrase = longest_phrase.max(keys.len());
         let role = parse_role(&file, &row);
         if words.values_of(&keys).any(|r| same_kind(*r, role)) {
             file.fail(&row, "this phrase already has this role");
@@ -196,14 +204,20 @@ fn load() -> Lexicon {
     let mut indicators = PhraseTable::default();
     for row in file.rows(1, 2) {
         let keys = phrase_keys(row.get(0));
+        longest_phrase = longest_phrase.max(keys.len());
         if indicators.values_of(&keys).next().is_some() {
             file.fail(&row, "duplicate indicator");
         }
         indicators.push(keys, row.line);
     }
-    let statement_starts = crate::vocab::WordSet::from_keys(
-        words.first_keys_where(|r| matches!(r, Role::Change(..) | Role::Qualifier(_))),
-    );
+    let starts = |ok: &dyn Fn(&Role) -> bool| crate::vocab::WordSet::from_keys(words.first_keys_where(ok));
+    let qualitative_starts = starts(&|r| matches!(r, Role::Change(Change::Increase | Change::Decrease, VerbUse::Free)));
+    let verb_starts = starts(&|r| matches!(r, Role::Change(_, VerbUse::Free | VerbUse::NeedsFigure)));
+    let with_starts = starts(&|r| *r == Role::With);
+    let mut before_figure_starts = starts(&|r| matches!(r, Role::Change(_, VerbUse::Direct) | Role::Have));
+    for key in indicators.first_keys_where(|_| true) {
+        before_figure_starts.insert(&key);
+    }
     let word_starts =
         crate::vocab::WordSet::from_keys(words.first_keys_where(|r| !matches!(r, Role::Venue | Role::NotIndicator)));
     let indicator_starts = crate::vocab::WordSet::from_keys(indicators.first_keys_where(|_| true));
@@ -211,7 +225,11 @@ fn load() -> Lexicon {
         words,
         indicators,
         measures,
-        statement_starts,
+        qualitative_starts,
+        verb_starts,
+        before_figure_starts,
+        with_starts,
+        longest_phrase,
         word_starts,
         indicator_starts,
     }

@@ -184,7 +184,8 @@ fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic>
             e += 1;
         }
         let entities = next_entity..e;
-        if !may_state(doc, sentence, entities.clone()) {
+        // What the sentence can give: records, or a period for the next sentences.
+        if !may_record(doc, sentence, entities.clone()) && !may_carry(doc, entities.clone()) {
             continue;
         }
         frames::read_sentence(doc, sentence, entities.clone(), buffers);
@@ -282,12 +283,7 @@ fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic>
         // What the next sentences of the paragraph carry.
         for c in clauses {
             if let Some(e) = c.period {
-                let carries = match &doc.entities[e].value {
-                    EntityValue::Period(_) | EntityValue::Duration(_) => true,
-                    EntityValue::Date(t) => t.value.len() <= 7,
-                    _ => false,
-                };
-                if carries {
+                if carries(&doc.entities[e].value) {
                     carried_period = temporal_of(doc, e);
                     if headline_period.is_none() && Some(sentence.paragraph) == first_paragraph {
                         headline_period = carried_period.clone();
@@ -299,22 +295,53 @@ fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic>
     out
 }
 
-/// Can `sentence` give a record or carry a period to the next sentences?
-/// Records need a figure or a change or qualifier word ("giá lúa tăng
-/// mạnh"); a period carries only from a period, a running total or a month.
-/// A sentence with none of these skips the clause reading.
-fn may_state(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: Range<usize>) -> bool {
-    let entity_may = doc.entities[entities].iter().any(|e| match &e.value {
-        EntityValue::Number(_) | EntityValue::Percent { .. } | EntityValue::Money { .. } => true,
-        EntityValue::Quantity { .. } | EntityValue::Period(_) | EntityValue::Duration(_) => true,
-        EntityValue::Date(t) => t.value.len() <= 7,
-        _ => false,
-    });
-    entity_may
-        || sentence
+/// Can `sentence` give a record? A record needs a change verb, or a figure
+/// after a `direct` verb, a `have` word, a known indicator or "với" (see
+/// the grammar above); with no figure, only a rising or falling verb gives
+/// one ("giá lúa tăng mạnh"). Tested on the words' ids, before the sentence
+/// is read.
+fn may_record(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: Range<usize>) -> bool {
+    let lexicon = &*LEXICON;
+    let mut figures = doc.entities[entities]
+        .iter()
+        .filter(|e| frames::is_figure(&e.value))
+        .map(|e| e.tokens.start)
+        .peekable();
+    if figures.peek().is_none() {
+        return sentence
             .tokens
             .clone()
-            .any(|i| LEXICON.starts_statement(frames::word_of(doc, i)))
+            .any(|i| lexicon.qualitative_starts.contains(frames::word_of(doc, i)));
+    }
+    for i in sentence.tokens.clone() {
+        let word = frames::word_of(doc, i);
+        if lexicon.verb_starts.contains(word) || lexicon.with_starts.contains(word) {
+            return true;
+        }
+        if lexicon.before_figure_starts.contains(word) {
+            // A figure starts where the phrase at `i` may end (figures start in order).
+            while figures.next_if(|&start| start < i).is_some() {}
+            if figures.peek().is_some_and(|&start| start <= i + lexicon.longest_phrase) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Can a sentence with `entities` carry a period to the next sentences?
+fn may_carry(doc: &Document, entities: Range<usize>) -> bool {
+    doc.entities[entities].iter().any(|e| carries(&e.value))
+}
+
+/// Does a clause period of this value carry to the next sentences of the
+/// paragraph (a period, a running total, a month — not a day)?
+fn carries(value: &EntityValue) -> bool {
+    match value {
+        EntityValue::Period(_) | EntityValue::Duration(_) => true,
+        EntityValue::Date(t) => t.value.len() <= 7,
+        _ => false,
+    }
 }
 
 /// The index of the document's headline: a first paragraph of one sentence
