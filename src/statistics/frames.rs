@@ -2,7 +2,7 @@
 //!
 //! See the module docs of [`crate::statistics`] for the grammar.
 
-use super::lexicon::{Role, VerbUse, LEXICON};
+use super::lexicon::{Role, Starts, VerbUse, LEXICON};
 use crate::model::{Base, Change, Document, EntityValue, Qualifier};
 use crate::tokenizer::{Gap, Sentence, TokenKind};
 use crate::vocab::{WordId, UNLISTED};
@@ -62,6 +62,7 @@ pub(crate) fn lex(
     outer: &mut Vec<usize>,
     items: &mut Vec<Item>,
 ) {
+    let lexicon = &*LEXICON;
     let range = sentence.tokens.clone();
     items.clear();
     // Outermost entities, by token start.
@@ -96,7 +97,7 @@ pub(crate) fn lex(
                             let j = i + k;
                             (j < range.end).then(|| word_of(doc, j))
                         };
-                        LEXICON
+                        lexicon
                             .words
                             .longest(key_at, |r| matches!(r, Role::Base(Some(_))))
                             .map(|(n, r)| (n, *r))
@@ -146,11 +147,8 @@ pub(crate) fn lex(
             continue;
         }
         // Most tokens start no phrase: one bit test each, no look-up.
-        let word = word_of(doc, i);
-        let (may_word, may_indicator) = (
-            LEXICON.word_starts.contains(word),
-            LEXICON.indicator_starts.contains(word),
-        );
+        let starts = lexicon.starts(word_of(doc, i));
+        let (may_word, may_indicator) = (starts.any(Starts::WORD), starts.any(Starts::INDICATOR));
         if !may_word && !may_indicator {
             items.push(Item {
                 kind: Kind::Plain,
@@ -173,14 +171,14 @@ pub(crate) fn lex(
             (
                 may_word
                     .then(|| {
-                        LEXICON
+                        lexicon
                             .words
                             .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator))
                             .map(|(n, r)| (n, *r))
                     })
                     .flatten(),
                 may_indicator
-                    .then(|| LEXICON.indicators.longest(key_at, |_| true).map(|(n, i)| (n, *i)))
+                    .then(|| lexicon.indicators.longest(key_at, |_| true).map(|(n, i)| (n, *i)))
                     .flatten(),
             )
         };
@@ -967,13 +965,13 @@ mod tests {
                 for i in sentence.tokens.clone() {
                     let key_at = |k: usize| (i + k < sentence.tokens.end).then(|| doc.keyed(&doc.tokens[i + k]));
                     let word = doc.keyed(&doc.tokens[i]);
-                    if !LEXICON.word_starts.contains(word) {
+                    if !LEXICON.starts(word).any(Starts::WORD) {
                         let found = LEXICON
                             .words
                             .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator));
                         assert!(found.is_none(), "{text}");
                     }
-                    if !LEXICON.indicator_starts.contains(word) {
+                    if !LEXICON.starts(word).any(Starts::INDICATOR) {
                         assert!(LEXICON.indicators.longest(key_at, |_| true).is_none(), "{text}");
                     }
                 }

@@ -87,30 +87,57 @@ pub struct Lexicon {
     pub indicators: PhraseTable<usize>,
     /// Measure units (role `measure`), by phrase key.
     measures: rustc_hash::FxHashSet<String>,
-    /// First keys of the rising and falling verbs that state a change
-    /// without a figure ("giá lúa tăng mạnh"): a sentence with no figure
-    /// and none of them gives no record.
-    pub qualitative_starts: crate::vocab::WordSet,
-    /// First keys of the change verbs that are verbs away from a figure
-    /// (every flag but `direct`).
-    pub verb_starts: crate::vocab::WordSet,
-    /// First keys of the phrases that state a figure only right before it:
-    /// `direct` change verbs ("là", "bằng"), `have` words ("có") and known
-    /// indicators.
-    pub before_figure_starts: crate::vocab::WordSet,
-    /// First keys of the `with` phrases ("với").
-    pub with_starts: crate::vocab::WordSet,
+    /// What phrases each first key starts.
+    starts: crate::vocab::WordMap<Starts>,
     /// The most tokens of a phrase of either table.
     pub longest_phrase: usize,
-    /// First keys of the phrases of [`Lexicon::words`] that a sentence is
-    /// read into (every role but `venue` and `not_indicator`): a token
-    /// outside this set needs no look-up in that table.
-    pub word_starts: crate::vocab::WordSet,
-    /// First keys of the phrases of [`Lexicon::indicators`].
-    pub indicator_starts: crate::vocab::WordSet,
+}
+
+/// The kinds of phrases a word starts, as bits: one look-up of a token's
+/// word id answers every gate of the statistics pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Starts(u8);
+
+impl Starts {
+    /// A phrase of [`Lexicon::words`] that a sentence is read into (every
+    /// role but `venue` and `not_indicator`): a token without it needs no
+    /// look-up in that table.
+    pub const WORD: Starts = Starts(1);
+    /// A phrase of [`Lexicon::indicators`].
+    pub const INDICATOR: Starts = Starts(2);
+    /// A rising or falling verb that states a change without a figure
+    /// ("giá lúa tăng mạnh"): a sentence with no figure and none of them
+    /// gives no record.
+    pub const QUALITATIVE: Starts = Starts(4);
+    /// A change verb that is a verb away from a figure (every flag but `direct`).
+    pub const VERB: Starts = Starts(8);
+    /// A phrase that states a figure only right before it: a `direct`
+    /// change verb ("là", "bằng"), a `have` word ("có"), a known indicator.
+    pub const BEFORE_FIGURE: Starts = Starts(16);
+    /// A `with` phrase ("với").
+    pub const WITH: Starts = Starts(32);
+
+    /// Does it hold any of `kinds`?
+    pub fn any(self, kinds: Starts) -> bool {
+        self.0 & kinds.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Starts {
+    type Output = Starts;
+    fn bitor(self, other: Starts) -> Starts {
+        Starts(self.0 | other.0)
+    }
 }
 
 impl Lexicon {
+    /// The kinds of phrases that start at the word `(id, key)` ("tăng": a
+    /// word, a verb, a qualitative verb).
+    #[inline]
+    pub fn starts(&self, word: (crate::vocab::WordId, &str)) -> Starts {
+        self.starts.get(word).copied().unwrap_or_default()
+    }
+
     /// Is `unit` ("ha", "tấn") a measure unit rather than a counted noun?
     pub fn is_measure(&self, unit: &str) -> bool {
         self.measures.contains(&crate::normalize::phrase_key(unit))
@@ -210,28 +237,34 @@ fn load() -> Lexicon {
         }
         indicators.push(keys, row.line);
     }
-    let starts = |ok: &dyn Fn(&Role) -> bool| crate::vocab::WordSet::from_keys(words.first_keys_where(ok));
-    let qualitative_starts = starts(&|r| matches!(r, Role::Change(Change::Increase | Change::Decrease, VerbUse::Free)));
-    let verb_starts = starts(&|r| matches!(r, Role::Change(_, VerbUse::Free | VerbUse::NeedsFigure)));
-    let with_starts = starts(&|r| *r == Role::With);
-    let mut before_figure_starts = starts(&|r| matches!(r, Role::Change(_, VerbUse::Direct) | Role::Have));
-    for key in indicators.first_keys_where(|_| true) {
-        before_figure_starts.insert(&key);
-    }
-    let word_starts =
-        crate::vocab::WordSet::from_keys(words.first_keys_where(|r| !matches!(r, Role::Venue | Role::NotIndicator)));
-    let indicator_starts = crate::vocab::WordSet::from_keys(indicators.first_keys_where(|_| true));
+    let mut starts = crate::vocab::WordMap::default();
+    let mut mark = |keys: Vec<String>, kind: Starts| {
+        for key in keys {
+            let at = starts.get_or_insert_with(&key, Starts::default);
+            *at = *at | kind;
+        }
+    };
+    mark(
+        words.first_keys_where(|r| !matches!(r, Role::Venue | Role::NotIndicator)),
+        Starts::WORD,
+    );
+    mark(
+        indicators.first_keys_where(|_| true),
+        Starts::INDICATOR | Starts::BEFORE_FIGURE,
+    );
+    let qualitative = |r: &Role| matches!(r, Role::Change(Change::Increase | Change::Decrease, VerbUse::Free));
+    mark(words.first_keys_where(qualitative), Starts::QUALITATIVE);
+    let verb = |r: &Role| matches!(r, Role::Change(_, VerbUse::Free | VerbUse::NeedsFigure));
+    mark(words.first_keys_where(verb), Starts::VERB);
+    let before_figure = |r: &Role| matches!(r, Role::Change(_, VerbUse::Direct) | Role::Have);
+    mark(words.first_keys_where(before_figure), Starts::BEFORE_FIGURE);
+    mark(words.first_keys_where(|r| *r == Role::With), Starts::WITH);
     Lexicon {
         words,
         indicators,
         measures,
-        qualitative_starts,
-        verb_starts,
-        before_figure_starts,
-        with_starts,
+        starts,
         longest_phrase,
-        word_starts,
-        indicator_starts,
     }
 }
 

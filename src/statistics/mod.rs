@@ -133,7 +133,7 @@ mod lexicon;
 pub use csv::{write_csv_bom, write_csv_header, write_csv_rows, CSV_COLUMNS, UTF8_BOM};
 
 use crate::model::{Base, Change, Document, EntityValue, Statistic, Temporal};
-use lexicon::{Role, LEXICON};
+use lexicon::{Role, Starts, LEXICON};
 use std::ops::Range;
 
 /// The statistics records of `doc`, in text order.
@@ -311,14 +311,14 @@ fn may_record(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: R
         return sentence
             .tokens
             .clone()
-            .any(|i| lexicon.qualitative_starts.contains(frames::word_of(doc, i)));
+            .any(|i| lexicon.starts(frames::word_of(doc, i)).any(Starts::QUALITATIVE));
     }
     for i in sentence.tokens.clone() {
-        let word = frames::word_of(doc, i);
-        if lexicon.verb_starts.contains(word) || lexicon.with_starts.contains(word) {
+        let starts = lexicon.starts(frames::word_of(doc, i));
+        if starts.any(Starts::VERB | Starts::WITH) {
             return true;
         }
-        if lexicon.before_figure_starts.contains(word) {
+        if starts.any(Starts::BEFORE_FIGURE) {
             // A figure starts where the phrase at `i` may end (figures start in order).
             while figures.next_if(|&start| start < i).is_some() {}
             if figures.peek().is_some_and(|&start| start <= i + lexicon.longest_phrase) {
