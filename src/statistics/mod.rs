@@ -466,17 +466,39 @@ fn indicator_text(doc: &Document, tokens: Range<usize>, entities: Range<usize>) 
         if !out.is_empty() {
             out.push(' ');
         }
-        let keep = word.chars().filter(|c| c.is_uppercase()).count() >= 2 || names.iter().any(|n| n.contains(span));
-        if keep {
+        if names.iter().any(|n| n.contains(span)) || two_capitals(word) {
             out.push_str(word);
         } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
+            push_lowercase(&mut out, word);
         }
         if let Some(next) = ts.get(i + 1) {
             word_start = next.span.start;
         }
     }
     out
+}
+
+/// Has `word` two or more capitals ("GRDP", "VN-Index")?
+fn two_capitals(word: &str) -> bool {
+    let mut capitals = word.chars().filter(|c| c.is_uppercase());
+    capitals.next().is_some() && capitals.next().is_some()
+}
+
+/// Appends `word` lower-cased ([`char::to_lowercase`]); an ASCII word is
+/// lower-cased in place.
+fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            match c.is_ascii() {
+                true => out.push(c.to_ascii_lowercase()),
+                false => out.extend(c.to_lowercase()),
+            }
+        }
+    }
 }
 
 /// The document's main place: the first place named in its first paragraph
@@ -589,5 +611,43 @@ pub fn infer_base(period: &Temporal, compared: &Temporal) -> Option<Base> {
         Some(Base::PreviousPeriod)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The indicator's case rules answer as `char::to_lowercase` and
+    /// `char::is_uppercase` do, word by word.
+    #[test]
+    fn lowercase_and_capitals_answer_as_char_does() {
+        let mut words: Vec<String> = [
+            "GRDP",
+            "VN-Index",
+            "Tăng",
+            "ĐỒNG",
+            "İstanbul",
+            "ǅa",
+            "ẞ",
+            "Ⅻ",
+            "Ωmega",
+            "số😀Ă",
+            "iPhone",
+        ]
+        .map(str::to_owned)
+        .into();
+        words.extend((0..0x3000u32).filter_map(char::from_u32).map(|c| format!("{c}a{c}")));
+        for word in &words {
+            let mut out = String::from("x ");
+            push_lowercase(&mut out, word);
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(out, format!("x {lower}"), "{word}");
+            assert_eq!(
+                two_capitals(word),
+                word.chars().filter(|c| c.is_uppercase()).count() >= 2,
+                "{word}"
+            );
+        }
     }
 }
