@@ -50,6 +50,9 @@ pub(crate) struct Item {
     pub tokens: Range<usize>,
     /// Index into `doc.entities` for entity items.
     pub entity: Option<usize>,
+    /// The change of a figure that took its change verb as its bound word
+    /// ("vượt 18%", "gấp 2,1 lần"): see [`leading_change`].
+    pub lead: Option<Change>,
 }
 
 /// Splits a sentence into items: the outermost entities, then the longest
@@ -91,7 +94,7 @@ pub(crate) fn lex(
                 let end = entity.tokens.end.min(range.end).max(i + 1);
                 // A time that is a comparison ("cùng kỳ năm trước" read as a
                 // period) is the comparison.
-                let base = (kind == Kind::Time)
+                let base = matches!(kind, Kind::Time)
                     .then(|| {
                         let key_at = |k: usize| {
                             let j = i + k;
@@ -108,10 +111,14 @@ pub(crate) fn lex(
                     Some((len, role)) => (Kind::Word(role), i + len, None),
                     None => (kind, end, Some(e)),
                 };
+                let lead = matches!(kind, Kind::Figure)
+                    .then(|| leading_change(doc, i..end))
+                    .flatten();
                 items.push(Item {
                     kind,
                     tokens: i..end,
                     entity,
+                    lead,
                 });
                 i = end;
                 continue;
@@ -142,6 +149,7 @@ pub(crate) fn lex(
                 kind,
                 tokens: i..i + 1,
                 entity: None,
+                lead: None,
             });
             i += 1;
             continue;
@@ -154,6 +162,7 @@ pub(crate) fn lex(
                 kind: Kind::Plain,
                 tokens: i..i + 1,
                 entity: None,
+                lead: None,
             });
             i += 1;
             continue;
@@ -202,6 +211,7 @@ pub(crate) fn lex(
             kind,
             tokens: i..i + len,
             entity: None,
+            lead: None,
         });
         i += len;
     }
@@ -242,13 +252,13 @@ fn change_of(kind: Kind) -> Option<Change> {
     }
 }
 
-/// The change of a figure entity that starts with a change verb it took
-/// as its bound word ("vượt 18%", "gấp 2,1 lần").
-fn leading_change(doc: &Document, item: &Item) -> Option<Change> {
-    if item.kind != Kind::Figure {
+/// The change of a figure entity (on `tokens`) that starts with a change
+/// verb it took as its bound word ("vượt 18%", "gấp 2,1 lần").
+fn leading_change(doc: &Document, tokens: Range<usize>) -> Option<Change> {
+    let (start, end) = (tokens.start, tokens.end);
+    if !LEXICON.starts(word_of(doc, start)).any(Starts::CHANGE) {
         return None;
     }
-    let (start, end) = (item.tokens.start, item.tokens.end);
     let key_at = |k: usize| (start + k < end).then(|| word_of(doc, start + k));
     match LEXICON
         .words
@@ -269,7 +279,7 @@ pub(crate) fn is_verb(items: &[Item], k: usize) -> bool {
         return false;
     };
     if usage == VerbUse::Direct {
-        return items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure);
+        return items.get(k + 1).is_some_and(|i| matches!(i.kind, Kind::Figure));
     }
     let content_next = matches!(
         items.get(k + 1).map(|i| i.kind),
@@ -291,7 +301,7 @@ pub(crate) fn is_verb(items: &[Item], k: usize) -> bool {
 fn verb_ahead(items: &[Item], from: usize) -> bool {
     (from..items.len())
         .take(LOOKAHEAD)
-        .take_while(|&k| items[k].kind != Kind::Hard)
+        .take_while(|&k| !matches!(items[k].kind, Kind::Hard))
         .any(|k| is_verb(items, k))
 }
 
@@ -324,16 +334,23 @@ fn starts_new(items: &[Item], k: usize) -> bool {
 /// after a clause boundary. Returns the figure's item.
 fn verbless(items: &[Item], j: usize) -> Option<usize> {
     let e = noun_phrase_end(items, j, items.len());
-    (e > j && items.get(e)?.kind == Kind::Figure).then_some(e)
+    (e > j && matches!(items.get(e)?.kind, Kind::Figure)).then_some(e)
 }
 
 /// Splits items into clauses (ranges of item indices): at ";" always, and at
 /// a comma or connector after the clause's verb when what follows starts a
 /// new statement (see [`crate::statistics`]).
-pub(crate) fn clauses(items: &[Item], out: &mut Vec<Range<usize>>) {
+///
+/// Returns whether [`read_clause`] can read a record from any clause: every
+/// record comes from a verb ([`is_verb`], [`leading_change`]), from "có"
+/// or a known indicator right before a figure, from "với" and a figure, or
+/// from a clause split off at a comma after one of these (see
+/// [`verbless`]). Most sentences with a figure have none of them.
+pub(crate) fn clauses(items: &[Item], out: &mut Vec<Range<usize>>) -> bool {
     out.clear();
     let mut start = 0;
     let mut verb_seen = false;
+    let (mut stated, mut figure, mut with) = (false, false, false);
     for k in 0..items.len() {
         match items[k].kind {
             Kind::Hard => {
@@ -347,14 +364,26 @@ pub(crate) fn clauses(items: &[Item], out: &mut Vec<Range<usize>>) {
                 verb_seen = false;
             }
             Kind::Word(Role::Change(..)) if is_verb(items, k) => verb_seen = true,
-            Kind::Word(Role::Have) | Kind::Indicator if items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure) => {
+            Kind::Word(Role::Have) | Kind::Indicator
+                if items.get(k + 1).is_some_and(|i| matches!(i.kind, Kind::Figure)) =>
+            {
                 verb_seen = true
             }
+            _ => {}
+        }
+        stated |= verb_seen;
+        match items[k].kind {
+            Kind::Figure => {
+                figure = true;
+                stated |= items[k].lead.is_some();
+            }
+            Kind::Word(Role::With) => with = true,
             _ => {}
         }
     }
     out.push(start..items.len());
     out.retain(|r| !r.is_empty());
+    stated || (figure && with)
 }
 
 /// A record read from a clause, before period and place are carried in.
@@ -464,10 +493,10 @@ pub(crate) fn read_sentence(doc: &Document, sentence: &Sentence, entities: Range
         frames,
     } = buffers;
     lex(doc, sentence, entities, outer, items);
-    clauses(items, ranges);
+    let may_frame = clauses(items, ranges);
     out.clear();
     frames.clear();
-    if may_frame(doc, items) {
+    if may_frame {
         for r in ranges.iter() {
             out.push(read_clause(doc, items, r.clone(), frames));
         }
@@ -479,7 +508,7 @@ pub(crate) fn read_sentence(doc: &Document, sentence: &Sentence, entities: Range
             out.push(ClauseFrames {
                 period: r
                     .clone()
-                    .find(|&k| items[k].kind == Kind::Time && !is_dateline(doc, items, k))
+                    .find(|&k| matches!(items[k].kind, Kind::Time) && !is_dateline(doc, items, k))
                     .and_then(|k| items[k].entity),
                 ..ClauseFrames::default()
             });
@@ -487,27 +516,11 @@ pub(crate) fn read_sentence(doc: &Document, sentence: &Sentence, entities: Range
     }
 }
 
-/// Can [`read_clause`] read a record from any clause of `items`? Every
-/// record comes from a verb ([`is_verb`], [`leading_change`]), from "có"
-/// or a known indicator right before a figure, from "với" and a figure,
-/// or from a clause split off at a comma after one of these (see
-/// [`verbless`]). Most sentences with a figure have none of them.
-fn may_frame(doc: &Document, items: &[Item]) -> bool {
-    let figure = || items.iter().any(|i| i.kind == Kind::Figure);
-    items.iter().enumerate().any(|(k, item)| match item.kind {
-        Kind::Word(Role::Change(..)) => is_verb(items, k),
-        Kind::Figure => leading_change(doc, item).is_some(),
-        Kind::Word(Role::Have) | Kind::Indicator => items.get(k + 1).is_some_and(|i| i.kind == Kind::Figure),
-        Kind::Word(Role::With) => figure(),
-        _ => false,
-    })
-}
-
 /// Reads the records of clause `r` of `items`, appending them to `frames`.
 pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frames: &mut Vec<Frame>) -> ClauseFrames {
     // A clause that a comma or connector split off another one.
     let continued = r.start > 0
-        && items[r.start - 1].kind != Kind::Hard
+        && !matches!(items[r.start - 1].kind, Kind::Hard)
         && matches!(
             items[r.start].kind,
             Kind::Comma | Kind::Word(Role::Connector | Role::With)
@@ -535,7 +548,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frame
         return out;
     }
     out.tokens = items[start].tokens.start..items[end - 1].tokens.end;
-    let verb = (start..end).find(|&k| is_verb(items, k) || leading_change(doc, &items[k]).is_some());
+    let verb = (start..end).find(|&k| is_verb(items, k) || items[k].lead.is_some());
     let mut qualifier = None;
     let pre_end = verb.unwrap_or(end);
     // Leading context, qualifiers and comparisons before the verb (and
@@ -543,7 +556,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frame
     let mut figure_seen = false;
     for k in start..pre_end {
         let item = &items[k];
-        figure_seen |= item.kind == Kind::Figure;
+        figure_seen |= matches!(item.kind, Kind::Figure);
         match item.kind {
             Kind::Word(Role::Qualifier(_) | Role::Base(_)) if figure_seen => {}
             Kind::Time if out.period.is_none() && !is_dateline(doc, items, k) => out.period = item.entity,
@@ -563,8 +576,8 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frame
     let have = (start..pre_end.saturating_sub(1)).find(|&k| {
         k > start
             && matches!(items[k - 1].kind, Kind::Place | Kind::Word(Role::Scope | Role::Area))
-            && items[k].kind == Kind::Word(Role::Have)
-            && items[k + 1].kind == Kind::Figure
+            && matches!(items[k].kind, Kind::Word(Role::Have))
+            && matches!(items[k + 1].kind, Kind::Figure)
             && matches!(
                 entity_value(doc, &items[k + 1]),
                 Some(EntityValue::Quantity { per: None, .. } | EntityValue::Money { per: None, .. })
@@ -577,7 +590,7 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frame
             frames.push(Frame::new(items[k + 1].entity, Some(Change::Level), qualifier));
         }
     } else if let Some(k) = (start..pre_end.saturating_sub(1))
-        .find(|&k| items[k].kind == Kind::Indicator && items[k + 1].kind == Kind::Figure)
+        .find(|&k| matches!(items[k].kind, Kind::Indicator) && matches!(items[k + 1].kind, Kind::Figure))
     {
         // "Đà Nẵng thu ngân sách 14.600 tỷ đồng": a known indicator right
         // before a figure states its level.
@@ -596,11 +609,11 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frame
     }
     // "… với tổng vốn đăng ký 450 triệu USD": a level with its own indicator.
     for k in start..end {
-        if items[k].kind != Kind::Word(Role::With) {
+        if !matches!(items[k].kind, Kind::Word(Role::With)) {
             continue;
         }
         let e = noun_phrase_end(items, k + 1, end);
-        if e > k + 1 && items.get(e).is_some_and(|i| i.kind == Kind::Figure) && e < end {
+        if e > k + 1 && items.get(e).is_some_and(|i| matches!(i.kind, Kind::Figure)) && e < end {
             let mut frame = Frame::new(items[e].entity, Some(Change::Level), qualifier);
             frame.indicator = Some(items[k + 1].tokens.start..items[e - 1].tokens.end);
             frames.push(frame);
@@ -641,14 +654,14 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frame
             }
             // "vượt 18% dự toán", "gấp 2,1 lần cùng kỳ": the figure entity
             // took the verb as its bound word; it still opens a verb group.
-            Kind::Figure if !taken.contains(&k) && leading_change(doc, item).is_some() => {
+            Kind::Figure if !taken.contains(&k) && item.lead.is_some() => {
                 if k > verb && frames.len() == group {
                     if let Some(f) = qualitative(items, group_verb, k, qualifier) {
                         frames.push(f);
                     }
                 }
                 group_verb = k;
-                change = leading_change(doc, item);
+                change = item.lead;
                 group = frames.len();
                 group_base = None;
                 skipping = false;
@@ -803,13 +816,13 @@ fn is_dateline(doc: &Document, items: &[Item], k: usize) -> bool {
         EntityValue::Time(_) => true,
         _ => false,
     });
-    day && k == 0 && items.get(1).is_some_and(|i| i.kind == Kind::Comma)
+    day && k == 0 && items.get(1).is_some_and(|i| matches!(i.kind, Kind::Comma))
 }
 
 /// Is the place at item `k` a destination or origin ("xuất khẩu sang Hoa
 /// Kỳ")? Then it belongs to the indicator, not to the record's place.
 fn after_toward(items: &[Item], k: usize) -> bool {
-    k > 0 && items[k - 1].kind == Kind::Word(Role::Toward)
+    k > 0 && matches!(items[k - 1].kind, Kind::Word(Role::Toward))
 }
 
 /// The end of the noun phrase of an indicator starting at item `s`: content

@@ -89,6 +89,8 @@ pub struct Lexicon {
     measures: rustc_hash::FxHashSet<String>,
     /// What phrases each first key starts.
     starts: crate::vocab::WordMap<Starts>,
+    /// The same for every word id, read with one load per token.
+    starts_by_id: Vec<Starts>,
     /// The most tokens of a phrase of either table.
     pub longest_phrase: usize,
 }
@@ -116,6 +118,9 @@ impl Starts {
     pub const BEFORE_FIGURE: Starts = Starts(16);
     /// A `with` phrase ("với").
     pub const WITH: Starts = Starts(32);
+    /// A change verb of any flag (one a figure may take as its bound word:
+    /// "vượt 18%").
+    pub const CHANGE: Starts = Starts(64);
 
     /// Does it hold any of `kinds`?
     pub fn any(self, kinds: Starts) -> bool {
@@ -133,9 +138,21 @@ impl std::ops::BitOr for Starts {
 impl Lexicon {
     /// The kinds of phrases that start at the word `(id, key)` ("tăng": a
     /// word, a verb, a qualitative verb).
-    #[inline]
-    pub fn starts(&self, word: (crate::vocab::WordId, &str)) -> Starts {
-        self.starts.get(word).copied().unwrap_or_default()
+    #[inline(always)]
+    pub fn starts(&self, (id, key): (crate::vocab::WordId, &str)) -> Starts {
+        match self.starts_by_id.get(id as usize) {
+            Some(&starts) if id != crate::vocab::UNLISTED => starts,
+            _ => self.unlisted_starts(key),
+        }
+    }
+
+    /// [`Lexicon::starts`] of a word in no grammar file.
+    #[inline(never)]
+    fn unlisted_starts(&self, key: &str) -> Starts {
+        self.starts
+            .get((crate::vocab::UNLISTED, key))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Is `unit` ("ha", "tấn") a measure unit rather than a counted noun?
@@ -259,11 +276,22 @@ fn load() -> Lexicon {
     let before_figure = |r: &Role| matches!(r, Role::Change(_, VerbUse::Direct) | Role::Have);
     mark(words.first_keys_where(before_figure), Starts::BEFORE_FIGURE);
     mark(words.first_keys_where(|r| *r == Role::With), Starts::WITH);
+    mark(
+        words.first_keys_where(|r| matches!(r, Role::Change(..))),
+        Starts::CHANGE,
+    );
+    let starts_by_id = (0..crate::vocab::id_count() as crate::vocab::WordId)
+        .map(|id| match id {
+            crate::vocab::UNLISTED => Starts::default(),
+            id => starts.get((id, "")).copied().unwrap_or_default(),
+        })
+        .collect();
     Lexicon {
         words,
         indicators,
         measures,
         starts,
+        starts_by_id,
         longest_phrase,
     }
 }
