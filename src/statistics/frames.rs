@@ -75,54 +75,57 @@ pub(crate) fn lex(
         let t = &doc.entities[e].tokens;
         (t.start, std::cmp::Reverse(t.end))
     });
-    let mut next_entity = outer.iter().peekable();
+    // The next outer entity and its first token.
+    let mut next = 0;
+    let start_of = |n: usize| outer.get(n).map_or(usize::MAX, |&e| doc.entities[e].tokens.start);
+    let mut next_start = start_of(next);
     let mut i = range.start;
     while i < range.end {
-        while next_entity.peek().is_some_and(|&&e| doc.entities[e].tokens.start < i) {
-            next_entity.next();
+        while next_start < i {
+            next += 1;
+            next_start = start_of(next);
         }
-        if let Some(&&e) = next_entity.peek() {
+        if next_start == i {
+            let e = outer[next];
             let entity = &doc.entities[e];
-            if entity.tokens.start == i {
-                let kind = match entity.value {
-                    ref figure if is_figure(figure) => Kind::Figure,
-                    EntityValue::Date(_) | EntityValue::Time(_) | EntityValue::Period(_) => Kind::Time,
-                    EntityValue::Duration(ref d) if report_months(d).is_some() => Kind::Time,
-                    EntityValue::Place(_) => Kind::Place,
-                    _ => Kind::Other,
-                };
-                let end = entity.tokens.end.min(range.end).max(i + 1);
-                // A time that is a comparison ("cùng kỳ năm trước" read as a
-                // period) is the comparison.
-                let base = matches!(kind, Kind::Time)
-                    .then(|| {
-                        let key_at = |k: usize| {
-                            let j = i + k;
-                            (j < range.end).then(|| word_of(doc, j))
-                        };
-                        lexicon
-                            .words
-                            .longest(key_at, |r| matches!(r, Role::Base(Some(_))))
-                            .map(|(n, r)| (n, *r))
-                    })
-                    .flatten()
-                    .filter(|(len, _)| i + len >= end);
-                let (kind, end, entity) = match base {
-                    Some((len, role)) => (Kind::Word(role), i + len, None),
-                    None => (kind, end, Some(e)),
-                };
-                let lead = matches!(kind, Kind::Figure)
-                    .then(|| leading_change(doc, i..end))
-                    .flatten();
-                items.push(Item {
-                    kind,
-                    tokens: i..end,
-                    entity,
-                    lead,
-                });
-                i = end;
-                continue;
-            }
+            let kind = match entity.value {
+                ref figure if is_figure(figure) => Kind::Figure,
+                EntityValue::Date(_) | EntityValue::Time(_) | EntityValue::Period(_) => Kind::Time,
+                EntityValue::Duration(ref d) if report_months(d).is_some() => Kind::Time,
+                EntityValue::Place(_) => Kind::Place,
+                _ => Kind::Other,
+            };
+            let end = entity.tokens.end.min(range.end).max(i + 1);
+            // A time that is a comparison ("cùng kỳ năm trước" read as a
+            // period) is the comparison.
+            let base = matches!(kind, Kind::Time)
+                .then(|| {
+                    let key_at = |k: usize| {
+                        let j = i + k;
+                        (j < range.end).then(|| word_of(doc, j))
+                    };
+                    lexicon
+                        .words
+                        .longest(key_at, |r| matches!(r, Role::Base(Some(_))))
+                        .map(|(n, r)| (n, *r))
+                })
+                .flatten()
+                .filter(|(len, _)| i + len >= end);
+            let (kind, end, entity) = match base {
+                Some((len, role)) => (Kind::Word(role), i + len, None),
+                None => (kind, end, Some(e)),
+            };
+            let lead = matches!(kind, Kind::Figure)
+                .then(|| leading_change(doc, i..end))
+                .flatten();
+            items.push(Item {
+                kind,
+                tokens: i..end,
+                entity,
+                lead,
+            });
+            i = end;
+            continue;
         }
         let token = &doc.tokens[i];
         let kind = match token.kind {
@@ -155,7 +158,7 @@ pub(crate) fn lex(
             continue;
         }
         // Most tokens start no phrase: one bit test each, no look-up.
-        let starts = lexicon.starts(word_of(doc, i));
+        let starts = lexicon.starts(word(doc, token));
         let (may_word, may_indicator) = (starts.any(Starts::WORD), starts.any(Starts::INDICATOR));
         if !may_word && !may_indicator {
             items.push(Item {
@@ -171,7 +174,7 @@ pub(crate) fn lex(
         // and the date "năm 2024", not the phrase "cả năm"; a phrase that
         // covers it whole stays ("so với tháng trước"), and so does a
         // comparison ("so với cùng kỳ" + "năm 2023").
-        let next = next_entity.peek().map(|&&e| &doc.entities[e].tokens);
+        let next = outer.get(next).map(|&e| &doc.entities[e].tokens);
         let lookup = |stop: usize| {
             let key_at = move |k: usize| {
                 let j = i + k;
@@ -221,7 +224,12 @@ pub(crate) fn lex(
 /// the word is in no grammar file: word sets and phrase tables compare keys
 /// only for [`crate::vocab::UNLISTED`] words.
 pub(crate) fn word_of(doc: &Document, i: usize) -> (WordId, &str) {
-    let token = &doc.tokens[i];
+    word(doc, &doc.tokens[i])
+}
+
+/// [`word_of`] a token.
+#[inline]
+pub(crate) fn word<'d>(doc: &'d Document, token: &crate::tokenizer::Token) -> (WordId, &'d str) {
     if token.word == UNLISTED {
         doc.keyed(token)
     } else {

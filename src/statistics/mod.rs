@@ -307,14 +307,14 @@ fn may_record(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: R
         .filter(|e| frames::is_figure(&e.value))
         .map(|e| e.tokens.start)
         .peekable();
+    let tokens = &doc.tokens[sentence.tokens.clone()];
     if figures.peek().is_none() {
-        return sentence
-            .tokens
-            .clone()
-            .any(|i| lexicon.starts(frames::word_of(doc, i)).any(Starts::QUALITATIVE));
+        return tokens
+            .iter()
+            .any(|t| lexicon.starts(frames::word(doc, t)).any(Starts::QUALITATIVE));
     }
-    for i in sentence.tokens.clone() {
-        let starts = lexicon.starts(frames::word_of(doc, i));
+    for (i, token) in sentence.tokens.clone().zip(tokens) {
+        let starts = lexicon.starts(frames::word(doc, token));
         if starts.any(Starts::VERB | Starts::WITH) {
             return true;
         }
