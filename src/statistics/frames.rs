@@ -158,7 +158,7 @@ pub(crate) fn lex(
             continue;
         }
         // Most tokens start no phrase: one bit test each, no look-up.
-        let starts = lexicon.starts(word(doc, token));
+        let starts = lexicon.starts_of(doc, token);
         let (may_word, may_indicator) = (starts.any(Starts::WORD), starts.any(Starts::INDICATOR));
         if !may_word && !may_indicator {
             items.push(Item {
@@ -224,12 +224,7 @@ pub(crate) fn lex(
 /// the word is in no grammar file: word sets and phrase tables compare keys
 /// only for [`crate::vocab::UNLISTED`] words.
 pub(crate) fn word_of(doc: &Document, i: usize) -> (WordId, &str) {
-    word(doc, &doc.tokens[i])
-}
-
-/// [`word_of`] a token.
-#[inline]
-pub(crate) fn word<'d>(doc: &'d Document, token: &crate::tokenizer::Token) -> (WordId, &'d str) {
+    let token = &doc.tokens[i];
     if token.word == UNLISTED {
         doc.keyed(token)
     } else {
@@ -264,7 +259,7 @@ fn change_of(kind: Kind) -> Option<Change> {
 /// verb it took as its bound word ("vượt 18%", "gấp 2,1 lần").
 fn leading_change(doc: &Document, tokens: Range<usize>) -> Option<Change> {
     let (start, end) = (tokens.start, tokens.end);
-    if !LEXICON.starts(word_of(doc, start)).any(Starts::CHANGE) {
+    if !LEXICON.starts_of(doc, &doc.tokens[start]).any(Starts::CHANGE) {
         return None;
     }
     let key_at = |k: usize| (start + k < end).then(|| word_of(doc, start + k));
@@ -985,14 +980,18 @@ mod tests {
                 // Tokens outside the start sets start no phrase.
                 for i in sentence.tokens.clone() {
                     let key_at = |k: usize| (i + k < sentence.tokens.end).then(|| doc.keyed(&doc.tokens[i + k]));
-                    let word = doc.keyed(&doc.tokens[i]);
-                    if !LEXICON.starts(word).any(Starts::WORD) {
+                    let starts = LEXICON.starts_of(&doc, &doc.tokens[i]);
+                    if !starts.any(Starts::WORD) {
                         let found = LEXICON
                             .words
                             .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator));
                         assert!(found.is_none(), "{text}");
                     }
-                    if !LEXICON.starts(word).any(Starts::INDICATOR) {
+                    if !starts.any(Starts::CHANGE) {
+                        let found = LEXICON.words.longest(key_at, |r| matches!(r, Role::Change(..)));
+                        assert!(found.is_none(), "{text}");
+                    }
+                    if !starts.any(Starts::INDICATOR) {
                         assert!(LEXICON.indicators.longest(key_at, |_| true).is_none(), "{text}");
                     }
                 }

@@ -91,6 +91,8 @@ pub struct Lexicon {
     starts: crate::vocab::WordMap<Starts>,
     /// The same for every word id, read with one load per token.
     starts_by_id: Vec<Starts>,
+    /// Does a phrase start with a word of no grammar file (one that has no id)?
+    unlisted_first_keys: bool,
     /// The most tokens of a phrase of either table.
     pub longest_phrase: usize,
 }
@@ -136,17 +138,19 @@ impl std::ops::BitOr for Starts {
 }
 
 impl Lexicon {
-    /// The kinds of phrases that start at the word `(id, key)` ("tăng": a
-    /// word, a verb, a qualitative verb).
+    /// The kinds of phrases that start at a token of `doc` ("tăng": a word,
+    /// a verb, a qualitative verb); its key is read only when some phrase
+    /// starts with a word of no grammar file.
     #[inline(always)]
-    pub fn starts(&self, (id, key): (crate::vocab::WordId, &str)) -> Starts {
-        match self.starts_by_id.get(id as usize) {
-            Some(&starts) if id != crate::vocab::UNLISTED => starts,
-            _ => self.unlisted_starts(key),
+    pub fn starts_of(&self, doc: &crate::model::Document, token: &crate::tokenizer::Token) -> Starts {
+        match token.word {
+            crate::vocab::UNLISTED if self.unlisted_first_keys => self.unlisted_starts(doc.key(token)),
+            crate::vocab::UNLISTED => Starts::default(),
+            id => self.starts_by_id.get(id as usize).copied().unwrap_or_default(),
         }
     }
 
-    /// [`Lexicon::starts`] of a word in no grammar file.
+    /// [`Lexicon::starts_of`] a word of no grammar file.
     #[inline(never)]
     fn unlisted_starts(&self, key: &str) -> Starts {
         self.starts
@@ -255,8 +259,10 @@ fn load() -> Lexicon {
         indicators.push(keys, row.line);
     }
     let mut starts = crate::vocab::WordMap::default();
+    let mut unlisted_first_keys = false;
     let mut mark = |keys: Vec<String>, kind: Starts| {
         for key in keys {
+            unlisted_first_keys |= crate::vocab::word_id(&key) == crate::vocab::UNLISTED;
             let at = starts.get_or_insert_with(&key, Starts::default);
             *at = *at | kind;
         }
@@ -292,6 +298,7 @@ fn load() -> Lexicon {
         measures,
         starts,
         starts_by_id,
+        unlisted_first_keys,
         longest_phrase,
     }
 }

@@ -311,10 +311,10 @@ fn may_record(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: R
     if figures.peek().is_none() {
         return tokens
             .iter()
-            .any(|t| lexicon.starts(frames::word(doc, t)).any(Starts::QUALITATIVE));
+            .any(|t| lexicon.starts_of(doc, t).any(Starts::QUALITATIVE));
     }
     for (i, token) in sentence.tokens.clone().zip(tokens) {
-        let starts = lexicon.starts(frames::word(doc, token));
+        let starts = lexicon.starts_of(doc, token);
         if starts.any(Starts::VERB | Starts::WITH) {
             return true;
         }
