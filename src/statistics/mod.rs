@@ -134,6 +134,7 @@ pub use csv::{write_csv_bom, write_csv_header, write_csv_rows, CSV_COLUMNS, UTF8
 
 use crate::model::{Base, Change, Document, EntityValue, Statistic, Temporal};
 use lexicon::{Role, Starts, LEXICON};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The statistics records of `doc`, in text order.
@@ -164,10 +165,11 @@ fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic>
     let main_period = main_period(doc);
     let mut out = Vec::new();
     let mut paragraph = usize::MAX;
-    let mut carried_period: Option<Temporal> = None;
+    // Periods are borrowed from the entities, and copied only into records.
+    let mut carried_period: Option<Cow<Temporal>> = None;
     // The headline's period: the first period (not a day) of the first paragraph.
     let first_paragraph = doc.sentences.first().map(|s| s.paragraph);
-    let mut headline_period: Option<Temporal> = None;
+    let mut headline_period: Option<Cow<Temporal>> = None;
     let mut next_entity = 0;
     let headline = headline(doc);
     for (n, sentence) in doc.sentences.iter().enumerate() {
@@ -233,12 +235,12 @@ fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic>
                 .and_then(|e| temporal_of(doc, e))
                 .or_else(|| carried_period.clone())
                 .or_else(|| headline_period.clone())
-                .or_else(|| main_period.clone());
+                .or(main_period.map(Cow::Borrowed));
             let place = clause
                 .place
                 .or(sentence_place)
                 .and_then(|e| place_name(&doc.entities[e].value))
-                .or_else(|| main_place.clone());
+                .or(main_place.as_deref());
             let span = crate::Span::new(
                 doc.tokens[clause.tokens.start].span.start,
                 doc.tokens[clause.tokens.end - 1].span.end,
@@ -254,7 +256,7 @@ fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic>
                 let compared = f.compared.and_then(|e| doc.entities[e].value.temporal());
                 let base = f
                     .base
-                    .or_else(|| match &period {
+                    .or_else(|| match period.as_deref() {
                         Some(period) => infer_base(period, compared?),
                         // "so với năm 2023" with no period known: the year before.
                         None => (compared?.value.len() == 4).then_some(Base::PreviousPeriod),
@@ -274,8 +276,8 @@ fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic>
                     change: f.change,
                     base,
                     qualifier: f.qualifier.or(qualifier),
-                    period: period.clone(),
-                    place: place.clone(),
+                    period: period.as_deref().cloned(),
+                    place: place.map(str::to_owned),
                     span,
                 });
             }
@@ -362,7 +364,7 @@ fn headline(doc: &Document) -> Option<usize> {
 
 /// The document's period when it names exactly one (as `period` entities):
 /// a report on "quý I/2024" whose figures come in later paragraphs.
-fn main_period(doc: &Document) -> Option<Temporal> {
+fn main_period(doc: &Document) -> Option<&Temporal> {
     let mut found: Option<&Temporal> = None;
     for e in &doc.entities {
         if let EntityValue::Period(t) = &e.value {
@@ -372,33 +374,33 @@ fn main_period(doc: &Document) -> Option<Temporal> {
             }
         }
     }
-    found.cloned()
+    found
 }
 
 /// The period of time entity `e`; a running total of N months ("9 tháng",
 /// a duration) is January to month N of the document's year — of the year
 /// before when the document is dated in or before month N (a January
 /// report on "11 tháng").
-fn temporal_of(doc: &Document, e: usize) -> Option<Temporal> {
+fn temporal_of(doc: &Document, e: usize) -> Option<Cow<'_, Temporal>> {
     match &doc.entities[e].value {
         EntityValue::Duration(d) => {
             let n = frames::report_months(d)?;
             let date = doc.date?;
             let year = if date.month > n { date.year } else { date.year - 1 };
             let last = crate::calendar::days_in_month(year, n);
-            Some(Temporal {
+            Some(Cow::Owned(Temporal {
                 value: format!("{year}-01/{year}-{n:02}"),
                 from: Some(format!("{year}-01-01")),
                 to: Some(format!("{year}-{n:02}-{last:02}")),
-            })
+            }))
         }
-        value => value.temporal().cloned(),
+        value => value.temporal().map(Cow::Borrowed),
     }
 }
 
-fn place_name(value: &EntityValue) -> Option<String> {
+fn place_name(value: &EntityValue) -> Option<&str> {
     match value {
-        EntityValue::Place(name) => Some(name.clone()),
+        EntityValue::Place(name) => Some(name),
         _ => None,
     }
 }
