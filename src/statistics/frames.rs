@@ -551,14 +551,43 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frame
         return out;
     }
     out.tokens = items[start].tokens.start..items[end - 1].tokens.end;
-    let verb = (start..end).find(|&k| is_verb(items, k) || items[k].lead.is_some());
+    // One pass up to the verb: leading context, qualifiers and comparisons
+    // (before any figure: "giải ngân 65% kế hoạch" has a base, not a
+    // target), and the first "có" or known indicator right before a figure.
+    let mut verb = None;
     let mut qualifier = None;
-    let pre_end = verb.unwrap_or(end);
-    // Leading context, qualifiers and comparisons before the verb (and
-    // before any figure: "giải ngân 65% kế hoạch" has a base, not a target).
     let mut figure_seen = false;
-    for k in start..pre_end {
+    // "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới": the counted noun and
+    // the words after it are the indicator of a level — when an area is what
+    // "has" it (a scope word, a place, "tỉnh"), not "Đến nay, có 3 đoàn công
+    // tác về thăm" or "Trận đấu có 25.000 khán giả".
+    let mut have = None;
+    // "Đà Nẵng thu ngân sách 14.600 tỷ đồng": a known indicator right
+    // before a figure states its level.
+    let mut known = None;
+    for k in start..end {
         let item = &items[k];
+        if is_verb(items, k) || item.lead.is_some() {
+            verb = Some(k);
+            break;
+        }
+        if matches!(item.kind, Kind::Figure) && k > start {
+            let h = k - 1;
+            if have.is_none()
+                && h > start
+                && matches!(items[h - 1].kind, Kind::Place | Kind::Word(Role::Scope | Role::Area))
+                && matches!(items[h].kind, Kind::Word(Role::Have))
+                && matches!(
+                    entity_value(doc, item),
+                    Some(EntityValue::Quantity { per: None, .. } | EntityValue::Money { per: None, .. })
+                )
+            {
+                have = Some(h);
+            }
+            if known.is_none() && matches!(items[h].kind, Kind::Indicator) {
+                known = Some(h);
+            }
+        }
         figure_seen |= matches!(item.kind, Kind::Figure);
         match item.kind {
             Kind::Word(Role::Qualifier(_) | Role::Base(_)) if figure_seen => {}
@@ -570,33 +599,16 @@ pub(crate) fn read_clause(doc: &Document, items: &[Item], r: Range<usize>, frame
             _ => {}
         }
     }
+    let pre_end = verb.unwrap_or(end);
     // Figures read by the "với" frame, not to be read again.
     let mut taken: Vec<usize> = Vec::new();
-    // "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới": the counted noun and
-    // the words after it are the indicator of a level — when an area is what
-    // "has" it (a scope word, a place, "tỉnh"), not "Đến nay, có 3 đoàn công
-    // tác về thăm" or "Trận đấu có 25.000 khán giả".
-    let have = (start..pre_end.saturating_sub(1)).find(|&k| {
-        k > start
-            && matches!(items[k - 1].kind, Kind::Place | Kind::Word(Role::Scope | Role::Area))
-            && matches!(items[k].kind, Kind::Word(Role::Have))
-            && matches!(items[k + 1].kind, Kind::Figure)
-            && matches!(
-                entity_value(doc, &items[k + 1]),
-                Some(EntityValue::Quantity { per: None, .. } | EntityValue::Money { per: None, .. })
-            )
-    });
     if let Some(k) = have {
         out.indicator = have_indicator(doc, items, k + 1, pre_end);
         if out.indicator.is_some() {
             taken.push(k + 1);
             frames.push(Frame::new(items[k + 1].entity, Some(Change::Level), qualifier));
         }
-    } else if let Some(k) = (start..pre_end.saturating_sub(1))
-        .find(|&k| matches!(items[k].kind, Kind::Indicator) && matches!(items[k + 1].kind, Kind::Figure))
-    {
-        // "Đà Nẵng thu ngân sách 14.600 tỷ đồng": a known indicator right
-        // before a figure states its level.
+    } else if let Some(k) = known {
         out.indicator = indicator_tokens(items, start, k + 1);
         taken.push(k + 1);
         let mut frame = Frame::new(items[k + 1].entity, Some(Change::Level), qualifier);
