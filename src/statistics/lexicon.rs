@@ -94,7 +94,10 @@ pub struct Lexicon {
     /// Does a phrase start with a word of no grammar file (one that has no id)?
     unlisted_first_keys: bool,
     /// The most tokens of a phrase of either table.
-    pub longest_phrase: usize,
+    longest_phrase: usize,
+    /// The most tokens of a phrase of either table that starts with the
+    /// word of this id.
+    longest_by_id: Vec<u8>,
 }
 
 /// The kinds of phrases a word starts, as bits: one look-up of a token's
@@ -147,6 +150,19 @@ impl Lexicon {
             crate::vocab::UNLISTED if self.unlisted_first_keys => self.unlisted_starts(doc.key(token)),
             crate::vocab::UNLISTED => Starts::default(),
             id => self.starts_by_id.get(id as usize).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The most tokens of a phrase of either table that starts at `token`
+    /// (of any phrase, for a word of no grammar file).
+    #[inline(always)]
+    pub fn longest_at(&self, token: &crate::tokenizer::Token) -> usize {
+        match token.word {
+            crate::vocab::UNLISTED => self.longest_phrase,
+            id => self
+                .longest_by_id
+                .get(id as usize)
+                .map_or(self.longest_phrase, |&n| n as usize),
         }
     }
 
@@ -235,10 +251,16 @@ fn load() -> Lexicon {
     let file = crate::grammar_file!("stat_words.tsv");
     let mut words = PhraseTable::default();
     let mut longest_phrase = 0;
+    let mut longest_by_id = vec![0u8; crate::vocab::id_count()];
+    let mut longest = |keys: &[String]| {
+        longest_phrase = longest_phrase.max(keys.len());
+        let at = &mut longest_by_id[crate::vocab::word_id(&keys[0]) as usize];
+        *at = (*at).max(keys.len().min(u8::MAX as usize) as u8);
+    };
     let mut measures = rustc_hash::FxHashSet::default();
     for row in file.rows(3, 4) {
         let keys = phrase_keys(row.get(0));
-        longest_phrase = longest_phrase.max(keys.len());
+        longest(&keys);
         let role = parse_role(&file, &row);
         if words.values_of(&keys).any(|r| same_kind(*r, role)) {
             file.fail(&row, "this phrase already has this role");
@@ -252,7 +274,7 @@ fn load() -> Lexicon {
     let mut indicators = PhraseTable::default();
     for row in file.rows(1, 2) {
         let keys = phrase_keys(row.get(0));
-        longest_phrase = longest_phrase.max(keys.len());
+        longest(&keys);
         if indicators.values_of(&keys).next().is_some() {
             file.fail(&row, "duplicate indicator");
         }
@@ -300,6 +322,7 @@ fn load() -> Lexicon {
         starts_by_id,
         unlisted_first_keys,
         longest_phrase,
+        longest_by_id,
     }
 }
 

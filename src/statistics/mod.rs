@@ -317,13 +317,17 @@ fn may_record(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: R
     }
     for (i, token) in sentence.tokens.clone().zip(tokens) {
         let starts = lexicon.starts_of(doc, token);
-        if starts.any(Starts::VERB | Starts::WITH) {
+        if starts.any(Starts::VERB) {
             return true;
         }
-        if starts.any(Starts::BEFORE_FIGURE) {
-            // A figure starts where the phrase at `i` may end (figures start in order).
+        if starts.any(Starts::BEFORE_FIGURE | Starts::WITH) {
+            // A figure starts where the phrase at `i` may end, or after "với"
+            // (figures start in order).
             while figures.next_if(|&start| start < i).is_some() {}
-            if figures.peek().is_some_and(|&start| start <= i + lexicon.longest_phrase) {
+            let ahead = figures
+                .peek()
+                .is_some_and(|&start| start <= i + lexicon.longest_at(token));
+            if ahead || (starts.any(Starts::WITH) && figures.peek().is_some()) {
                 return true;
             }
         }
