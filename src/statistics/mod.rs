@@ -297,39 +297,34 @@ fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic>
     out
 }
 
-/// Can `sentence` give a record? A record needs a change verb, or a figure
-/// after a `direct` verb, a `have` word, a known indicator or "với" (see
-/// the grammar above); with no figure, only a rising or falling verb gives
-/// one ("giá lúa tăng mạnh"). Tested on the words' ids, before the sentence
-/// is read.
+/// Can `sentence` give a record? Only a rising or falling verb gives one
+/// without a figure ("giá lúa tăng mạnh"); any other record needs a figure
+/// at or after a change verb, after "với", or right after a `direct` verb,
+/// a `have` word or a known indicator (see the grammar above). Tested on
+/// the words' ids, before the sentence is read.
 fn may_record(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: Range<usize>) -> bool {
     let lexicon = &*LEXICON;
+    // The first tokens of the figures, in order.
     let mut figures = doc.entities[entities]
         .iter()
         .filter(|e| frames::is_figure(&e.value))
         .map(|e| e.tokens.start)
         .peekable();
     let tokens = &doc.tokens[sentence.tokens.clone()];
-    if figures.peek().is_none() {
-        return tokens
-            .iter()
-            .any(|t| lexicon.starts_of(doc, t).any(Starts::QUALITATIVE));
-    }
     for (i, token) in sentence.tokens.clone().zip(tokens) {
         let starts = lexicon.starts_of(doc, token);
-        if starts.any(Starts::VERB) {
+        if !starts.any(Starts::QUALITATIVE | Starts::VERB | Starts::WITH | Starts::BEFORE_FIGURE) {
+            continue;
+        }
+        if starts.any(Starts::QUALITATIVE) {
             return true;
         }
-        if starts.any(Starts::BEFORE_FIGURE | Starts::WITH) {
-            // A figure starts where the phrase at `i` may end, or after "với"
-            // (figures start in order).
-            while figures.next_if(|&start| start < i).is_some() {}
-            let ahead = figures
-                .peek()
-                .is_some_and(|&start| start <= i + lexicon.longest_at(token));
-            if ahead || (starts.any(Starts::WITH) && figures.peek().is_some()) {
-                return true;
-            }
+        while figures.next_if(|&start| start < i).is_some() {}
+        let Some(&next) = figures.peek() else {
+            continue;
+        };
+        if starts.any(Starts::VERB | Starts::WITH) || next <= i + lexicon.longest_at(token) {
+            return true;
         }
     }
     false
