@@ -467,11 +467,7 @@ fn indicator_text(doc: &Document, tokens: Range<usize>, entities: Range<usize>) 
         if !out.is_empty() {
             out.push(' ');
         }
-        if names.iter().any(|n| n.contains(span)) || two_capitals(word) {
-            out.push_str(word);
-        } else {
-            push_lowercase(&mut out, word);
-        }
+        push_word(&mut out, word, names.iter().any(|n| n.contains(span)));
         if let Some(next) = ts.get(i + 1) {
             word_start = next.span.start;
         }
@@ -479,26 +475,37 @@ fn indicator_text(doc: &Document, tokens: Range<usize>, entities: Range<usize>) 
     out
 }
 
-/// Has `word` two or more capitals ("GRDP", "VN-Index")?
-fn two_capitals(word: &str) -> bool {
-    let mut capitals = word.chars().filter(|c| c.is_uppercase());
-    capitals.next().is_some() && capitals.next().is_some()
-}
-
-/// Appends `word` lower-cased ([`char::to_lowercase`]); an ASCII word is
-/// lower-cased in place.
-fn push_lowercase(out: &mut String, word: &str) {
+/// Appends an indicator's `word`: as written when it is a `name` or has
+/// two or more capitals ("GRDP", "VN-Index"), else lower-cased
+/// ([`char::to_lowercase`]). Most words are lower case already: they are
+/// copied as they are.
+fn push_word(out: &mut String, word: &str, name: bool) {
+    let start = out.len();
+    out.push_str(word);
+    if name {
+        return;
+    }
     if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-    } else {
-        for c in word.chars() {
-            match c.is_ascii() {
-                true => out.push(c.to_ascii_lowercase()),
-                false => out.extend(c.to_lowercase()),
-            }
+        if word.bytes().filter(u8::is_ascii_uppercase).nth(1).is_none() {
+            out[start..].make_ascii_lowercase();
         }
+        return;
+    }
+    let (mut capitals, mut lower) = (0, true);
+    for c in word.chars() {
+        if c.is_uppercase() {
+            capitals += 1;
+        }
+        // A lower-case letter is its own lower case (tested below).
+        lower &= if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            c.is_lowercase()
+        };
+    }
+    if capitals < 2 && !lower {
+        out.truncate(start);
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 
@@ -640,15 +647,19 @@ mod tests {
         .into();
         words.extend((0..0x3000u32).filter_map(char::from_u32).map(|c| format!("{c}a{c}")));
         for word in &words {
-            let mut out = String::from("x ");
-            push_lowercase(&mut out, word);
             let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-            assert_eq!(out, format!("x {lower}"), "{word}");
-            assert_eq!(
-                two_capitals(word),
-                word.chars().filter(|c| c.is_uppercase()).count() >= 2,
-                "{word}"
-            );
+            let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+            let expected = if capitals >= 2 { word } else { &lower };
+            let mut out = String::from("x ");
+            push_word(&mut out, word, false);
+            assert_eq!(out, format!("x {expected}"), "{word}");
+            let mut out = String::from("x ");
+            push_word(&mut out, word, true);
+            assert_eq!(out, format!("x {word}"), "{word}");
+        }
+        // What push_word takes for granted.
+        for c in (0..=0x10ffff).filter_map(char::from_u32).filter(|c| c.is_lowercase()) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
         }
     }
 }
