@@ -2,7 +2,7 @@
 //!
 //! See the module docs of [`crate::statistics`] for the grammar.
 
-use super::lexicon::{Role, Starts, VerbUse, LEXICON};
+use super::lexicon::{read_into_items, Role, Starts, VerbUse, LEXICON};
 use crate::model::{Base, Change, Document, EntityValue, Qualifier};
 use crate::tokenizer::{Gap, Sentence, TokenKind};
 use crate::vocab::{WordId, UNLISTED};
@@ -174,6 +174,25 @@ pub(crate) fn lex(
         // and the date "năm 2024", not the phrase "cả năm"; a phrase that
         // covers it whole stays ("so với tháng trước"), and so does a
         // comparison ("so với cùng kỳ" + "năm 2023").
+        let next_word = (i + 1 < range.end).then(|| doc.tokens[i + 1].word);
+        if let Some(one) = lexicon.one_word(token, next_word) {
+            // No longer phrase goes on with the next word (and a phrase of
+            // one word never ends inside an entity).
+            let word = one.word.filter(|_| may_word);
+            let kind = match (word, one.indicator.is_some() && may_indicator) {
+                (_, true) => Kind::Indicator,
+                (Some(role), false) => Kind::Word(role),
+                (None, false) => Kind::Plain,
+            };
+            items.push(Item {
+                kind,
+                tokens: i..i + 1,
+                entity: None,
+                lead: None,
+            });
+            i += 1;
+            continue;
+        }
         let next = outer.get(next).map(|&e| &doc.entities[e].tokens);
         let lookup = |stop: usize| {
             let key_at = move |k: usize| {
@@ -182,12 +201,7 @@ pub(crate) fn lex(
             };
             (
                 may_word
-                    .then(|| {
-                        lexicon
-                            .words
-                            .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator))
-                            .map(|(n, r)| (n, *r))
-                    })
+                    .then(|| lexicon.words.longest(key_at, read_into_items).map(|(n, r)| (n, *r)))
                     .flatten(),
                 may_indicator
                     .then(|| lexicon.indicators.longest(key_at, |_| true).map(|(n, i)| (n, *i)))
@@ -956,8 +970,9 @@ mod tests {
         texts.iter().map(|t| annotator.annotate(t)).collect()
     }
 
-    /// Skipping a sentence, reading only its periods, and looking a token up
-    /// only when it starts a phrase answer as reading everything does.
+    /// Skipping a sentence, reading only its periods, looking a token up only
+    /// when it starts a phrase, and reading a word alone when no longer
+    /// phrase goes on with the next one answer as reading everything does.
     #[test]
     fn gates_answer_as_the_full_reading() {
         let (mut outer, mut items, mut ranges) = (Vec::new(), Vec::new(), Vec::new());
@@ -994,9 +1009,7 @@ mod tests {
                     let key_at = |k: usize| (i + k < sentence.tokens.end).then(|| doc.keyed(&doc.tokens[i + k]));
                     let starts = LEXICON.starts_of(&doc, &doc.tokens[i]);
                     if !starts.any(Starts::WORD) {
-                        let found = LEXICON
-                            .words
-                            .longest(key_at, |r| !matches!(r, Role::Venue | Role::NotIndicator));
+                        let found = LEXICON.words.longest(key_at, read_into_items);
                         assert!(found.is_none(), "{text}");
                     }
                     if !starts.any(Starts::CHANGE) {
@@ -1005,6 +1018,14 @@ mod tests {
                     }
                     if !starts.any(Starts::INDICATOR) {
                         assert!(LEXICON.indicators.longest(key_at, |_| true).is_none(), "{text}");
+                    }
+                    // A word that no longer phrase goes on from.
+                    let next = (i + 1 < sentence.tokens.end).then(|| doc.tokens[i + 1].word);
+                    if let Some(one) = LEXICON.one_word(&doc.tokens[i], next) {
+                        let word = LEXICON.words.longest(key_at, read_into_items);
+                        assert_eq!(word.map(|(n, r)| (n, *r)), one.word.map(|r| (1, r)), "{text}");
+                        let indicator = LEXICON.indicators.longest(key_at, |_| true);
+                        assert_eq!(indicator.map(|(n, v)| (n, *v)), one.indicator.map(|v| (1, v)), "{text}");
                     }
                 }
             }

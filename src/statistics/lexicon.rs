@@ -98,6 +98,27 @@ pub struct Lexicon {
     /// The most tokens of a phrase of either table that starts with the
     /// word of this id.
     longest_by_id: Vec<u8>,
+    /// The first two words of every longer phrase of either table, by id.
+    continued: rustc_hash::FxHashSet<(crate::vocab::WordId, crate::vocab::WordId)>,
+    /// By word id: what each table reads at that word when the next word
+    /// continues none of its longer phrases (the same look-up, at load).
+    one_word_by_id: Vec<OneWord>,
+}
+
+/// What a lexicon reads at a word when no longer phrase goes on with the
+/// next word: [`Lexicon::one_word`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OneWord {
+    /// The role in [`Lexicon::words`] (among those of [`read_into_items`]).
+    pub word: Option<Role>,
+    /// The value in [`Lexicon::indicators`].
+    pub indicator: Option<usize>,
+}
+
+/// The roles of [`Lexicon::words`] that a sentence is read into: all but
+/// `venue` and `not_indicator` (which are only looked up by role).
+pub fn read_into_items(role: &Role) -> bool {
+    !matches!(role, Role::Venue | Role::NotIndicator)
 }
 
 /// The kinds of phrases a word starts, as bits: one look-up of a token's
@@ -164,6 +185,18 @@ impl Lexicon {
                 .get(id as usize)
                 .map_or(self.longest_phrase, |&n| n as usize),
         }
+    }
+
+    /// What the tables read at `token` (of no other phrase than one word)
+    /// when the word after it, `next`, continues none of its longer
+    /// phrases; `None` when it may, or when `token` is of no grammar file.
+    #[inline(always)]
+    pub fn one_word(&self, token: &crate::tokenizer::Token, next: Option<crate::vocab::WordId>) -> Option<OneWord> {
+        let first = token.word;
+        if first == crate::vocab::UNLISTED || next.is_some_and(|next| self.continued.contains(&(first, next))) {
+            return None;
+        }
+        self.one_word_by_id.get(first as usize).copied()
     }
 
     /// [`Lexicon::starts_of`] a word of no grammar file.
@@ -252,10 +285,15 @@ fn load() -> Lexicon {
     let mut words = PhraseTable::default();
     let mut longest_phrase = 0;
     let mut longest_by_id = vec![0u8; crate::vocab::id_count()];
+    let mut continued = rustc_hash::FxHashSet::default();
     let mut longest = |keys: &[String]| {
         longest_phrase = longest_phrase.max(keys.len());
-        let at = &mut longest_by_id[crate::vocab::word_id(&keys[0]) as usize];
+        let first = crate::vocab::word_id(&keys[0]);
+        let at = &mut longest_by_id[first as usize];
         *at = (*at).max(keys.len().min(u8::MAX as usize) as u8);
+        if let Some(second) = keys.get(1) {
+            continued.insert((first, crate::vocab::word_id(second)));
+        }
     };
     let mut measures = rustc_hash::FxHashSet::default();
     for row in file.rows(3, 4) {
@@ -289,10 +327,7 @@ fn load() -> Lexicon {
             *at = *at | kind;
         }
     };
-    mark(
-        words.first_keys_where(|r| !matches!(r, Role::Venue | Role::NotIndicator)),
-        Starts::WORD,
-    );
+    mark(words.first_keys_where(read_into_items), Starts::WORD);
     mark(
         indicators.first_keys_where(|_| true),
         Starts::INDICATOR | Starts::BEFORE_FIGURE,
@@ -314,10 +349,22 @@ fn load() -> Lexicon {
             id => starts.get((id, "")).copied().unwrap_or_default(),
         })
         .collect();
+    let one_word_by_id = (0..crate::vocab::id_count() as crate::vocab::WordId)
+        .map(|id| {
+            // The look-up of the lexer, at a word followed by nothing.
+            let key_at = |k: usize| (k == 0).then_some((id, ""));
+            OneWord {
+                word: words.longest(key_at, read_into_items).map(|(_, r)| *r),
+                indicator: indicators.longest(key_at, |_| true).map(|(_, v)| *v),
+            }
+        })
+        .collect();
     Lexicon {
         words,
         indicators,
         measures,
+        continued,
+        one_word_by_id,
         starts,
         starts_by_id,
         unlisted_first_keys,
