@@ -343,7 +343,7 @@ fn load() -> Lexicon {
         words.first_keys_where(|r| matches!(r, Role::Change(..))),
         Starts::CHANGE,
     );
-    let starts_by_id = (0..crate::vocab::id_count() as crate::vocab::WordId)
+    let starts_by_id: Vec<Starts> = (0..crate::vocab::id_count() as crate::vocab::WordId)
         .map(|id| match id {
             crate::vocab::UNLISTED => Starts::default(),
             id => starts.get((id, "")).copied().unwrap_or_default(),
@@ -351,6 +351,9 @@ fn load() -> Lexicon {
         .collect();
     let one_word_by_id = (0..crate::vocab::id_count() as crate::vocab::WordId)
         .map(|id| {
+            if !starts_by_id[id as usize].any(Starts::WORD | Starts::INDICATOR) {
+                return OneWord::default();
+            }
             // The look-up of the lexer, at a word followed by nothing.
             let key_at = |k: usize| (k == 0).then_some((id, ""));
             OneWord {
