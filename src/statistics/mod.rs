@@ -336,10 +336,11 @@ fn may_carry(doc: &Document, entities: Range<usize>) -> bool {
 }
 
 /// Does a clause period of this value carry to the next sentences of the
-/// paragraph (a period, a running total, a month — not a day)?
+/// paragraph (a period, a running total of months, a month — not a day)?
 fn carries(value: &EntityValue) -> bool {
     match value {
-        EntityValue::Period(_) | EntityValue::Duration(_) => true,
+        EntityValue::Period(_) => true,
+        EntityValue::Duration(d) => frames::report_months(d).is_some(),
         EntityValue::Date(t) => t.value.len() <= 7,
         _ => false,
     }
