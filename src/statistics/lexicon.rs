@@ -87,21 +87,130 @@ pub struct Lexicon {
     pub indicators: PhraseTable<usize>,
     /// Measure units (role `measure`), by phrase key.
     measures: rustc_hash::FxHashSet<String>,
-    /// First keys of the change and qualifier phrases: a sentence with none
-    /// of them and no figure states no statistic.
-    statement_starts: crate::vocab::WordSet,
+    /// What phrases each first key starts.
+    starts: crate::vocab::WordMap<Starts>,
+    /// The same for every word id, read with one load per token.
+    starts_by_id: Vec<Starts>,
+    /// Does a phrase start with a word of no grammar file (one that has no id)?
+    unlisted_first_keys: bool,
+    /// The most tokens of a phrase of either table.
+    longest_phrase: usize,
+    /// The most tokens of a phrase of either table that starts with the
+    /// word of this id.
+    longest_by_id: Vec<u8>,
+    /// The first two words of every longer phrase of either table, by id.
+    continued: rustc_hash::FxHashSet<(crate::vocab::WordId, crate::vocab::WordId)>,
+    /// By word id: what each table reads at that word when the next word
+    /// continues none of its longer phrases (the same look-up, at load).
+    one_word_by_id: Vec<OneWord>,
+}
+
+/// What a lexicon reads at a word when no longer phrase goes on with the
+/// next word: [`Lexicon::one_word`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OneWord {
+    /// The role in [`Lexicon::words`] (among those of [`read_into_items`]).
+    pub word: Option<Role>,
+    /// The value in [`Lexicon::indicators`].
+    pub indicator: Option<usize>,
+}
+
+/// The roles of [`Lexicon::words`] that a sentence is read into: all but
+/// `venue` and `not_indicator` (which are only looked up by role).
+pub fn read_into_items(role: &Role) -> bool {
+    !matches!(role, Role::Venue | Role::NotIndicator)
+}
+
+/// The kinds of phrases a word starts, as bits: one look-up of a token's
+/// word id answers every gate of the statistics pass.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Starts(u8);
+
+impl Starts {
+    /// A phrase of [`Lexicon::words`] that a sentence is read into (every
+    /// role but `venue` and `not_indicator`): a token without it needs no
+    /// look-up in that table.
+    pub const WORD: Starts = Starts(1);
+    /// A phrase of [`Lexicon::indicators`].
+    pub const INDICATOR: Starts = Starts(2);
+    /// A rising or falling verb that states a change without a figure
+    /// ("giá lúa tăng mạnh"): a sentence with no figure and none of them
+    /// gives no record.
+    pub const QUALITATIVE: Starts = Starts(4);
+    /// A change verb that is a verb away from a figure (every flag but `direct`).
+    pub const VERB: Starts = Starts(8);
+    /// A phrase that states a figure only right before it: a `direct`
+    /// change verb ("là", "bằng"), a `have` word ("có"), a known indicator.
+    pub const BEFORE_FIGURE: Starts = Starts(16);
+    /// A `with` phrase ("với").
+    pub const WITH: Starts = Starts(32);
+    /// A change verb of any flag (one a figure may take as its bound word:
+    /// "vượt 18%").
+    pub const CHANGE: Starts = Starts(64);
+
+    /// Does it hold any of `kinds`?
+    pub fn any(self, kinds: Starts) -> bool {
+        self.0 & kinds.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Starts {
+    type Output = Starts;
+    fn bitor(self, other: Starts) -> Starts {
+        Starts(self.0 | other.0)
+    }
 }
 
 impl Lexicon {
+    /// The kinds of phrases that start at a token of `doc` ("tăng": a word,
+    /// a verb, a qualitative verb); its key is read only when some phrase
+    /// starts with a word of no grammar file.
+    #[inline(always)]
+    pub fn starts_of(&self, doc: &crate::model::Document, token: &crate::tokenizer::Token) -> Starts {
+        match token.word {
+            crate::vocab::UNLISTED if self.unlisted_first_keys => self.unlisted_starts(doc.key(token)),
+            crate::vocab::UNLISTED => Starts::default(),
+            id => self.starts_by_id.get(id as usize).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The most tokens of a phrase of either table that starts at `token`
+    /// (of any phrase, for a word of no grammar file).
+    #[inline(always)]
+    pub fn longest_at(&self, token: &crate::tokenizer::Token) -> usize {
+        match token.word {
+            crate::vocab::UNLISTED => self.longest_phrase,
+            id => self
+                .longest_by_id
+                .get(id as usize)
+                .map_or(self.longest_phrase, |&n| n as usize),
+        }
+    }
+
+    /// What the tables read at `token` (of no other phrase than one word)
+    /// when the word after it, `next`, continues none of its longer
+    /// phrases; `None` when it may, or when `token` is of no grammar file.
+    #[inline(always)]
+    pub fn one_word(&self, token: &crate::tokenizer::Token, next: Option<crate::vocab::WordId>) -> Option<OneWord> {
+        let first = token.word;
+        if first == crate::vocab::UNLISTED || next.is_some_and(|next| self.continued.contains(&(first, next))) {
+            return None;
+        }
+        self.one_word_by_id.get(first as usize).copied()
+    }
+
+    /// [`Lexicon::starts_of`] a word of no grammar file.
+    #[inline(never)]
+    fn unlisted_starts(&self, key: &str) -> Starts {
+        self.starts
+            .get((crate::vocab::UNLISTED, key))
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// Is `unit` ("ha", "tấn") a measure unit rather than a counted noun?
     pub fn is_measure(&self, unit: &str) -> bool {
         self.measures.contains(&crate::normalize::phrase_key(unit))
-    }
-
-    /// Can a change or qualifier phrase start at the word `(id, key)`
-    /// ("tăng", "ước")?
-    pub fn starts_statement(&self, word: (crate::vocab::WordId, &str)) -> bool {
-        self.statement_starts.contains(word)
     }
 }
 
@@ -174,9 +283,22 @@ fn same_kind(a: Role, b: Role) -> bool {
 fn load() -> Lexicon {
     let file = crate::grammar_file!("stat_words.tsv");
     let mut words = PhraseTable::default();
+    let mut longest_phrase = 0;
+    let mut longest_by_id = vec![0u8; crate::vocab::id_count()];
+    let mut continued = rustc_hash::FxHashSet::default();
+    let mut longest = |keys: &[String]| {
+        longest_phrase = longest_phrase.max(keys.len());
+        let first = crate::vocab::word_id(&keys[0]);
+        let at = &mut longest_by_id[first as usize];
+        *at = (*at).max(keys.len().min(u8::MAX as usize) as u8);
+        if let Some(second) = keys.get(1) {
+            continued.insert((first, crate::vocab::word_id(second)));
+        }
+    };
     let mut measures = rustc_hash::FxHashSet::default();
     for row in file.rows(3, 4) {
         let keys = phrase_keys(row.get(0));
+        longest(&keys);
         let role = parse_role(&file, &row);
         if words.values_of(&keys).any(|r| same_kind(*r, role)) {
             file.fail(&row, "this phrase already has this role");
@@ -190,19 +312,67 @@ fn load() -> Lexicon {
     let mut indicators = PhraseTable::default();
     for row in file.rows(1, 2) {
         let keys = phrase_keys(row.get(0));
+        longest(&keys);
         if indicators.values_of(&keys).next().is_some() {
             file.fail(&row, "duplicate indicator");
         }
         indicators.push(keys, row.line);
     }
-    let statement_starts = crate::vocab::WordSet::from_keys(
-        words.first_keys_where(|r| matches!(r, Role::Change(..) | Role::Qualifier(_))),
+    let mut starts = crate::vocab::WordMap::default();
+    let mut unlisted_first_keys = false;
+    let mut mark = |keys: Vec<String>, kind: Starts| {
+        for key in keys {
+            unlisted_first_keys |= crate::vocab::word_id(&key) == crate::vocab::UNLISTED;
+            let at = starts.get_or_insert_with(&key, Starts::default);
+            *at = *at | kind;
+        }
+    };
+    mark(words.first_keys_where(read_into_items), Starts::WORD);
+    mark(
+        indicators.first_keys_where(|_| true),
+        Starts::INDICATOR | Starts::BEFORE_FIGURE,
     );
+    let qualitative = |r: &Role| matches!(r, Role::Change(Change::Increase | Change::Decrease, VerbUse::Free));
+    mark(words.first_keys_where(qualitative), Starts::QUALITATIVE);
+    let verb = |r: &Role| matches!(r, Role::Change(_, VerbUse::Free | VerbUse::NeedsFigure));
+    mark(words.first_keys_where(verb), Starts::VERB);
+    let before_figure = |r: &Role| matches!(r, Role::Change(_, VerbUse::Direct) | Role::Have);
+    mark(words.first_keys_where(before_figure), Starts::BEFORE_FIGURE);
+    mark(words.first_keys_where(|r| *r == Role::With), Starts::WITH);
+    mark(
+        words.first_keys_where(|r| matches!(r, Role::Change(..))),
+        Starts::CHANGE,
+    );
+    let starts_by_id: Vec<Starts> = (0..crate::vocab::id_count() as crate::vocab::WordId)
+        .map(|id| match id {
+            crate::vocab::UNLISTED => Starts::default(),
+            id => starts.get((id, "")).copied().unwrap_or_default(),
+        })
+        .collect();
+    let one_word_by_id = (0..crate::vocab::id_count() as crate::vocab::WordId)
+        .map(|id| {
+            if !starts_by_id[id as usize].any(Starts::WORD | Starts::INDICATOR) {
+                return OneWord::default();
+            }
+            // The look-up of the lexer, at a word followed by nothing.
+            let key_at = |k: usize| (k == 0).then_some((id, ""));
+            OneWord {
+                word: words.longest(key_at, read_into_items).map(|(_, r)| *r),
+                indicator: indicators.longest(key_at, |_| true).map(|(_, v)| *v),
+            }
+        })
+        .collect();
     Lexicon {
         words,
         indicators,
         measures,
-        statement_starts,
+        continued,
+        one_word_by_id,
+        starts,
+        starts_by_id,
+        unlisted_first_keys,
+        longest_phrase,
+        longest_by_id,
     }
 }
 

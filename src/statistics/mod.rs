@@ -126,6 +126,19 @@
 //!   sentence naming "huyện Mỹ Tú" or "Hàn Quốc" says nothing about the
 //!   place of the next one.
 //!
+//! # Speed
+//!
+//! Most sentences can give no record. Before a sentence is read, one table
+//! look-up per token (by word id, built from the grammar files) tells
+//! which phrases its words start; a sentence with no change verb, no word
+//! that states a figure near one, and no period to carry is skipped. A
+//! sentence with no verb is read only for its periods. While reading, a
+//! token is looked up in a phrase table only when it starts a phrase and
+//! its next word may continue one; the sentence's items, clauses and
+//! records live in buffers kept per thread; strings are written only for
+//! records. The tests in `frames.rs` check each shortcut against the full
+//! reading.
+//!
 mod csv;
 mod frames;
 mod lexicon;
@@ -133,7 +146,8 @@ mod lexicon;
 pub use csv::{write_csv_bom, write_csv_header, write_csv_rows, CSV_COLUMNS, UTF8_BOM};
 
 use crate::model::{Base, Change, Document, EntityValue, Statistic, Temporal};
-use lexicon::{Role, LEXICON};
+use lexicon::{Role, Starts, LEXICON};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The statistics records of `doc`, in text order.
@@ -147,14 +161,28 @@ use std::ops::Range;
 /// assert_eq!(stats[1].base, Some(chiso::model::Base::SamePeriod));
 /// ```
 pub fn extract(doc: &Document) -> Vec<Statistic> {
+    thread_local! {
+        // Reused from one document to the next: for short documents,
+        // allocating the buffers anew cost more than reading them.
+        static BUFFERS: std::cell::RefCell<frames::Buffers> = std::cell::RefCell::default();
+    }
+    BUFFERS.with_borrow_mut(|buffers| {
+        let out = extract_with(doc, buffers);
+        buffers.shrink();
+        out
+    })
+}
+
+fn extract_with(doc: &Document, buffers: &mut frames::Buffers) -> Vec<Statistic> {
     let main_place = main_place(doc);
     let main_period = main_period(doc);
     let mut out = Vec::new();
     let mut paragraph = usize::MAX;
-    let mut carried_period: Option<Temporal> = None;
+    // Periods are borrowed from the entities, and copied only into records.
+    let mut carried_period: Option<Cow<Temporal>> = None;
     // The headline's period: the first period (not a day) of the first paragraph.
     let first_paragraph = doc.sentences.first().map(|s| s.paragraph);
-    let mut headline_period: Option<Temporal> = None;
+    let mut headline_period: Option<Cow<Temporal>> = None;
     let mut next_entity = 0;
     let headline = headline(doc);
     for (n, sentence) in doc.sentences.iter().enumerate() {
@@ -166,20 +194,18 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         while next_entity < doc.entities.len() && doc.entities[next_entity].tokens.start < sentence.tokens.start {
             next_entity += 1;
         }
-        let mut entities = Vec::new();
         let mut e = next_entity;
         while e < doc.entities.len() && doc.entities[e].tokens.start < sentence.tokens.end {
-            entities.push(e);
             e += 1;
         }
-        if !may_state(doc, sentence, &entities) {
+        let entities = next_entity..e;
+        // What the sentence can give: records, or a period for the next sentences.
+        if !may_record(doc, sentence, entities.clone()) && !may_carry(doc, entities.clone()) {
             continue;
         }
-        let items = frames::lex(doc, sentence, &entities);
-        let clauses: Vec<_> = frames::clauses(&items)
-            .into_iter()
-            .map(|r| frames::read_clause(doc, &items, r))
-            .collect();
+        frames::read_sentence(doc, sentence, entities.clone(), buffers);
+        let clauses = &buffers.clauses;
+        let sentence_frames = &buffers.frames;
         let sentence_period = clauses.iter().find_map(|c| c.period);
         let sentence_place = clauses.iter().find_map(|c| c.place);
         // The clause's indicator (tokens), written out only for a record.
@@ -189,17 +215,17 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
         let mut not_statistic = false;
         let mut lead_base = None;
         let mut qualifier = None;
-        for clause in &clauses {
+        for clause in clauses {
             lead_base = clause.lead_base.or(lead_base);
             if !clause.continued {
                 qualifier = None;
             }
-            let clause_qualifier = clause.frames.iter().find_map(|f| f.qualifier);
+            let clause_qualifier = sentence_frames[clause.frames.clone()].iter().find_map(|f| f.qualifier);
             qualifier = clause_qualifier.or(qualifier);
             if let Some(tokens) = &clause.indicator {
                 // A source or speaker ("Theo Sở Công Thương tỉnh Đắk Lắk, …")
                 // is no indicator: the clause keeps the previous one.
-                if !is_name(doc, tokens.clone(), &entities) {
+                if !is_name(doc, tokens.clone(), entities.clone()) {
                     indicator = Some(tokens.clone());
                     not_statistic = word_len(doc, tokens.start, tokens.end, Role::NotIndicator).is_some();
                 }
@@ -207,8 +233,14 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
             let Some(name_tokens) = &indicator else {
                 continue;
             };
-            if clause.tokens.is_empty() {
-                continue; // only punctuation and connectors: nothing to read
+            // A headline repeats a figure of the body: no records.
+            let frames = if Some(n) == headline {
+                &[][..]
+            } else {
+                &sentence_frames[clause.frames.clone()]
+            };
+            if clause.tokens.is_empty() || frames.is_empty() {
+                continue; // only punctuation and connectors, or no record
             }
             let period = clause
                 .period
@@ -216,22 +248,16 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 .and_then(|e| temporal_of(doc, e))
                 .or_else(|| carried_period.clone())
                 .or_else(|| headline_period.clone())
-                .or_else(|| main_period.clone());
+                .or(main_period.map(Cow::Borrowed));
             let place = clause
                 .place
                 .or(sentence_place)
                 .and_then(|e| place_name(&doc.entities[e].value))
-                .or_else(|| main_place.clone());
+                .or(main_place.as_deref());
             let span = crate::Span::new(
                 doc.tokens[clause.tokens.start].span.start,
                 doc.tokens[clause.tokens.end - 1].span.end,
             );
-            // A headline repeats a figure of the body: no records.
-            let frames = if Some(n) == headline {
-                &[][..]
-            } else {
-                &clause.frames[..]
-            };
             for f in frames {
                 let skip = match &f.indicator {
                     Some(tokens) => word_len(doc, tokens.start, tokens.end, Role::NotIndicator).is_some(),
@@ -243,7 +269,7 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                 let compared = f.compared.and_then(|e| doc.entities[e].value.temporal());
                 let base = f
                     .base
-                    .or_else(|| match &period {
+                    .or_else(|| match period.as_deref() {
                         Some(period) => infer_base(period, compared?),
                         // "so với năm 2023" with no period known: the year before.
                         None => (compared?.value.len() == 4).then_some(Base::PreviousPeriod),
@@ -252,31 +278,27 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
                         Some(Change::Level) | None => None,
                         _ => lead_base,
                     });
+                let figure = f.figure.map(|e| &doc.entities[e].value);
                 out.push(Statistic {
                     indicator: match &f.indicator {
-                        Some(tokens) => indicator_text(doc, tokens.clone(), &entities),
-                        None => indicator_text(doc, name_tokens.clone(), &entities),
+                        Some(tokens) => indicator_text(doc, tokens.clone(), entities.clone()),
+                        None => indicator_text(doc, name_tokens.clone(), entities.clone()),
                     },
-                    amount: f.amount.clone(),
-                    unit: f.unit.clone(),
+                    amount: figure.and_then(|v| v.amount().cloned()),
+                    unit: figure.and_then(frames::unit_of),
                     change: f.change,
                     base,
                     qualifier: f.qualifier.or(qualifier),
-                    period: period.clone(),
-                    place: place.clone(),
+                    period: period.as_deref().cloned(),
+                    place: place.map(str::to_owned),
                     span,
                 });
             }
         }
         // What the next sentences of the paragraph carry.
-        for c in &clauses {
+        for c in clauses {
             if let Some(e) = c.period {
-                let carries = match &doc.entities[e].value {
-                    EntityValue::Period(_) | EntityValue::Duration(_) => true,
-                    EntityValue::Date(t) => t.value.len() <= 7,
-                    _ => false,
-                };
-                if carries {
+                if carries(&doc.entities[e].value) {
                     carried_period = temporal_of(doc, e);
                     if headline_period.is_none() && Some(sentence.paragraph) == first_paragraph {
                         headline_period = carried_period.clone();
@@ -288,21 +310,53 @@ pub fn extract(doc: &Document) -> Vec<Statistic> {
     out
 }
 
-/// Can `sentence` give a record or carry a period to the next sentences?
-/// Records need a figure or a change or qualifier word ("giá lúa tăng
-/// mạnh"); a period carries only from a period, a running total or a month.
-/// A sentence with none of these skips the clause reading.
-fn may_state(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: &[usize]) -> bool {
-    let entity_may = entities.iter().any(|&e| match &doc.entities[e].value {
-        EntityValue::Number(_) | EntityValue::Percent { .. } | EntityValue::Money { .. } => true,
-        EntityValue::Quantity { .. } | EntityValue::Period(_) | EntityValue::Duration(_) => true,
+/// Can `sentence` give a record? Only a rising or falling verb gives one
+/// without a figure ("giá lúa tăng mạnh"); any other record needs a figure
+/// at or after a change verb, after "với", or right after a `direct` verb,
+/// a `have` word or a known indicator (see the grammar above). Tested on
+/// the words' ids, before the sentence is read.
+fn may_record(doc: &Document, sentence: &crate::tokenizer::Sentence, entities: Range<usize>) -> bool {
+    let lexicon = &*LEXICON;
+    // The first tokens of the figures, in order.
+    let mut figures = doc.entities[entities]
+        .iter()
+        .filter(|e| frames::is_figure(&e.value))
+        .map(|e| e.tokens.start)
+        .peekable();
+    let tokens = &doc.tokens[sentence.tokens.clone()];
+    for (i, token) in sentence.tokens.clone().zip(tokens) {
+        let starts = lexicon.starts_of(doc, token);
+        if !starts.any(Starts::QUALITATIVE | Starts::VERB | Starts::WITH | Starts::BEFORE_FIGURE) {
+            continue;
+        }
+        if starts.any(Starts::QUALITATIVE) {
+            return true;
+        }
+        while figures.next_if(|&start| start < i).is_some() {}
+        let Some(&next) = figures.peek() else {
+            continue;
+        };
+        if starts.any(Starts::VERB | Starts::WITH) || next <= i + lexicon.longest_at(token) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Can a sentence with `entities` carry a period to the next sentences?
+fn may_carry(doc: &Document, entities: Range<usize>) -> bool {
+    doc.entities[entities].iter().any(|e| carries(&e.value))
+}
+
+/// Does a clause period of this value carry to the next sentences of the
+/// paragraph (a period, a running total of months, a month — not a day)?
+fn carries(value: &EntityValue) -> bool {
+    match value {
+        EntityValue::Period(_) => true,
+        EntityValue::Duration(d) => frames::report_months(d).is_some(),
         EntityValue::Date(t) => t.value.len() <= 7,
         _ => false,
-    });
-    entity_may
-        || doc.tokens[sentence.tokens.clone()]
-            .iter()
-            .any(|t| LEXICON.starts_statement(doc.keyed(t)))
+    }
 }
 
 /// The index of the document's headline: a first paragraph of one sentence
@@ -323,7 +377,7 @@ fn headline(doc: &Document) -> Option<usize> {
 
 /// The document's period when it names exactly one (as `period` entities):
 /// a report on "quý I/2024" whose figures come in later paragraphs.
-fn main_period(doc: &Document) -> Option<Temporal> {
+fn main_period(doc: &Document) -> Option<&Temporal> {
     let mut found: Option<&Temporal> = None;
     for e in &doc.entities {
         if let EntityValue::Period(t) = &e.value {
@@ -333,33 +387,33 @@ fn main_period(doc: &Document) -> Option<Temporal> {
             }
         }
     }
-    found.cloned()
+    found
 }
 
 /// The period of time entity `e`; a running total of N months ("9 tháng",
 /// a duration) is January to month N of the document's year — of the year
 /// before when the document is dated in or before month N (a January
 /// report on "11 tháng").
-fn temporal_of(doc: &Document, e: usize) -> Option<Temporal> {
+fn temporal_of(doc: &Document, e: usize) -> Option<Cow<'_, Temporal>> {
     match &doc.entities[e].value {
         EntityValue::Duration(d) => {
             let n = frames::report_months(d)?;
             let date = doc.date?;
             let year = if date.month > n { date.year } else { date.year - 1 };
             let last = crate::calendar::days_in_month(year, n);
-            Some(Temporal {
+            Some(Cow::Owned(Temporal {
                 value: format!("{year}-01/{year}-{n:02}"),
                 from: Some(format!("{year}-01-01")),
                 to: Some(format!("{year}-{n:02}-{last:02}")),
-            })
+            }))
         }
-        value => value.temporal().cloned(),
+        value => value.temporal().map(Cow::Borrowed),
     }
 }
 
-fn place_name(value: &EntityValue) -> Option<String> {
+fn place_name(value: &EntityValue) -> Option<&str> {
     match value {
-        EntityValue::Place(name) => Some(name.clone()),
+        EntityValue::Place(name) => Some(name),
         _ => None,
     }
 }
@@ -368,25 +422,26 @@ fn place_name(value: &EntityValue) -> Option<String> {
 /// cap their matches far below this).
 const MAX_ENTITY_TOKENS: usize = 64;
 
-/// The entities among `entities` (sorted by start, as `doc.entities`) that
-/// overlap `tokens`, found by binary search: no scan of the whole sentence
-/// per clause, so a sentence with thousands of figures stays linear.
+/// The entities among `entities` (a range of `doc.entities`, sorted by
+/// start) that overlap `tokens`, found by binary search: no scan of the
+/// whole sentence per clause, so a sentence with thousands of figures stays
+/// linear.
 fn overlapping<'d>(
     doc: &'d Document,
-    entities: &'d [usize],
+    entities: Range<usize>,
     tokens: Range<usize>,
 ) -> impl Iterator<Item = &'d crate::model::Entity> + 'd {
-    let end = entities.partition_point(|&e| doc.entities[e].tokens.start < tokens.end);
-    let from = entities[..end].partition_point(|&e| doc.entities[e].tokens.start + MAX_ENTITY_TOKENS <= tokens.start);
+    let entities = &doc.entities[entities];
+    let end = entities.partition_point(|e| e.tokens.start < tokens.end);
+    let from = entities[..end].partition_point(|e| e.tokens.start + MAX_ENTITY_TOKENS <= tokens.start);
     entities[from..end]
         .iter()
-        .map(|&e| &doc.entities[e])
         .filter(move |e| e.tokens.start < tokens.end && tokens.start < e.tokens.end)
 }
 
 /// Is `tokens` exactly one organization, official or person ("Sở Công
 /// Thương tỉnh Đắk Lắk")?
-fn is_name(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> bool {
+fn is_name(doc: &Document, tokens: Range<usize>, entities: Range<usize>) -> bool {
     overlapping(doc, entities, tokens.clone()).any(|e| {
         e.tokens.start <= tokens.start
             && tokens.end <= e.tokens.end
@@ -400,7 +455,7 @@ fn is_name(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> bool {
 /// The indicator as written (spaces between words made single), lower-cased
 /// except acronyms (words with two or more capitals: "GRDP", "VN-Index") and names (words inside a place, org or person entity:
 /// "sang Hoa Kỳ"); `entities` are the sentence's.
-fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> String {
+fn indicator_text(doc: &Document, tokens: Range<usize>, entities: Range<usize>) -> String {
     let first = doc.tokens[tokens.start].span.start;
     let last = doc.tokens[tokens.end - 1].span.end;
     let names: Vec<crate::Span> = overlapping(doc, entities, tokens.clone())
@@ -426,17 +481,46 @@ fn indicator_text(doc: &Document, tokens: Range<usize>, entities: &[usize]) -> S
         if !out.is_empty() {
             out.push(' ');
         }
-        let keep = word.chars().filter(|c| c.is_uppercase()).count() >= 2 || names.iter().any(|n| n.contains(span));
-        if keep {
-            out.push_str(word);
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        push_word(&mut out, word, names.iter().any(|n| n.contains(span)));
         if let Some(next) = ts.get(i + 1) {
             word_start = next.span.start;
         }
     }
     out
+}
+
+/// Appends an indicator's `word`: as written when it is a `name` or has
+/// two or more capitals ("GRDP", "VN-Index"), else lower-cased
+/// ([`char::to_lowercase`]). Most words are lower case already: they are
+/// copied as they are.
+fn push_word(out: &mut String, word: &str, name: bool) {
+    let start = out.len();
+    out.push_str(word);
+    if name {
+        return;
+    }
+    if word.is_ascii() {
+        if word.bytes().filter(u8::is_ascii_uppercase).nth(1).is_none() {
+            out[start..].make_ascii_lowercase();
+        }
+        return;
+    }
+    let (mut capitals, mut lower) = (0, true);
+    for c in word.chars() {
+        if c.is_uppercase() {
+            capitals += 1;
+        }
+        // A lower-case letter is its own lower case (tested below).
+        lower &= if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            c.is_lowercase()
+        };
+    }
+    if capitals < 2 && !lower {
+        out.truncate(start);
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// The document's main place: the first place named in its first paragraph
@@ -509,7 +593,7 @@ pub fn main_place(doc: &Document) -> Option<String> {
 /// The length of the phrase of `role` starting at token `at` ("huyện",
 /// "thị xã", "sang"), looking no further than token `end`.
 fn word_len(doc: &Document, at: usize, end: usize, role: Role) -> Option<usize> {
-    let key_at = |k: usize| (at + k < end).then(|| doc.keyed(&doc.tokens[at + k]));
+    let key_at = |k: usize| (at + k < end).then(|| frames::word_of(doc, at + k));
     LEXICON.words.longest(key_at, |r| *r == role).map(|(len, _)| len)
 }
 
@@ -549,5 +633,47 @@ pub fn infer_base(period: &Temporal, compared: &Temporal) -> Option<Base> {
         Some(Base::PreviousPeriod)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The indicator's case rules answer as `char::to_lowercase` and
+    /// `char::is_uppercase` do, word by word.
+    #[test]
+    fn lowercase_and_capitals_answer_as_char_does() {
+        let mut words: Vec<String> = [
+            "GRDP",
+            "VN-Index",
+            "Tăng",
+            "ĐỒNG",
+            "İstanbul",
+            "ǅa",
+            "ẞ",
+            "Ⅻ",
+            "Ωmega",
+            "số😀Ă",
+            "iPhone",
+        ]
+        .map(str::to_owned)
+        .into();
+        words.extend((0..0x3000u32).filter_map(char::from_u32).map(|c| format!("{c}a{c}")));
+        for word in &words {
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+            let expected = if capitals >= 2 { word } else { &lower };
+            let mut out = String::from("x ");
+            push_word(&mut out, word, false);
+            assert_eq!(out, format!("x {expected}"), "{word}");
+            let mut out = String::from("x ");
+            push_word(&mut out, word, true);
+            assert_eq!(out, format!("x {word}"), "{word}");
+        }
+        // What push_word takes for granted.
+        for c in (0..=0x10ffff).filter_map(char::from_u32).filter(|c| c.is_lowercase()) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
     }
 }
