@@ -156,7 +156,7 @@ impl WordSet {
     }
 
     /// Is the word `(id, key)` in the set ([`crate::token_input::Tok::keyed`])?
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, (word, key): (WordId, &str)) -> bool {
         if word == UNLISTED {
             !self.unlisted.is_empty() && self.unlisted.contains(key)
@@ -243,14 +243,14 @@ impl<V> WordMap<V> {
     }
 
     /// The value of the word `(id, key)` ([`crate::token_input::Tok::keyed`]).
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, (word, key): (WordId, &str)) -> Option<&V> {
         self.get_lazy(word, || key)
     }
 
     /// The value of the word with id `word`, whose key `key()` gives: asked
     /// only when the word is [`UNLISTED`] and some unlisted key is in the map.
-    #[inline]
+    #[inline(always)]
     pub fn get_lazy<'k>(&self, word: WordId, key: impl FnOnce() -> &'k str) -> Option<&V> {
         let slot = if word == UNLISTED {
             if self.unlisted.is_empty() {
