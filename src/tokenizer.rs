@@ -237,29 +237,6 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
-/// How far a word goes on at each byte, for [`Scanner::eat_word_chars`]: 0
-/// stops it (ASCII but a letter or digit), 1 for an ASCII letter or digit, 2
-/// for the first byte of a letter in U+0100–U+023F or of a combining mark in
-/// U+0300–U+033F, and [`LOOK_CLOSER`] for the other non-ASCII bytes.
-const WORD_BYTE_STEP: [u8; 256] = {
-    let mut table = [LOOK_CLOSER; 256];
-    let mut b = 0;
-    while b < 0x80 {
-        table[b] = (b as u8).is_ascii_alphanumeric() as u8;
-        b += 1;
-    }
-    let mut b = 0xC4;
-    while b <= 0xC8 {
-        table[b] = 2;
-        b += 1;
-    }
-    table[0xCC] = 2;
-    table
-};
-
-/// A [`WORD_BYTE_STEP`] that needs the next byte, or the whole character.
-const LOOK_CLOSER: u8 = 255;
-
 /// The length of the UTF-8 sequence that starts with byte `b`.
 fn utf8_len(b: u8) -> usize {
     match b {
@@ -449,13 +426,18 @@ impl Scanner<'_, '_> {
         let bytes = self.bytes;
         let mut pos = self.pos;
         while let Some(&b) = bytes.get(pos) {
-            match WORD_BYTE_STEP[b as usize] {
-                0 => break,
-                LOOK_CLOSER => {}
-                step => {
-                    pos += step as usize;
-                    continue;
+            // Branches, not a table of steps: each step is a constant, so the
+            // processor reads ahead instead of waiting for a table load.
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
                 }
+                pos += 1;
+                continue;
+            }
+            if matches!(b, 0xC4..=0xC8 | 0xCC) {
+                pos += 2;
+                continue;
             }
             let next = bytes.get(pos + 1).copied().unwrap_or(0);
             match b {
