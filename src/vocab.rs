@@ -121,6 +121,9 @@ pub fn id_count() -> usize {
 pub struct WordSet {
     bits: Vec<u64>,
     unlisted: FxHashSet<String>,
+    /// The first bytes of the unlisted keys: most unlisted tokens (numbers,
+    /// foreign words) are turned away without hashing.
+    unlisted_first: FirstBytes,
     /// The keys, in insertion order.
     keys: Vec<String>,
 }
@@ -145,6 +148,7 @@ impl WordSet {
         match id {
             UNLISTED => {
                 self.unlisted.insert(key.to_owned());
+                self.unlisted_first.insert(key);
             }
             id => {
                 if self.bits.is_empty() {
@@ -159,7 +163,7 @@ impl WordSet {
     #[inline(always)]
     pub fn contains(&self, (word, key): (WordId, &str)) -> bool {
         if word == UNLISTED {
-            !self.unlisted.is_empty() && self.unlisted.contains(key)
+            self.unlisted_first.may_start(key) && self.unlisted.contains(key)
         } else {
             self.bits
                 .get(word as usize / 64)
@@ -175,6 +179,27 @@ impl WordSet {
     /// The keys, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.keys.iter().map(String::as_str)
+    }
+}
+
+/// A set of first bytes (of keys), one bit each.
+#[derive(Debug, Clone, Copy, Default)]
+struct FirstBytes([u64; 4]);
+
+impl FirstBytes {
+    fn insert(&mut self, key: &str) {
+        if let Some(&b) = key.as_bytes().first() {
+            self.0[b as usize / 64] |= 1 << (b % 64);
+        }
+    }
+
+    /// Can `key` be one of the inserted keys, by its first byte?
+    #[inline(always)]
+    fn may_start(&self, key: &str) -> bool {
+        match key.as_bytes().first() {
+            Some(&b) => self.0[b as usize / 64] >> (b % 64) & 1 == 1,
+            None => true, // the empty key is looked up as it is
+        }
     }
 }
 
@@ -194,6 +219,8 @@ pub struct WordMap<V> {
     by_id: Vec<u32>,
     /// Unlisted key → 1 + the index of its entry.
     unlisted: FxHashMap<String, u32>,
+    /// The first bytes of the unlisted keys (see [`WordSet`]).
+    unlisted_first: FirstBytes,
 }
 
 impl<V> Default for WordMap<V> {
@@ -202,6 +229,7 @@ impl<V> Default for WordMap<V> {
             entries: Vec::new(),
             by_id: Vec::new(),
             unlisted: FxHashMap::default(),
+            unlisted_first: FirstBytes::default(),
         }
     }
 }
@@ -210,7 +238,10 @@ impl<V> WordMap<V> {
     /// The slot holding 1 + the entry index of `key` (0 when absent).
     fn slot(&mut self, key: &str) -> &mut u32 {
         match word_id(key) {
-            UNLISTED => self.unlisted.entry(key.to_owned()).or_default(),
+            UNLISTED => {
+                self.unlisted_first.insert(key);
+                self.unlisted.entry(key.to_owned()).or_default()
+            }
             id => {
                 if self.by_id.is_empty() {
                     self.by_id = vec![0; id_count()];
@@ -256,7 +287,11 @@ impl<V> WordMap<V> {
             if self.unlisted.is_empty() {
                 return None;
             }
-            *self.unlisted.get(key())?
+            let key = key();
+            if !self.unlisted_first.may_start(key) {
+                return None;
+            }
+            *self.unlisted.get(key)?
         } else {
             *self.by_id.get(word as usize)?
         };
