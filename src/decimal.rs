@@ -24,6 +24,69 @@ pub struct Decimal {
 
 const MAX_SCALE: u32 = 30;
 
+/// The decimal digits of a whole number, made two at a time on the stack:
+/// what `n.to_string()` gives, without the formatting machinery or an
+/// allocation (output writers and temporal values write many numbers).
+///
+/// ```
+/// assert_eq!(chiso::decimal::Digits::of(2023).as_str(), "2023");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Digits {
+    bytes: [u8; 20],
+    len: usize,
+}
+
+impl Digits {
+    /// The digits of `n`.
+    pub fn of(n: u64) -> Digits {
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+        let len = match n {
+            0..=9 => 1,
+            10..=99 => 2,
+            100..=999 => 3,
+            1000..=9999 => 4,
+            _ => n.ilog10() as usize + 1,
+        };
+        let mut bytes = [0u8; 20];
+        let (mut n, mut end) = (n, len);
+        while n >= 10 {
+            let pair = 2 * (n % 100) as usize;
+            n /= 100;
+            end -= 2;
+            bytes[end..end + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        }
+        if end == 1 {
+            bytes[0] = b'0' + n as u8;
+        }
+        Digits { bytes, len }
+    }
+
+    /// How many digits there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Never: a number has at least one digit.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// All twenty bytes, the digits first (for a fixed-size copy).
+    pub fn padded(&self) -> &[u8; 20] {
+        &self.bytes
+    }
+
+    /// The digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).expect("ASCII digits")
+    }
+}
+
 impl Decimal {
     /// Zero.
     pub const ZERO: Decimal = Decimal { mantissa: 0, scale: 0 };
@@ -182,6 +245,13 @@ impl Serialize for Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_to_string() {
+        for n in (0..100_000u64).chain([u64::MAX, u64::MAX / 7, 1 << 40, 10u64.pow(19), 10u64.pow(19) - 1]) {
+            assert_eq!(Digits::of(n).as_str(), n.to_string());
+        }
+    }
 
     #[test]
     fn exact_arithmetic() {

@@ -449,21 +449,11 @@ fn read_up_to(input: &mut dyn Read, buf: &mut Vec<u8>, limit: usize) -> io::Resu
 /// "file:line", the id of a line (without `format!`, which costs more than
 /// reading the line).
 fn line_id(name: &str, line: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut n = line;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(name.len() + 1 + digits.len() - start);
+    let digits = chiso::decimal::Digits::of(line as u64);
+    let mut id = String::with_capacity(name.len() + 1 + digits.len());
     id.push_str(name);
     id.push(':');
-    id.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+    id.push_str(digits.as_str());
     id
 }
 

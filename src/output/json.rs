@@ -365,32 +365,10 @@ fn push_digits(out: &mut Vec<u8>, digits: &[u8; 20], len: usize) {
     out.truncate(at + len);
 }
 
-/// The decimal digits of `n` (the first `len` bytes) and `len`, made two at a time.
+/// The decimal digits of `n` (the first `len` bytes) and `len`.
 fn decimal(n: usize) -> ([u8; 20], usize) {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
-    let len = match n {
-        0..=9 => 1,
-        10..=99 => 2,
-        100..=999 => 3,
-        1000..=9999 => 4,
-        _ => n.ilog10() as usize + 1,
-    };
-    let mut digits = [0u8; 20];
-    let (mut n, mut end) = (n, len);
-    while n >= 10 {
-        let pair = 2 * (n % 100);
-        n /= 100;
-        end -= 2;
-        digits[end..end + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
-    }
-    if end == 1 {
-        digits[0] = b'0' + n as u8;
-    }
-    (digits, len)
+    let digits = crate::decimal::Digits::of(n as u64);
+    (*digits.padded(), digits.len())
 }
 
 /// Writes a rising sequence of numbers (the offsets of the tokens): a step

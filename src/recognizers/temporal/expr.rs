@@ -173,20 +173,7 @@ fn write_num(n: i64, s: &mut String) {
     if n < 0 {
         s.push('-');
     }
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut v = n.unsigned_abs();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        s.push(d as char);
-    }
+    s.push_str(crate::decimal::Digits::of(n.unsigned_abs()).as_str());
     s.push(',');
 }
 

@@ -93,25 +93,15 @@ fn year(y: Year, cx: &Ctx) -> Option<i32> {
 /// `format!("{n:0width$}")` writes, without the formatting machinery (every
 /// resolved value writes two or three dates; width 1 writes the plain number).
 pub(super) fn push_padded(s: &mut String, n: i64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut i = digits.len();
-    let mut v = n.unsigned_abs();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let len = digits.len() - i + usize::from(n < 0);
+    let digits = crate::decimal::Digits::of(n.unsigned_abs());
+    let len = digits.len() + usize::from(n < 0);
     if n < 0 {
         s.push('-');
     }
     for _ in len..width {
         s.push('0');
     }
-    s.extend(digits[i..].iter().map(|&d| d as char));
+    s.push_str(digits.as_str());
 }
 
 /// `d` as "YYYY-MM-DD" (its `Display`).
