@@ -62,6 +62,17 @@ pub enum Suffix {
     Time,
 }
 
+impl Suffix {
+    /// The unit a measure, currency or counted noun names ("tấn", "VND",
+    /// "hộ"); empty for the others.
+    pub fn unit(&self) -> &str {
+        match self {
+            Suffix::Measure(u) | Suffix::Currency(u) | Suffix::Count(u) => u,
+            _ => "",
+        }
+    }
+}
+
 /// How an ordinal head takes its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadRole {
@@ -165,7 +176,13 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
     /// The longest phrase at the start of `input`: (tokens used, value).
     #[inline]
     pub fn longest(&self, input: &Toks<'_>) -> Option<(usize, &T)> {
-        let first = input.first()?;
+        self.longest_with(input, input.first()?)
+    }
+
+    /// [`PhraseTable::longest`] when the caller has read the first token of
+    /// `input` already (`first`): it is not read again.
+    #[inline]
+    pub fn longest_with<'a>(&self, input: &Toks<'a>, first: Tok<'a>) -> Option<(usize, &T)> {
         let list = self.by_first.get(first.keyed())?;
         // Each token is read once, however many phrases compare it.
         let mut read: [Option<Tok<'_>>; 6] = [Some(first), None, None, None, None, None];
@@ -260,6 +277,12 @@ pub struct Lexicon {
     pub not_nouns: WordSet,
     /// Nouns before a whole number that make it an identifier ("Điều 5").
     pub id_heads: PhraseTable<()>,
+    /// The words an ordinal can start at: "thứ", the first words of
+    /// [`Lexicon::ordinal_heads`] and of [`Lexicon::ordinal_words`].
+    pub ordinal_starts: WordSet,
+    /// The last words of [`Lexicon::id_heads`] ("lộ" of "Quốc lộ"): no
+    /// identifier noun ends at a word outside this set.
+    pub id_head_ends: WordSet,
 }
 
 fn parse_approx(file: &GrammarFile, row: &crate::grammar::Row<'_>, s: &str) -> Approx {
@@ -284,6 +307,8 @@ fn load() -> Lexicon {
         ordinal_heads: PhraseTable::new(),
         not_nouns: WordSet::default(),
         id_heads: PhraseTable::new(),
+        id_head_ends: WordSet::default(),
+        ordinal_starts: WordSet::default(),
     };
 
     let file = crate::grammar_file!("number_words.tsv");
@@ -351,6 +376,10 @@ fn load() -> Lexicon {
             }
             "id" => {
                 lex.id_heads.insert(&file, &row, form, ());
+                let toks = tokenize(form);
+                if let Some(last) = toks.tokens.last() {
+                    lex.id_head_ends.insert(toks.key_of(last));
+                }
                 continue;
             }
             _ => file.fail(&row, "kind must be count, time, not or id"),
@@ -390,6 +419,14 @@ fn load() -> Lexicon {
                 "role must be word, first, thứ, thứ-out, direct, direct-out or both",
             ),
         }
+    }
+    lex.ordinal_starts.insert("thứ");
+    let starts: Vec<String> = (lex.ordinal_heads.first_keys())
+        .chain(lex.ordinal_words.first_keys())
+        .map(str::to_owned)
+        .collect();
+    for key in starts {
+        lex.ordinal_starts.insert(&key);
     }
     lex
 }

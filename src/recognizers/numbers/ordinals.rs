@@ -133,12 +133,16 @@ fn weekday_like(sentence: &SentenceView<'_>, thu: usize, n: usize, rank_tok: &To
             || sentence.key(after) == ",")
 }
 
+/// True when an ordinal can start at token `first`: only a head, an ordinal
+/// word or "thứ" starts one (one bit test, before any reading).
+pub(super) fn may_start(first: &Tok<'_>) -> bool {
+    LEXICON.ordinal_starts.contains(first.keyed())
+}
+
 /// Pushes the ordinal starting at the first token of `input`, if any.
 pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candidate>) {
     let Some(first) = input.first() else { return };
-    // Only a head, an ordinal word or "thứ" starts one: a probe each, before any reading.
-    let word = first.keyed();
-    if !(first.key == "thứ" || LEXICON.ordinal_heads.starts_with(word) || LEXICON.ordinal_words.starts_with(word)) {
+    if !may_start(&first) {
         return;
     }
     let mut push = |start: usize, end: usize, v: i64, rule: &'static str| {

@@ -61,6 +61,10 @@ pub fn role(t: &Tok<'_>) -> Option<WordRole> {
 }
 
 fn role_at(input: &Toks<'_>, i: usize) -> Option<WordRole> {
+    // Only a word has a role: another token's key is not read.
+    if input.token(i)?.kind != TokenKind::Word {
+        return None;
+    }
     input.get(i).and_then(|t| role(&t))
 }
 
@@ -203,6 +207,12 @@ fn scales(input: &Toks<'_>) -> ([u32; 4], usize) {
         i += 1;
     }
     (exps, i)
+}
+
+/// True when `input` starts with a scale word ("triệu", "chục nghìn"): a
+/// number before it is multiplied.
+pub(super) fn starts_scale(input: &Toks<'_>) -> bool {
+    scales(input).1 > 0
 }
 
 /// Scale words at the start of `input` as one power of ten ("nghìn tỷ" =
