@@ -184,17 +184,19 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
     #[inline]
     pub fn longest_with<'a>(&self, input: &Toks<'a>, first: Tok<'a>) -> Option<(usize, &T)> {
         let list = self.by_first.get(first.keyed())?;
-        // Each token is read once, however many phrases compare it.
-        let mut read: [Option<Tok<'_>>; 6] = [Some(first), None, None, None, None, None];
-        let mut token = |i: usize| match read.get_mut(i) {
+        // Each later token is read once, however many phrases compare it.
+        let mut read: [Option<Tok<'_>>; 5] = [None; 5];
+        let mut token = |i: usize| match read.get_mut(i - 1) {
             Some(slot) => *slot.get_or_insert_with(|| input.get(i).expect("within the input")),
             None => input.get(i).expect("within the input"),
         };
         list.iter().find_map(|(words, value)| {
+            let (head, more) = words.split_first()?;
             let all = words.len() <= input.len()
-                && words.iter().enumerate().all(|(i, w)| {
-                    let t = token(i);
-                    (i == 0 || !t.token.gap_is_paragraph()) && w.matches(&t)
+                && head.matches(&first)
+                && more.iter().enumerate().all(|(i, w)| {
+                    let t = token(i + 1);
+                    !t.token.gap_is_paragraph() && w.matches(&t)
                 });
             all.then_some((words.len(), value))
         })
@@ -263,6 +265,8 @@ impl GapExt for crate::tokenizer::Token {
 pub struct Lexicon {
     /// Number words by key.
     pub words: WordMap<WordRole>,
+    /// [`Lexicon::words`] by word id (read with [`Lexicon::role_by_id`]).
+    roles: Vec<Option<WordRole>>,
     /// Units, percent signs, currencies, counted nouns and time words after a figure.
     pub suffixes: PhraseTable<Suffix>,
     /// Approximation words written before a figure.
@@ -277,6 +281,8 @@ pub struct Lexicon {
     pub not_nouns: WordSet,
     /// Nouns before a whole number that make it an identifier ("Điều 5").
     pub id_heads: PhraseTable<()>,
+    /// The word id of "phần" ("một phần ba"), or [`UNLISTED`].
+    pub phan: WordId,
     /// The words an ordinal can start at: "thứ", the first words of
     /// [`Lexicon::ordinal_heads`] and of [`Lexicon::ordinal_words`].
     pub ordinal_starts: WordSet,
@@ -300,6 +306,7 @@ fn parse_approx(file: &GrammarFile, row: &crate::grammar::Row<'_>, s: &str) -> A
 fn load() -> Lexicon {
     let mut lex = Lexicon {
         words: WordMap::default(),
+        roles: Vec::new(),
         suffixes: PhraseTable::new(),
         approx_before: PhraseTable::new(),
         approx_after: PhraseTable::new(),
@@ -308,6 +315,7 @@ fn load() -> Lexicon {
         not_nouns: WordSet::default(),
         id_heads: PhraseTable::new(),
         id_head_ends: WordSet::default(),
+        phan: word_id("phần"),
         ordinal_starts: WordSet::default(),
     };
 
@@ -333,6 +341,14 @@ fn load() -> Lexicon {
         let k = normalize::key(row.get(0));
         if lex.words.insert(&k, role).is_some_and(|old| old != role) {
             file.fail(&row, "word listed twice with different roles");
+        }
+    }
+
+    lex.roles = vec![None; crate::vocab::id_count()];
+    for (key, role) in lex.words.iter() {
+        match word_id(key) {
+            UNLISTED => {}
+            id => lex.roles[id as usize] = Some(*role),
         }
     }
 
@@ -431,6 +447,15 @@ fn load() -> Lexicon {
     lex
 }
 
+impl Lexicon {
+    /// The role of the number word with word id `word` (not
+    /// [`UNLISTED`]): what [`Lexicon::words`] answers for it, with one index.
+    #[inline]
+    pub fn role_by_id(&self, word: WordId) -> Option<WordRole> {
+        self.roles.get(word as usize).copied().flatten()
+    }
+}
+
 /// Dropping tokens from the front of a [`Toks`] without panicking past its end.
 pub trait DropFront {
     /// The input without its first `n` tokens (empty when it has fewer).
@@ -468,6 +493,19 @@ mod tests {
         for w in lex.not_nouns.iter() {
             assert!(lex.suffixes.single(w, w).is_none(), "{w} is both a suffix and `not`");
         }
+    }
+
+    /// Roles by id answer as the map by key, for every word with an id.
+    #[test]
+    fn roles_by_id_are_the_roles_by_key() {
+        let lex = &*LEXICON;
+        let mut listed = 0;
+        for id in 1..crate::vocab::id_count() as WordId {
+            let by_key = lex.words.get((id, "")).copied();
+            assert_eq!(lex.role_by_id(id), by_key, "word {id}");
+            listed += usize::from(by_key.is_some());
+        }
+        assert_eq!(listed, lex.words.len(), "every number word has an id");
     }
 
     #[test]

@@ -61,6 +61,7 @@ use crate::decimal::Decimal;
 use crate::model::{Amount, Approx, EntityValue};
 use crate::token_input::{Tok, Toks};
 use crate::tokenizer::{Gap, TokenKind};
+use crate::vocab::UNLISTED;
 use lexicon::{DropFront, HeadRole, Suffix, WordRole, LEXICON};
 use std::borrow::Cow;
 use words::Magnitude;
@@ -912,6 +913,12 @@ fn fraction<'a>(
     }
     // "một phần ba": spelled numerator, "phần", spelled denominator.
     if first.token.kind != TokenKind::Word || !is_number_start_tok(sentence, &first) {
+        return None;
+    }
+    // A numerator is at most five words ("chín trăm chín mươi chín"): no
+    // "phần" among the next five tokens, no fraction (one id test each).
+    let phan = LEXICON.phan;
+    if phan != UNLISTED && !(1..=5).any(|i| input.token(i).is_some_and(|t| t.word == phan)) {
         return None;
     }
     let (rest, n) = words::below_thousand(input).ok()?;

@@ -30,6 +30,7 @@ use super::lexicon::{DropFront, WordRole, LEXICON};
 use crate::decimal::Decimal;
 use crate::token_input::{Tok, TokError, TokResult, Toks};
 use crate::tokenizer::TokenKind;
+use crate::vocab::UNLISTED;
 use nom::error::{ErrorKind, ParseError};
 
 /// A figure read from one or more tokens, before any unit.
@@ -57,20 +58,29 @@ pub fn role(t: &Tok<'_>) -> Option<WordRole> {
     if t.token.kind != TokenKind::Word {
         return None;
     }
-    LEXICON.words.get(t.keyed()).copied()
+    match t.token.word {
+        UNLISTED => LEXICON.words.get(t.keyed()).copied(),
+        id => LEXICON.role_by_id(id),
+    }
 }
 
+/// The role of the `i`-th token of `input`: a listed word's by its id
+/// alone, so only an unlisted word's key is read.
 fn role_at(input: &Toks<'_>, i: usize) -> Option<WordRole> {
-    // Only a word has a role: another token's key is not read.
-    if input.token(i)?.kind != TokenKind::Word {
+    let t = input.token(i)?;
+    if t.kind != TokenKind::Word {
         return None;
     }
-    input.get(i).and_then(|t| role(&t))
+    match t.word {
+        UNLISTED => input.get(i).and_then(|t| role(&t)),
+        id => LEXICON.role_by_id(id),
+    }
 }
 
-/// The digit after "mười" (`after_ten`) or "mươi" (`!after_ten`): never "năm".
-fn unit_after(t: &Tok<'_>, after_ten: bool) -> Option<u8> {
-    match role(t)? {
+/// The digit a word of role `role` gives after "mười" (`after_ten`) or
+/// "mươi" (`!after_ten`): never "năm".
+fn unit_after(role: Option<WordRole>, after_ten: bool) -> Option<u8> {
+    match role? {
         WordRole::Digit(5) | WordRole::Digit(0) => None,
         WordRole::Digit(1) => Some(1),
         WordRole::Digit(d) => Some(d),
@@ -82,13 +92,10 @@ fn unit_after(t: &Tok<'_>, after_ten: bool) -> Option<u8> {
 
 /// `tens`: 0-99 from spelled words; (value, words used).
 fn tens(input: Toks<'_>) -> TokResult<'_, u32> {
-    let Some(first) = input.first() else {
-        return fail(input);
-    };
-    match role(&first) {
+    match role_at(&input, 0) {
         Some(WordRole::Ten) => {
             let rest = input.drop_front(1);
-            match rest.first().and_then(|t| unit_after(&t, true)) {
+            match unit_after(role_at(&rest, 0), true) {
                 Some(u) => Ok((rest.drop_front(1), 10 + u as u32)),
                 None => Ok((rest, 10)),
             }
@@ -105,7 +112,7 @@ fn tens(input: Toks<'_>) -> TokResult<'_, u32> {
                     }
                     return Ok((rest, d as u32 * 10));
                 }
-                match rest.first().and_then(|t| unit_after(&t, false)) {
+                match unit_after(role_at(&rest, 0), false) {
                     Some(u) => Ok((rest.drop_front(1), d as u32 * 10 + u as u32)),
                     None => Ok((rest, d as u32 * 10)),
                 }
@@ -119,7 +126,7 @@ fn tens(input: Toks<'_>) -> TokResult<'_, u32> {
 
 /// `below_thousand`: 0-999 from spelled words.
 pub fn below_thousand(input: Toks<'_>) -> TokResult<'_, u32> {
-    let Some(Some(WordRole::Digit(h))) = input.first().map(|t| role(&t)) else {
+    let Some(WordRole::Digit(h)) = role_at(&input, 0) else {
         return tens(input);
     };
     if role_at(&input, 1) != Some(WordRole::Hundred) {
@@ -165,10 +172,10 @@ fn fraction_digits(input: Toks<'_>) -> TokResult<'_, String> {
     let mut out = String::new();
     let mut rest = input;
     for _ in 0..6 {
-        let Some(t) = rest.first() else { break };
-        match role(&t) {
+        let r = role_at(&rest, 0);
+        match r {
             Some(WordRole::Ten) | Some(WordRole::Digit(2..=9))
-                if matches!(role(&t), Some(WordRole::Ten)) || role_at(&rest, 1) == Some(WordRole::Tens) =>
+                if matches!(r, Some(WordRole::Ten)) || role_at(&rest, 1) == Some(WordRole::Tens) =>
             {
                 let (r, v) = tens(rest)?;
                 out.push_str(&format!("{v:02}"));
@@ -279,16 +286,17 @@ impl Acc {
 /// A lead or group: a plain number token (no range, unit or glued scale)
 /// or a spelled number below a thousand, with a "phẩy" fraction when `lead`.
 fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
-    let Some(first) = input.first() else {
+    let Some(first) = input.token(0) else {
         return fail(input);
     };
-    if first.token.kind == TokenKind::Number {
-        return match parse_number_token(first.text()).as_ref().and_then(plain_value) {
+    if first.kind == TokenKind::Number {
+        let text = input.get(0).expect("a first token").text();
+        return match parse_number_token(text).as_ref().and_then(plain_value) {
             Some(v) => Ok((input.drop_front(1), (v, 0, true))),
             None => fail(input),
         };
     }
-    if !lead && role(&first) == Some(WordRole::Zero) {
+    if !lead && role_at(&input, 0) == Some(WordRole::Zero) {
         // "một nghìn lẻ năm" = 1005.
         return match role_at(&input, 1) {
             Some(WordRole::Digit(d @ 1..=9) | WordRole::Unit(d @ 4)) => {
