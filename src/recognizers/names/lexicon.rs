@@ -193,6 +193,9 @@ pub(crate) struct Lexicon {
     /// Matching keys of the phrases after which a place name belongs to the
     /// name of something else: facilities and currencies ("cao tốc", "đô la").
     pub place_hosts: Phrases<()>,
+    /// The last words of [`Lexicon::place_hosts`] ("tốc" of "cao tốc"): no
+    /// host ends at another word.
+    pub place_host_ends: WordSet,
     /// Matching keys of common nouns ending in a unit word ("vùng núi",
     /// "miền núi"): there the unit word introduces no place.
     pub unit_nouns: Phrases<()>,
@@ -382,7 +385,11 @@ fn load() -> Lexicon {
                 lex.unit_nouns.push(form_keys(row.get(0)), ());
             }
             "host" => {
-                lex.place_hosts.push(form_keys(row.get(0)), ());
+                let keys = form_keys(row.get(0));
+                if let Some(last) = keys.last() {
+                    lex.place_host_ends.insert(last);
+                }
+                lex.place_hosts.push(keys, ());
             }
             _ => file.fail(&row, "where is empty, inner, body, clause, host or noun"),
         }

@@ -138,7 +138,7 @@ impl Recognizer for Numbers {
         // The first token is read once, for every rule below.
         let Some(first) = input.first() else { return };
         if ordinals::may_start(&first) {
-            ordinals::ordinal(sentence, input, out);
+            ordinals::ordinal_from(sentence, input, first, out);
         }
         if let Some((end, value, rule)) = figure_from(sentence, input, first) {
             out.push(Candidate {
@@ -521,7 +521,12 @@ fn figure_from<'a>(
     input: Toks<'a>,
     first: Tok<'a>,
 ) -> Option<(usize, EntityValue, &'static str)> {
-    let approx_before = LEXICON.approx_before.longest_with(&input, first);
+    // One probe before the look-up: most words start no bound.
+    let approx_before = if LEXICON.approx_before.starts_with(first.keyed()) {
+        LEXICON.approx_before.longest_with(&input, first)
+    } else {
+        None
+    };
     let p = prefix(sentence, input, first, approx_before);
     let core_starts = p.is_some_and(|p| p.core.is_some_and(|t| is_number_start_tok(sentence, &t)));
     if !core_starts {

@@ -54,6 +54,7 @@ fn fail<T>(input: Toks<'_>) -> TokResult<'_, T> {
 }
 
 /// The role of a token as a number word.
+#[inline]
 pub fn role(t: &Tok<'_>) -> Option<WordRole> {
     if t.token.kind != TokenKind::Word {
         return None;
@@ -66,6 +67,7 @@ pub fn role(t: &Tok<'_>) -> Option<WordRole> {
 
 /// The role of the `i`-th token of `input`: a listed word's by its id
 /// alone, so only an unlisted word's key is read.
+#[inline]
 fn role_at(input: &Toks<'_>, i: usize) -> Option<WordRole> {
     let t = input.token(i)?;
     if t.kind != TokenKind::Word {
@@ -219,7 +221,12 @@ fn scales(input: &Toks<'_>) -> ([u32; 4], usize) {
 /// True when `input` starts with a scale word ("triệu", "chục nghìn"): a
 /// number before it is multiplied.
 pub(super) fn starts_scale(input: &Toks<'_>) -> bool {
-    scales(input).1 > 0
+    // What `scales` finds first: a scale, or "chục" before one.
+    match role_at(input, 0) {
+        Some(WordRole::Scale(_)) => true,
+        Some(WordRole::Dozen) => matches!(role_at(input, 1), Some(WordRole::Scale(_))),
+        _ => false,
+    }
 }
 
 /// Scale words at the start of `input` as one power of ten ("nghìn tỷ" =
@@ -401,6 +408,11 @@ pub(super) fn magnitude_from<'a>(
             break;
         }
         // After a scale: a group followed by a smaller scale, or a final group.
+        // (A group starts with a number or a number word: elsewhere `group`
+        // fails, not read.)
+        if rest.token(0).is_none_or(|t| t.kind != TokenKind::Number) && role_at(&rest, 0).is_none() {
+            break;
+        }
         let Ok((r, (v, w, _))) = group(rest, false) else {
             break;
         };
@@ -469,6 +481,28 @@ pub fn parse_words(text: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcuts of `magnitude_from` answer as the rules they skip, at
+    /// every token of the sample texts: `starts_scale` as `scales`, and no
+    /// group where neither a number nor a number word starts.
+    #[test]
+    fn scale_and_group_shortcuts_change_nothing() {
+        let mut words = 0;
+        for text in crate::recognizers::numbers::tests::sample_texts() {
+            let toks = crate::tokenizer::tokenize(&text);
+            for at in 0..toks.tokens.len() {
+                let input = Toks::window(&text, &toks.tokens, &toks.keys, at, toks.tokens.len());
+                assert_eq!(starts_scale(&input), scales(&input).1 > 0, "{at} in {text:?}");
+                let t = input.token(0).expect("a token");
+                if t.kind != TokenKind::Number && role_at(&input, 0).is_none() {
+                    assert!(group(input, false).is_err(), "{at} in {text:?}");
+                } else {
+                    words += 1;
+                }
+            }
+        }
+        assert!(words > 1000, "{words} number starts");
+    }
 
     #[test]
     fn the_whole_spelled_grammar() {
