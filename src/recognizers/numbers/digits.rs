@@ -54,9 +54,11 @@ fn decimal(int: &str, frac: &str) -> Option<Decimal> {
     if int.len() + frac.len() <= 18 {
         // At most 18 digits: no overflow in 64 bits (most figures).
         let mut mantissa: u64 = 0;
-        for b in int.bytes().chain(frac.bytes()) {
-            if b.is_ascii_digit() {
-                mantissa = mantissa * 10 + (b - b'0') as u64;
+        for part in [int, frac] {
+            for &b in part.as_bytes() {
+                if b.is_ascii_digit() {
+                    mantissa = mantissa * 10 + (b - b'0') as u64;
+                }
             }
         }
         return Decimal::new(mantissa as i128, frac.len() as u32);
@@ -126,6 +128,17 @@ pub fn plain_digits(s: &str) -> Option<Decimal> {
     ))
 }
 
+/// The value of a token that is one figure and nothing else ("1.234,5",
+/// "3,4", "200.000") when the Vietnamese convention reads it without the
+/// parsers: what [`parse_number_token`] gives as its value, with no range,
+/// scale or unit; `None` leaves the token to it.
+pub fn whole_figure(s: &str) -> Option<Decimal> {
+    match vn_fast(s)? {
+        ("", d) => Some(d),
+        _ => None,
+    }
+}
+
 /// Can a figure end right before `rest` (no more digits or separators)?
 fn end_ok(rest: &str) -> bool {
     !rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ':'))
@@ -139,7 +152,12 @@ fn end_ok(rest: &str) -> bool {
 /// here); `None` leaves everything else to the parsers.
 fn vn_fast(s: &str) -> Option<(&str, Decimal)> {
     let b = s.as_bytes();
-    let digits_from = |i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits_from = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
+    };
     let lead = digits_from(0);
     if lead == 0 {
         return None;
@@ -393,6 +411,25 @@ mod tests {
         }
         each(&mut s, 7, &alphabet, &mut checked);
         assert!(checked > 4_000_000);
+        for token in [
+            "3,4",
+            "1.234,5",
+            "200.000",
+            "1.700.988",
+            "3.5",
+            "5-7",
+            "500k",
+            "16/6",
+            "1,234,567",
+            "0,5",
+            "12,",
+        ] {
+            if let Some(d) = whole_figure(token) {
+                let t = parse_number_token(token).expect("a figure");
+                assert_eq!((t.max, t.scale, t.suffix), (None, None, None), "{token:?}");
+                assert_eq!(format!("{d:?}"), format!("{:?}", t.value), "{token:?}");
+            }
+        }
         for digits in ["0", "7", "0123", "2023", "999999999999999999"] {
             let fast = plain_digits(digits).map(|d| format!("{d:?}"));
             let slow = parse_number_token(digits).map(|t| format!("{:?}", t.value));

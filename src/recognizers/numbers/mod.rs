@@ -344,8 +344,8 @@ fn core<'a>(input: Toks<'a>, t: Tok<'a>) -> Option<(Toks<'a>, Core)> {
         return Some((rest, Core::of(m)));
     }
     let text = t.text();
-    // "2023": what the token grammar reads, read directly.
-    let lead = match digits::plain_digits(text) {
+    // "2023", "1.234,5": what the token grammar reads, read directly.
+    let lead = match digits::plain_digits(text).or_else(|| digits::whole_figure(text)) {
         Some(v) => v,
         None => {
             let nt = digits::parse_number_token(text)?;
