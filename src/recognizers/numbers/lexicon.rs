@@ -192,8 +192,10 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
         };
         list.iter().find_map(|(words, value)| {
             let (head, more) = words.split_first()?;
+            // The list is the first token's: a first word compared by its key
+            // matches it already; one compared by its text is compared.
             let all = words.len() <= input.len()
-                && head.matches(&first)
+                && (head.exact.is_none() || head.matches(&first))
                 && more.iter().enumerate().all(|(i, w)| {
                     let t = token(i + 1);
                     !t.token.gap_is_paragraph() && w.matches(&t)
@@ -506,6 +508,37 @@ mod tests {
             listed += usize::from(by_key.is_some());
         }
         assert_eq!(listed, lex.words.len(), "every number word has an id");
+    }
+
+    /// `longest_with`, which does not compare a first word known by its key,
+    /// answers as comparing every word, at every token of the sample texts.
+    #[test]
+    fn first_words_need_no_comparing() {
+        let lex = &*LEXICON;
+        let tables = [&lex.suffixes];
+        let mut found = 0;
+        for text in crate::recognizers::numbers::tests::sample_texts() {
+            let toks = tokenize(&text);
+            for at in 0..toks.tokens.len() {
+                let input = Toks::window(&text, &toks.tokens, &toks.keys, at, toks.tokens.len());
+                let first = input.first().expect("a token");
+                for table in tables {
+                    let slow = table.by_first.get(first.keyed()).and_then(|list| {
+                        list.iter().find_map(|(words, value)| {
+                            let all = words.len() <= input.len()
+                                && words.iter().enumerate().all(|(i, w)| {
+                                    let t = input.get(i).expect("within the input");
+                                    (i == 0 || !t.token.gap_is_paragraph()) && w.matches(&t)
+                                });
+                            all.then_some((words.len(), value))
+                        })
+                    });
+                    assert_eq!(table.longest_with(&input, first), slow, "{at} in {text:?}");
+                    found += usize::from(slow.is_some());
+                }
+            }
+        }
+        assert!(found > 1000, "{found} suffixes");
     }
 
     #[test]
