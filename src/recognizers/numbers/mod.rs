@@ -560,8 +560,13 @@ fn figure_read<'a>(
     approx_before: Option<(usize, &Approx)>,
     p: Option<Prefix<'a>>,
 ) -> Option<(usize, EntityValue, &'static str)> {
-    if let Some(found) = special(sentence, input, first) {
-        return Some(found);
+    let number = first.token.kind == TokenKind::Number;
+    let text = if number { first.text() } else { "" };
+    // A number token is special only as a share ("2/3 số xã"): with a slash.
+    if !number || text.contains('/') {
+        if let Some(found) = special(sentence, input, first) {
+            return Some(found);
+        }
     }
     // "gần 1/2 số doanh nghiệp", "khoảng một phần ba": a bound before a fraction or multiplier.
     if let Some((n, a)) = approx_before {
@@ -593,8 +598,6 @@ fn figure_read<'a>(
     if !is_number_start_tok(sentence, &core_first) {
         return None;
     }
-    let number = first.token.kind == TokenKind::Number;
-    let text = if number { first.text() } else { "" };
     let whole = p.len == 0 && number && text.bytes().all(|b| b.is_ascii_digit());
     // "tháng 6 người dân…", "năm 2023 doanh nghiệp…": a number right after a
     // date word is part of a date (the temporal recognizer's); "Điều 5",
@@ -719,7 +722,8 @@ fn figure_read<'a>(
         the_suffix.as_deref(),
         Some(Suffix::Measure(_) | Suffix::Currency(_) | Suffix::Count(_))
     ) {
-        if let Some((n, u)) = per(&rest, next) {
+        // (Only a slash starts one: a key compared before the call.)
+        if let Some((n, u)) = next.filter(|t| t.key == "/").and_then(|t| per(&rest, Some(t))) {
             per_unit = Some(u);
             rest = rest.drop_front(n);
             next = rest.first();

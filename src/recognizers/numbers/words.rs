@@ -67,16 +67,22 @@ pub fn role(t: &Tok<'_>) -> Option<WordRole> {
 
 /// The role of the `i`-th token of `input`: a listed word's by its id
 /// alone, so only an unlisted word's key is read.
-#[inline]
+#[inline(always)]
 fn role_at(input: &Toks<'_>, i: usize) -> Option<WordRole> {
     let t = input.token(i)?;
     if t.kind != TokenKind::Word {
         return None;
     }
     match t.word {
-        UNLISTED => input.get(i).and_then(|t| role(&t)),
+        UNLISTED => unlisted_role(input, i),
         id => LEXICON.role_by_id(id),
     }
+}
+
+/// [`role_at`] of an unlisted word, by its key.
+#[inline(never)]
+fn unlisted_role(input: &Toks<'_>, i: usize) -> Option<WordRole> {
+    input.get(i).and_then(|t| role(&t))
 }
 
 /// The digit a word of role `role` gives after "mười" (`after_ten`) or
