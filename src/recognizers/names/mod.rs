@@ -616,6 +616,12 @@ mod tests {
                         loose_name_read(input).map_or(!strict, |(_, (_, s))| s == strict),
                         "{t:?}"
                     );
+                    if LEXICON.titles.longest_in(&input, |_| true).is_none() {
+                        assert!(
+                            title_read(input, true).is_err() && title_read(input, false).is_err(),
+                            "{t:?}"
+                        );
+                    }
                     let slow = reads_host(&view, at + 1);
                     assert_eq!(ends_host(&view, at + 1), slow, "{t:?}");
                     hosts += usize::from(slow);

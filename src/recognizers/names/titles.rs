@@ -26,6 +26,11 @@ pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
     if LEXICON.titles.longest_in(&input, |_| true).is_none() {
         return fail(input);
     }
+    title_read(input, need_cap)
+}
+
+/// [`title`] without its gate.
+pub(super) fn title_read(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
     let start = input.offset();
     let cap_ok = |t: Option<Tok<'_>>| !need_cap || t.is_some_and(|t| t.token.capitalized);
     if let Ok((rest, part)) = title_kind(|k| matches!(k, TitleKind::Rank | TitleKind::Academic))(input) {
