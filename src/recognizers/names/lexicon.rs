@@ -9,7 +9,7 @@
 use crate::grammar::GrammarFile;
 use crate::grammar_file;
 use crate::tokenizer::tokenize;
-use crate::vocab::{WordMap, WordSet};
+use crate::vocab::{WordId, WordMap, WordSet};
 use std::sync::LazyLock;
 
 /// The names gazetteers' phrase tables: [`crate::phrases::PhraseTable`].
@@ -135,6 +135,31 @@ pub(crate) struct TitlePart {
     pub bound: bool,
 }
 
+/// What the phrases of a table can be matched on before they are looked up:
+/// the keys of its one-word phrases, and the second words of the others.
+#[derive(Debug, Default)]
+pub(crate) struct Gate {
+    singles: WordSet,
+    seconds: WordSet,
+}
+
+impl Gate {
+    /// Notes the phrase of keys `keys`.
+    fn add(&mut self, keys: &[String]) {
+        match keys {
+            [one] => self.singles.insert(one),
+            [_, second, ..] => self.seconds.insert(second),
+            [] => {}
+        }
+    }
+
+    /// Can a phrase of the table match at a word `first` followed by
+    /// `second`? False only where none can (two bit tests).
+    pub fn may_match(&self, first: (WordId, &str), second: Option<(WordId, &str)>) -> bool {
+        self.singles.contains(first) || second.is_some_and(|s| self.seconds.contains(s))
+    }
+}
+
 /// Bit of [`Lexicon::first`]: a place starts with this key.
 pub(crate) const PLACE: u16 = 1;
 /// Bit of [`Lexicon::first`]: a place-unit word starts with this key.
@@ -164,6 +189,8 @@ pub(crate) const INTRO: u16 = 512;
 pub(crate) struct Lexicon {
     /// Provinces, regions, countries.
     pub places: Phrases<Place>,
+    /// What [`Lexicon::places`] can match on.
+    pub place_gate: Gate,
     /// Place-unit words.
     pub units: Phrases<Unit>,
     /// Organizations.
@@ -211,16 +238,21 @@ fn split_aliases(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }
 
+/// Adds `form` with `value` to `table`, noting its keys in `gate` if given.
 fn add<V: PartialEq + std::fmt::Debug>(
     file: &GrammarFile,
     row: &crate::grammar::Row<'_>,
     table: &mut Phrases<V>,
     form: &str,
     value: V,
+    gate: Option<&mut Gate>,
 ) {
     let keys = form_keys(form);
     if keys.is_empty() {
         return;
+    }
+    if let Some(gate) = gate {
+        gate.add(&keys);
     }
     let same = table.values_of(&keys).next().map(|old| *old == value);
     match same {
@@ -257,10 +289,24 @@ fn load() -> Lexicon {
         // alias spelled like the canonical name but for case says how it is written.
         let respelled = split_aliases(row.get(3)).any(|a| a != canonical && form_keys(a) == form_keys(canonical));
         if kind != PlaceKind::UnitOnly && !respelled {
-            add(&file, &row, &mut lex.places, canonical, place(canonical));
+            add(
+                &file,
+                &row,
+                &mut lex.places,
+                canonical,
+                place(canonical),
+                Some(&mut lex.place_gate),
+            );
         }
         for alias in split_aliases(row.get(3)) {
-            add(&file, &row, &mut lex.places, alias, place(alias));
+            add(
+                &file,
+                &row,
+                &mut lex.places,
+                alias,
+                place(alias),
+                Some(&mut lex.place_gate),
+            );
         }
     }
 
@@ -276,7 +322,7 @@ fn load() -> Lexicon {
             canonical: row.get(1).to_owned(),
             follows,
         };
-        add(&file, &row, &mut lex.units, row.get(0), unit);
+        add(&file, &row, &mut lex.units, row.get(0), unit, None);
     }
 
     let file = grammar_file!("orgs.tsv");
@@ -302,12 +348,12 @@ fn load() -> Lexicon {
                     descriptive: row.get(1) == "body",
                 };
                 for form in forms {
-                    add(&file, &row, &mut lex.orgs, form, org.clone());
+                    add(&file, &row, &mut lex.orgs, form, org.clone(), None);
                 }
             }
             (None, "sector") => {
                 for form in forms {
-                    add(&file, &row, &mut lex.sectors, form, canonical.to_owned());
+                    add(&file, &row, &mut lex.sectors, form, canonical.to_owned(), None);
                 }
             }
             (None, "expand") => {
@@ -320,7 +366,7 @@ fn load() -> Lexicon {
             }
             _ => {
                 for form in forms {
-                    add(&file, &row, &mut lex.parts, form, canonical.to_owned());
+                    add(&file, &row, &mut lex.parts, form, canonical.to_owned(), None);
                 }
             }
         }
@@ -350,7 +396,7 @@ fn load() -> Lexicon {
             abroad: flag == "abroad",
             bound: flag == "bound",
         };
-        add(&file, &row, &mut lex.titles, row.get(0), part);
+        add(&file, &row, &mut lex.titles, row.get(0), part, None);
     }
 
     let file = grammar_file!("surnames.tsv");
@@ -363,7 +409,7 @@ fn load() -> Lexicon {
             "word" => true,
             _ => file.fail(&row, "the third column is empty or word"),
         };
-        add(&file, &row, &mut lex.surnames, row.get(0), word);
+        add(&file, &row, &mut lex.surnames, row.get(0), word, None);
     }
 
     let file = grammar_file!("name_stops.tsv");
@@ -377,7 +423,7 @@ fn load() -> Lexicon {
             "inner" => {
                 lex.inner_stops.insert(&key);
             }
-            "body" => add(&file, &row, &mut lex.not_body_names, row.get(0), ()),
+            "body" => add(&file, &row, &mut lex.not_body_names, row.get(0), (), None),
             "clause" => {
                 lex.clause_words.insert(&key);
             }

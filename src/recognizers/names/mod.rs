@@ -150,8 +150,12 @@ fn listed_place<'a>(input: Toks<'a>, ok: impl Fn(&lexicon::Place) -> bool) -> To
     let Some(first) = input.first() else {
         return fail(input);
     };
-    // One probe before reading the word's letters.
-    if !LEXICON.places.starts_with(first.keyed()) {
+    // Two probes before reading the word's letters: a place starts here,
+    // and is one word or goes on with the next one.
+    let second = input.get(1);
+    if !LEXICON.places.starts_with(first.keyed())
+        || !LEXICON.place_gate.may_match(first.keyed(), second.map(|t| t.keyed()))
+    {
         return fail(input);
     }
     let cap = first.token.capitalized;
@@ -616,6 +620,12 @@ mod tests {
                         loose_name_read(input).map_or(!strict, |(_, (_, s))| s == strict),
                         "{t:?}"
                     );
+                    if LEXICON.places.longest_in(&input, |_| true).is_some() {
+                        let second = input.get(1).map(|t| t.keyed());
+                        assert!(LEXICON
+                            .place_gate
+                            .may_match(input.first().expect("a token").keyed(), second));
+                    }
                     if LEXICON.titles.longest_in(&input, |_| true).is_none() {
                         assert!(
                             title_read(input, true).is_err() && title_read(input, false).is_err(),
