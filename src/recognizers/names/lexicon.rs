@@ -238,21 +238,27 @@ fn split_aliases(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }
 
-/// Adds `form` with `value` to `table`, noting its keys in `gate` if given.
 fn add<V: PartialEq + std::fmt::Debug>(
     file: &GrammarFile,
     row: &crate::grammar::Row<'_>,
     table: &mut Phrases<V>,
     form: &str,
     value: V,
-    gate: Option<&mut Gate>,
 ) {
-    let keys = form_keys(form);
+    add_keys(file, row, table, form, form_keys(form), value);
+}
+
+/// [`add`] with the keys of `form` read already.
+fn add_keys<V: PartialEq + std::fmt::Debug>(
+    file: &GrammarFile,
+    row: &crate::grammar::Row<'_>,
+    table: &mut Phrases<V>,
+    form: &str,
+    keys: Vec<String>,
+    value: V,
+) {
     if keys.is_empty() {
         return;
-    }
-    if let Some(gate) = gate {
-        gate.add(&keys);
     }
     let same = table.values_of(&keys).next().map(|old| *old == value);
     match same {
@@ -289,24 +295,14 @@ fn load() -> Lexicon {
         // alias spelled like the canonical name but for case says how it is written.
         let respelled = split_aliases(row.get(3)).any(|a| a != canonical && form_keys(a) == form_keys(canonical));
         if kind != PlaceKind::UnitOnly && !respelled {
-            add(
-                &file,
-                &row,
-                &mut lex.places,
-                canonical,
-                place(canonical),
-                Some(&mut lex.place_gate),
-            );
+            let keys = form_keys(canonical);
+            lex.place_gate.add(&keys);
+            add_keys(&file, &row, &mut lex.places, canonical, keys, place(canonical));
         }
         for alias in split_aliases(row.get(3)) {
-            add(
-                &file,
-                &row,
-                &mut lex.places,
-                alias,
-                place(alias),
-                Some(&mut lex.place_gate),
-            );
+            let keys = form_keys(alias);
+            lex.place_gate.add(&keys);
+            add_keys(&file, &row, &mut lex.places, alias, keys, place(alias));
         }
     }
 
@@ -322,7 +318,7 @@ fn load() -> Lexicon {
             canonical: row.get(1).to_owned(),
             follows,
         };
-        add(&file, &row, &mut lex.units, row.get(0), unit, None);
+        add(&file, &row, &mut lex.units, row.get(0), unit);
     }
 
     let file = grammar_file!("orgs.tsv");
@@ -348,12 +344,12 @@ fn load() -> Lexicon {
                     descriptive: row.get(1) == "body",
                 };
                 for form in forms {
-                    add(&file, &row, &mut lex.orgs, form, org.clone(), None);
+                    add(&file, &row, &mut lex.orgs, form, org.clone());
                 }
             }
             (None, "sector") => {
                 for form in forms {
-                    add(&file, &row, &mut lex.sectors, form, canonical.to_owned(), None);
+                    add(&file, &row, &mut lex.sectors, form, canonical.to_owned());
                 }
             }
             (None, "expand") => {
@@ -366,7 +362,7 @@ fn load() -> Lexicon {
             }
             _ => {
                 for form in forms {
-                    add(&file, &row, &mut lex.parts, form, canonical.to_owned(), None);
+                    add(&file, &row, &mut lex.parts, form, canonical.to_owned());
                 }
             }
         }
@@ -396,7 +392,7 @@ fn load() -> Lexicon {
             abroad: flag == "abroad",
             bound: flag == "bound",
         };
-        add(&file, &row, &mut lex.titles, row.get(0), part, None);
+        add(&file, &row, &mut lex.titles, row.get(0), part);
     }
 
     let file = grammar_file!("surnames.tsv");
@@ -409,7 +405,7 @@ fn load() -> Lexicon {
             "word" => true,
             _ => file.fail(&row, "the third column is empty or word"),
         };
-        add(&file, &row, &mut lex.surnames, row.get(0), word, None);
+        add(&file, &row, &mut lex.surnames, row.get(0), word);
     }
 
     let file = grammar_file!("name_stops.tsv");
@@ -423,7 +419,7 @@ fn load() -> Lexicon {
             "inner" => {
                 lex.inner_stops.insert(&key);
             }
-            "body" => add(&file, &row, &mut lex.not_body_names, row.get(0), (), None),
+            "body" => add(&file, &row, &mut lex.not_body_names, row.get(0), ()),
             "clause" => {
                 lex.clause_words.insert(&key);
             }
