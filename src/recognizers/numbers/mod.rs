@@ -291,8 +291,8 @@ fn counted_head(t: &Tok<'_>) -> bool {
 
 /// "/lít", "/ha", "/ha/vụ" after a unit, where `first` is the first token of
 /// `input`: (tokens used, what it is per; borrowed when the unit is listed).
-fn per<'a>(input: &Toks<'a>, first: Option<Tok<'a>>) -> Option<(usize, Cow<'static, str>)> {
-    let (mut used, mut name) = per_one(input, first?)?;
+fn per<'a>(input: &Toks<'a>, first: Tok<'a>) -> Option<(usize, Cow<'static, str>)> {
+    let (mut used, mut name) = per_one(input, first)?;
     // "tấn/ha/vụ", "đồng/người/tháng": at most three levels.
     for _ in 0..2 {
         let more_at = input.drop_front(used);
@@ -723,7 +723,7 @@ fn figure_read<'a>(
         Some(Suffix::Measure(_) | Suffix::Currency(_) | Suffix::Count(_))
     ) {
         // (Only a slash starts one: a key compared before the call.)
-        if let Some((n, u)) = next.filter(|t| t.key == "/").and_then(|t| per(&rest, Some(t))) {
+        if let Some((n, u)) = next.filter(|t| t.key == "/").and_then(|t| per(&rest, t)) {
             per_unit = Some(u);
             rest = rest.drop_front(n);
             next = rest.first();
