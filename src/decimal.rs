@@ -87,6 +87,17 @@ impl Digits {
     }
 }
 
+/// 10^0 ..= 10^38, the powers of ten an `i128` holds.
+const POW10: [i128; 39] = {
+    let mut table = [1i128; 39];
+    let mut i = 1;
+    while i < table.len() {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
 impl Decimal {
     /// Zero.
     pub const ZERO: Decimal = Decimal { mantissa: 0, scale: 0 };
@@ -99,7 +110,7 @@ impl Decimal {
     /// `10^exp` (for scales: "nghìn" = 10^3, "tỷ" = 10^9).
     pub fn pow10(exp: u32) -> Decimal {
         Decimal {
-            mantissa: 10i128.pow(exp.min(38)),
+            mantissa: POW10[exp.min(38) as usize],
             scale: 0,
         }
     }
@@ -131,6 +142,19 @@ impl Decimal {
 
     /// Drops trailing fractional zeros ("3.40" → "3.4").
     fn trimmed(mut self) -> Decimal {
+        if self.scale == 0 {
+            return self;
+        }
+        // The same steps in 64 bits when the mantissa fits (most figures):
+        // a machine division instead of a 128-bit one.
+        if let Ok(mut m) = i64::try_from(self.mantissa) {
+            while self.scale > 0 && m % 10 == 0 {
+                m /= 10;
+                self.scale -= 1;
+            }
+            self.mantissa = m as i128;
+            return self;
+        }
         while self.scale > 0 && self.mantissa % 10 == 0 {
             self.mantissa /= 10;
             self.scale -= 1;
@@ -139,6 +163,10 @@ impl Decimal {
     }
 
     fn aligned(self, other: Decimal) -> Option<(i128, i128, u32)> {
+        if self.scale == other.scale {
+            // What scaling by 10^0 gives, without multiplying.
+            return Some((self.mantissa, other.mantissa, self.scale));
+        }
         let scale = self.scale.max(other.scale);
         let a = self.mantissa.checked_mul(10i128.checked_pow(scale - self.scale)?)?;
         let b = other.mantissa.checked_mul(10i128.checked_pow(scale - other.scale)?)?;
@@ -155,7 +183,11 @@ impl Decimal {
     /// Exact product, `None` on overflow (checked, hence not `std::ops::Mul`).
     #[allow(clippy::should_implement_trait)]
     pub fn mul(self, other: Decimal) -> Option<Decimal> {
-        let mantissa = self.mantissa.checked_mul(other.mantissa)?;
+        let mantissa = match (i64::try_from(self.mantissa), i64::try_from(other.mantissa)) {
+            // Two 64-bit factors: the product is below 2^126, no overflow to check.
+            (Ok(a), Ok(b)) => a as i128 * b as i128,
+            _ => self.mantissa.checked_mul(other.mantissa)?,
+        };
         let scale = self.scale + other.scale;
         if scale > MAX_SCALE {
             return None;
@@ -245,6 +277,53 @@ impl Serialize for Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The 64-bit and table shortcuts answer as 128-bit arithmetic does,
+    /// at the edges of 64 bits too.
+    #[test]
+    fn shortcuts_answer_as_i128_arithmetic() {
+        let mantissas = [
+            0,
+            1,
+            -1,
+            10,
+            -30,
+            34,
+            1_700_988,
+            i64::MAX as i128,
+            i64::MIN as i128,
+            i64::MAX as i128 + 1,
+            i64::MIN as i128 - 10,
+            10i128.pow(20),
+            -(10i128.pow(30)),
+            i128::MAX,
+            i128::MIN,
+        ];
+        for exp in 0..=40 {
+            assert_eq!(Decimal::pow10(exp).mantissa, 10i128.pow(exp.min(38)));
+        }
+        let slow_trim = |mut m: i128, mut s: u32| {
+            while s > 0 && m % 10 == 0 {
+                m /= 10;
+                s -= 1;
+            }
+            (m, s)
+        };
+        for &a in &mantissas {
+            for scale in [0, 1, 2, 6, 30] {
+                let t = Decimal { mantissa: a, scale }.trimmed();
+                assert_eq!((t.mantissa, t.scale), slow_trim(a, scale), "{a} {scale}");
+            }
+            for &b in &mantissas {
+                let (x, y) = (Decimal { mantissa: a, scale: 1 }, Decimal { mantissa: b, scale: 2 });
+                let slow = a.checked_mul(b).map(|m| slow_trim(m, 3));
+                assert_eq!(x.mul(y).map(|d| (d.mantissa, d.scale)), slow, "{a} × {b}");
+                let (x, y) = (Decimal { mantissa: a, scale: 2 }, Decimal { mantissa: b, scale: 2 });
+                let slow = a.checked_add(b).map(|m| slow_trim(m, 2));
+                assert_eq!(x.add(y).map(|d| (d.mantissa, d.scale)), slow, "{a} + {b}");
+            }
+        }
+    }
 
     #[test]
     fn digits_are_to_string() {

@@ -9,6 +9,7 @@ use crate::span::Span;
 use crate::tokenizer::{Sentence, Token};
 use crate::vocab::WordId;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// How a figure is bounded: "khoảng 20" is `About`, "hơn 200" is `Over`.
@@ -99,19 +100,21 @@ pub enum EntityValue {
     Money {
         /// The whole amount.
         amount: Amount,
-        /// ISO 4217 code: VND, USD, EUR, …
-        unit: String,
+        /// ISO 4217 code: VND, USD, EUR, … (a [`Cow`]: a listed unit is
+        /// borrowed from the grammar, not copied into each value; read it as
+        /// a `&str`).
+        unit: Cow<'static, str>,
         /// What the price is per ("lít" in "1.050 đồng/lít").
-        per: Option<String>,
+        per: Option<Cow<'static, str>>,
     },
     /// "1,2 triệu tấn", "3.120 hộ", "61,3 tạ/ha".
     Quantity {
         /// The figure.
         amount: Amount,
-        /// The measure unit or counted noun.
-        unit: String,
+        /// The measure unit or counted noun (borrowed when listed, as for [`EntityValue::Money`]).
+        unit: Cow<'static, str>,
         /// The denominator of a rate ("ha" in "tạ/ha").
-        per: Option<String>,
+        per: Option<Cow<'static, str>>,
     },
     /// "lần thứ 13" → 13, "khóa XI" → 11.
     Ordinal(i64),

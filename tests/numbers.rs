@@ -71,8 +71,8 @@ fn check(sentence: &str, ty: &str, span: &str, value: &str, fields: &str) -> Res
             sign = s;
         }
         EntityValue::Money { unit: u, per: p, .. } | EntityValue::Quantity { unit: u, per: p, .. } => {
-            unit = Some(u.clone());
-            per = p.clone();
+            unit = Some(u.to_string());
+            per = p.as_ref().map(|p| p.to_string());
         }
         _ => {}
     }

@@ -32,7 +32,7 @@ fn points(v: &str) -> EntityValue {
 fn money(v: &str, unit: &str) -> EntityValue {
     EntityValue::Money {
         amount: Amount::exact(dec(v)),
-        unit: unit.into(),
+        unit: unit.to_owned().into(),
         per: None,
     }
 }
@@ -40,7 +40,7 @@ fn money(v: &str, unit: &str) -> EntityValue {
 fn qty(v: &str, unit: &str) -> EntityValue {
     EntityValue::Quantity {
         amount: Amount::exact(dec(v)),
-        unit: unit.into(),
+        unit: unit.to_owned().into(),
         per: None,
     }
 }
@@ -876,16 +876,16 @@ fn spec_value(spec: &str) -> EntityValue {
             let (unit, per) = per(&words[1..]);
             EntityValue::Money {
                 amount: amount_of(words[0]),
-                unit,
-                per,
+                unit: unit.into(),
+                per: per.map(Into::into),
             }
         }
         "qty" => {
             let (unit, per) = per(&words[1..]);
             EntityValue::Quantity {
                 amount: amount_of(words[0]),
-                unit,
-                per,
+                unit: unit.into(),
+                per: per.map(Into::into),
             }
         }
         "num" => EntityValue::Number(amount_of(words[0])),

@@ -465,7 +465,7 @@ pub(crate) fn unit_of(value: &EntityValue) -> Option<String> {
         EntityValue::Percent { sign, .. } => Some((*sign).to_owned()),
         // A rate's denominator stays on the entity ("per"): the record's unit
         // is the currency or the unit ("7,2 tấn/ha" → "tấn").
-        EntityValue::Money { unit, .. } | EntityValue::Quantity { unit, .. } => Some(unit.clone()),
+        EntityValue::Money { unit, .. } | EntityValue::Quantity { unit, .. } => Some(unit.as_ref().to_owned()),
         _ => None,
     }
 }

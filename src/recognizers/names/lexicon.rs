@@ -9,7 +9,7 @@
 use crate::grammar::GrammarFile;
 use crate::grammar_file;
 use crate::tokenizer::tokenize;
-use crate::vocab::{WordMap, WordSet};
+use crate::vocab::{WordId, WordMap, WordSet};
 use std::sync::LazyLock;
 
 /// The names gazetteers' phrase tables: [`crate::phrases::PhraseTable`].
@@ -135,6 +135,31 @@ pub(crate) struct TitlePart {
     pub bound: bool,
 }
 
+/// What the phrases of a table can be matched on before they are looked up:
+/// the keys of its one-word phrases, and the second words of the others.
+#[derive(Debug, Default)]
+pub(crate) struct Gate {
+    singles: WordSet,
+    seconds: WordSet,
+}
+
+impl Gate {
+    /// Notes the phrase of keys `keys`.
+    fn add(&mut self, keys: &[String]) {
+        match keys {
+            [one] => self.singles.insert(one),
+            [_, second, ..] => self.seconds.insert(second),
+            [] => {}
+        }
+    }
+
+    /// Can a phrase of the table match at a word `first` followed by
+    /// `second`? False only where none can (two bit tests).
+    pub fn may_match(&self, first: (WordId, &str), second: Option<(WordId, &str)>) -> bool {
+        self.singles.contains(first) || second.is_some_and(|s| self.seconds.contains(s))
+    }
+}
+
 /// Bit of [`Lexicon::first`]: a place starts with this key.
 pub(crate) const PLACE: u16 = 1;
 /// Bit of [`Lexicon::first`]: a place-unit word starts with this key.
@@ -164,6 +189,8 @@ pub(crate) const INTRO: u16 = 512;
 pub(crate) struct Lexicon {
     /// Provinces, regions, countries.
     pub places: Phrases<Place>,
+    /// What [`Lexicon::places`] can match on.
+    pub place_gate: Gate,
     /// Place-unit words.
     pub units: Phrases<Unit>,
     /// Organizations.
@@ -193,6 +220,9 @@ pub(crate) struct Lexicon {
     /// Matching keys of the phrases after which a place name belongs to the
     /// name of something else: facilities and currencies ("cao tốc", "đô la").
     pub place_hosts: Phrases<()>,
+    /// The last words of [`Lexicon::place_hosts`] ("tốc" of "cao tốc"): no
+    /// host ends at another word.
+    pub place_host_ends: WordSet,
     /// Matching keys of common nouns ending in a unit word ("vùng núi",
     /// "miền núi"): there the unit word introduces no place.
     pub unit_nouns: Phrases<()>,
@@ -215,7 +245,18 @@ fn add<V: PartialEq + std::fmt::Debug>(
     form: &str,
     value: V,
 ) {
-    let keys = form_keys(form);
+    add_keys(file, row, table, form, form_keys(form), value);
+}
+
+/// [`add`] with the keys of `form` read already.
+fn add_keys<V: PartialEq + std::fmt::Debug>(
+    file: &GrammarFile,
+    row: &crate::grammar::Row<'_>,
+    table: &mut Phrases<V>,
+    form: &str,
+    keys: Vec<String>,
+    value: V,
+) {
     if keys.is_empty() {
         return;
     }
@@ -254,10 +295,14 @@ fn load() -> Lexicon {
         // alias spelled like the canonical name but for case says how it is written.
         let respelled = split_aliases(row.get(3)).any(|a| a != canonical && form_keys(a) == form_keys(canonical));
         if kind != PlaceKind::UnitOnly && !respelled {
-            add(&file, &row, &mut lex.places, canonical, place(canonical));
+            let keys = form_keys(canonical);
+            lex.place_gate.add(&keys);
+            add_keys(&file, &row, &mut lex.places, canonical, keys, place(canonical));
         }
         for alias in split_aliases(row.get(3)) {
-            add(&file, &row, &mut lex.places, alias, place(alias));
+            let keys = form_keys(alias);
+            lex.place_gate.add(&keys);
+            add_keys(&file, &row, &mut lex.places, alias, keys, place(alias));
         }
     }
 
@@ -382,7 +427,11 @@ fn load() -> Lexicon {
                 lex.unit_nouns.push(form_keys(row.get(0)), ());
             }
             "host" => {
-                lex.place_hosts.push(form_keys(row.get(0)), ());
+                let keys = form_keys(row.get(0));
+                if let Some(last) = keys.last() {
+                    lex.place_host_ends.insert(last);
+                }
+                lex.place_hosts.push(keys, ());
             }
             _ => file.fail(&row, "where is empty, inner, body, clause, host or noun"),
         }

@@ -131,8 +131,17 @@ fn title_kind<'a>(ok: impl Fn(TitleKind) -> bool) -> impl Fn(Toks<'a>) -> TokRes
 fn name_shaped(t: &Tok<'_>) -> bool {
     t.token.kind == TokenKind::Word
         && t.token.capitalized
-        && (t.text().chars().skip(1).any(char::is_lowercase) || t.text().chars().count() == 1)
+        && lower_after_first(t.text())
         && !LEXICON.stops.contains(t.keyed())
+}
+
+/// True when `text` is one character, or has a lower-case letter after its
+/// first: an ASCII one found on the bytes, else the letters are decoded.
+fn lower_after_first(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next();
+    let rest = chars.as_str();
+    rest.is_empty() || rest.bytes().any(|b| b.is_ascii_lowercase()) || rest.chars().any(char::is_lowercase)
 }
 
 /// A listed place at the start of `input` accepted by `ok`, written with a
@@ -141,20 +150,20 @@ fn listed_place<'a>(input: Toks<'a>, ok: impl Fn(&lexicon::Place) -> bool) -> To
     let Some(first) = input.first() else {
         return fail(input);
     };
-    // One probe before reading the word's letters.
-    if !LEXICON.places.starts_with(first.keyed()) {
+    // Two probes before reading the word's letters: a place starts here,
+    // and is one word or goes on with the next one.
+    let second = input.get(1);
+    if !LEXICON.places.starts_with(first.keyed())
+        || !LEXICON.place_gate.may_match(first.keyed(), second.map(|t| t.keyed()))
+    {
         return fail(input);
     }
     let cap = first.token.capitalized;
     // "BỘ TƯ PHÁP": a heading in capitals is not the country "Pháp" (its
-    // letters read only when a place written in lower case is at stake).
+    // letters read only when a place written in lower case is at stake; an
+    // ASCII lower-case letter answers without decoding them).
     let shouting = std::cell::OnceCell::new();
-    let shouting = || {
-        *shouting.get_or_init(|| {
-            let text = first.text();
-            text.chars().nth(1).is_some() && !text.chars().any(char::is_lowercase)
-        })
-    };
+    let shouting = || *shouting.get_or_init(|| shouted(first.text()));
     match LEXICON
         .places
         .longest_in(&input, |p| (cap || !p.cap) && (p.acronym || !shouting()) && ok(p))
@@ -162,6 +171,14 @@ fn listed_place<'a>(input: Toks<'a>, ok: impl Fn(&lexicon::Place) -> bool) -> To
         Some((n, place)) => Ok((input.take_from(n), place)),
         None => fail(input),
     }
+}
+
+/// True for a word of two letters or more with no lower-case letter
+/// ("PHÁP"); an ASCII lower-case letter answers without decoding the others.
+fn shouted(text: &str) -> bool {
+    !text.bytes().any(|b| b.is_ascii_lowercase())
+        && text.chars().nth(1).is_some()
+        && !text.chars().any(char::is_lowercase)
 }
 
 /// A name syllable that continues a name: on the same line.
@@ -180,10 +197,15 @@ struct Emit<'s, 'a> {
     out: &'s mut Vec<Candidate>,
 }
 
-impl Emit<'_, '_> {
-    fn text(&self, r: &Range<usize>) -> String {
+impl<'a> Emit<'_, 'a> {
+    /// The text of tokens `r`.
+    fn slice(&self, r: &Range<usize>) -> &'a str {
         let span = self.view.tokens[r.start].span.cover(self.view.tokens[r.end - 1].span);
-        span.slice(self.view.text).to_owned()
+        span.slice(self.view.text)
+    }
+
+    fn text(&self, r: &Range<usize>) -> String {
+        self.slice(r).to_owned()
     }
 
     fn push(&mut self, tokens: Range<usize>, value: EntityValue, rule: &'static str) {
@@ -239,7 +261,7 @@ impl Emit<'_, '_> {
                     (_, Sep::CommaKiem) => ", kiêm ",
                 });
             }
-            title.push_str(&self.text(&(t.range.start..t.text_end.max(t.range.start + 1))));
+            title.push_str(self.slice(&(t.range.start..t.text_end.max(t.range.start + 1))));
             if let Some(o) = &t.org {
                 org = Some(o.canonical.to_string());
                 self.org(o);
@@ -290,8 +312,7 @@ fn hosted(view: &SentenceView<'_>, at: usize) -> bool {
         if end <= view.range.0 {
             return false;
         }
-        let host = |n: usize| end - view.range.0 >= n && phrase_between(&LEXICON.place_hosts, view, end - n, end);
-        if host(1) || host(2) {
+        if ends_host(view, end) {
             return true;
         }
         let name_or_dash = view
@@ -304,6 +325,20 @@ fn hosted(view: &SentenceView<'_>, at: usize) -> bool {
         end -= 1;
     }
     false
+}
+
+/// Does a host of [`hosted`] ("cao tốc", "đô la") of one or two words end
+/// right before token `end`? A host ends with one of its last words: one
+/// bit test before the look-ups.
+fn ends_host(view: &SentenceView<'_>, end: usize) -> bool {
+    let last = &view.tokens[end - 1];
+    LEXICON.place_host_ends.contains((last.word, view.key(end - 1))) && reads_host(view, end)
+}
+
+/// [`ends_host`] without its gate: the hosts ending before `end`, read.
+fn reads_host(view: &SentenceView<'_>, end: usize) -> bool {
+    let host = |n: usize| end - view.range.0 >= n && phrase_between(&LEXICON.place_hosts, view, end - n, end);
+    host(1) || host(2)
 }
 
 /// ", TITLE…" after a name, unless another name follows the titles: in
@@ -409,10 +444,12 @@ impl Recognizer for Names {
                 // "Chủ tịch HĐQT Vietjet Nguyễn Thị Phương Thảo": one or two
                 // unlisted capitalized words before a full name belong to the
                 // title (the body's own name).
+                // (`strict_name` here is read once, for either `k`.)
+                let no_name_here = std::cell::OnceCell::new();
                 if let Some(k) = (1..=2).find(|&k| {
                     rest.len() > k
                         && (0..k).all(|i| rest.get(i).is_some_and(|t| continues(&t)))
-                        && strict_name(rest).is_err()
+                        && *no_name_here.get_or_init(|| strict_name(rest).is_err())
                         && full_name_at(rest.take_from(k))
                 }) {
                     let rest_k = rest.take_from(k);
@@ -434,14 +471,14 @@ impl Recognizer for Names {
                     Ok((after, _)) if headed && after.first().is_some_and(|t| continues(&t)) => after,
                     _ => rest,
                 };
-                let loose = loose_name(rest).ok().filter(|(_, name)| {
+                let loose = loose_name_read(rest).ok().filter(|(_, (name, strict))| {
                     // "Chủ tịch Real Madrid": after a bare domestic head only a
                     // surname name or one syllable (a short mention) is a name.
                     let last = titles.last().map(|(_, t)| t);
                     let strong = last.is_some_and(|t| !t.headed || t.abroad || t.org.is_some() || t.place.is_some());
-                    strong || name.len() == 1 || strict_name(rest).is_ok()
+                    strong || name.len() == 1 || *strict
                 });
-                if let Some((rest, name)) = loose {
+                if let Some((rest, (name, _))) = loose {
                     let more = titles_after_name(rest).filter(|t| t[0].1.headed);
                     if titles.iter().all(|(_, t)| t.academic) {
                         // "PGS.TS Nguyễn Quang Huy": a degree alone is no
@@ -462,7 +499,8 @@ impl Recognizer for Names {
                     // "cầu thủ Brazil", "HLV Barcelona": after an occupation one
                     // unlisted word or a place is not a name ("ca sĩ Mỹ Tâm" is).
                     let place_only = listed_place(after, |_| true).is_ok_and(|(r, _)| r.offset() >= name.end);
-                    let one_word = name.len() == 1 && strict_name(after).is_err();
+                    // (A name read by `strict_name` has two words or more.)
+                    let one_word = name.len() == 1;
                     if part.kind == TitleKind::Role && (place_only || one_word) {
                         return;
                     }
@@ -554,6 +592,59 @@ mod tests {
             }
         }
         assert!(skipped.iter().all(|&n| n > 1000), "{skipped:?}");
+    }
+
+    /// The byte shortcuts and gates answer as the rules they stand for, at
+    /// every token of the corpus and the example tables.
+    #[test]
+    fn shortcuts_answer_as_the_rules() {
+        let lower = |t: &str| t.chars().skip(1).any(char::is_lowercase) || t.chars().count() == 1;
+        let shout = |t: &str| t.chars().nth(1).is_some() && !t.chars().any(char::is_lowercase);
+        let mut hosts = 0;
+        for text in crate::recognizers::numbers::tests::sample_texts() {
+            let toks = tokenize(&text);
+            for s in &toks.sentences {
+                let view = SentenceView {
+                    text: &text,
+                    tokens: &toks.tokens,
+                    keys: &toks.keys,
+                    range: (s.tokens.start, s.tokens.end),
+                };
+                for at in s.tokens.clone() {
+                    let t = view.text_of(at);
+                    assert_eq!(lower_after_first(t), lower(t), "{t:?}");
+                    assert_eq!(shouted(t), shout(t), "{t:?}");
+                    let input = view.from(at);
+                    let strict = strict_name(input).is_ok();
+                    assert!(
+                        loose_name_read(input).map_or(!strict, |(_, (_, s))| s == strict),
+                        "{t:?}"
+                    );
+                    if LEXICON.places.longest_in(&input, |_| true).is_some() {
+                        let second = input.get(1).map(|t| t.keyed());
+                        assert!(LEXICON
+                            .place_gate
+                            .may_match(input.first().expect("a token").keyed(), second));
+                    }
+                    if LEXICON.titles.longest_in(&input, |_| true).is_none() {
+                        assert!(
+                            title_read(input, true).is_err() && title_read(input, false).is_err(),
+                            "{t:?}"
+                        );
+                    }
+                    let slow = reads_host(&view, at + 1);
+                    assert_eq!(ends_host(&view, at + 1), slow, "{t:?}");
+                    hosts += usize::from(slow);
+                }
+            }
+        }
+        assert!(hosts > 10, "{hosts} hosts");
+        for t in [
+            "A", "Đ", "ĐBSCL", "PHÁP", "Pháp", "Lê", "LÊ", "Ấn", "X1", "1X", "aÀ", "Àa", "ǅa", "ß",
+        ] {
+            assert_eq!(lower_after_first(t), lower(t), "{t}");
+            assert_eq!(shouted(t), shout(t), "{t}");
+        }
     }
 
     #[test]

@@ -43,8 +43,15 @@ pub(super) fn strict_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
 
 /// A name in strong context: a surname name, or one to four capitalized words.
 pub(super) fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
-    if let Ok(r) = strict_name(input) {
-        return Ok(r);
+    let (rest, (name, _)) = loose_name_read(input)?;
+    Ok((rest, name))
+}
+
+/// [`loose_name`], and whether [`strict_name`] read it (so whether
+/// `strict_name(input)` succeeds, without reading it again).
+pub(super) fn loose_name_read(input: Toks<'_>) -> TokResult<'_, (Range<usize>, bool)> {
+    if let Ok((rest, r)) = strict_name(input) {
+        return Ok((rest, (r, true)));
     }
     match input.first() {
         Some(t) if name_shaped(&t) && !starts_title_or_org(input) => {}
@@ -68,7 +75,7 @@ pub(super) fn loose_name(input: Toks<'_>) -> TokResult<'_, Range<usize>> {
     if rest.offset() - input.offset() == 1 && one_letter {
         return fail(input); // an initial ("ông T.")
     }
-    Ok((rest, input.offset()..rest.offset()))
+    Ok((rest, (input.offset()..rest.offset(), false)))
 }
 
 pub(super) fn opt_comma(input: Toks<'_>) -> TokResult<'_, Option<Tok<'_>>> {

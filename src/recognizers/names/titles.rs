@@ -21,6 +21,16 @@ pub(super) struct TitleM {
 
 /// `title`; with `need_cap` the head (or rank) must be capitalized.
 pub(super) fn title(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
+    // A title starts with a title part of some kind: one look-up of any
+    // kind first, where most words start none (instead of one per kind).
+    if LEXICON.titles.longest_in(&input, |_| true).is_none() {
+        return fail(input);
+    }
+    title_read(input, need_cap)
+}
+
+/// [`title`] without its gate.
+pub(super) fn title_read(input: Toks<'_>, need_cap: bool) -> TokResult<'_, TitleM> {
     let start = input.offset();
     let cap_ok = |t: Option<Tok<'_>>| !need_cap || t.is_some_and(|t| t.token.capitalized);
     if let Ok((rest, part)) = title_kind(|k| matches!(k, TitleKind::Rank | TitleKind::Academic))(input) {

@@ -62,6 +62,17 @@ pub enum Suffix {
     Time,
 }
 
+impl Suffix {
+    /// The unit a measure, currency or counted noun names ("tấn", "VND",
+    /// "hộ"); empty for the others.
+    pub fn unit(&self) -> &str {
+        match self {
+            Suffix::Measure(u) | Suffix::Currency(u) | Suffix::Count(u) => u,
+            _ => "",
+        }
+    }
+}
+
 /// How an ordinal head takes its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadRole {
@@ -165,19 +176,29 @@ impl<T: Clone + PartialEq + std::fmt::Debug> PhraseTable<T> {
     /// The longest phrase at the start of `input`: (tokens used, value).
     #[inline]
     pub fn longest(&self, input: &Toks<'_>) -> Option<(usize, &T)> {
-        let first = input.first()?;
+        self.longest_with(input, input.first()?)
+    }
+
+    /// [`PhraseTable::longest`] when the caller has read the first token of
+    /// `input` already (`first`): it is not read again.
+    #[inline]
+    pub fn longest_with<'a>(&self, input: &Toks<'a>, first: Tok<'a>) -> Option<(usize, &T)> {
         let list = self.by_first.get(first.keyed())?;
-        // Each token is read once, however many phrases compare it.
-        let mut read: [Option<Tok<'_>>; 6] = [Some(first), None, None, None, None, None];
-        let mut token = |i: usize| match read.get_mut(i) {
+        // Each later token is read once, however many phrases compare it.
+        let mut read: [Option<Tok<'_>>; 5] = [None; 5];
+        let mut token = |i: usize| match read.get_mut(i - 1) {
             Some(slot) => *slot.get_or_insert_with(|| input.get(i).expect("within the input")),
             None => input.get(i).expect("within the input"),
         };
         list.iter().find_map(|(words, value)| {
+            let (head, more) = words.split_first()?;
+            // The list is the first token's: a first word compared by its key
+            // matches it already; one compared by its text is compared.
             let all = words.len() <= input.len()
-                && words.iter().enumerate().all(|(i, w)| {
-                    let t = token(i);
-                    (i == 0 || !t.token.gap_is_paragraph()) && w.matches(&t)
+                && (head.exact.is_none() || head.matches(&first))
+                && more.iter().enumerate().all(|(i, w)| {
+                    let t = token(i + 1);
+                    !t.token.gap_is_paragraph() && w.matches(&t)
                 });
             all.then_some((words.len(), value))
         })
@@ -246,6 +267,8 @@ impl GapExt for crate::tokenizer::Token {
 pub struct Lexicon {
     /// Number words by key.
     pub words: WordMap<WordRole>,
+    /// [`Lexicon::words`] by word id (read with [`Lexicon::role_by_id`]).
+    roles: Vec<Option<WordRole>>,
     /// Units, percent signs, currencies, counted nouns and time words after a figure.
     pub suffixes: PhraseTable<Suffix>,
     /// Approximation words written before a figure.
@@ -260,6 +283,14 @@ pub struct Lexicon {
     pub not_nouns: WordSet,
     /// Nouns before a whole number that make it an identifier ("Điều 5").
     pub id_heads: PhraseTable<()>,
+    /// The word id of "phần" ("một phần ba"), or [`UNLISTED`].
+    pub phan: WordId,
+    /// The words an ordinal can start at: "thứ", the first words of
+    /// [`Lexicon::ordinal_heads`] and of [`Lexicon::ordinal_words`].
+    pub ordinal_starts: WordSet,
+    /// The last words of [`Lexicon::id_heads`] ("lộ" of "Quốc lộ"): no
+    /// identifier noun ends at a word outside this set.
+    pub id_head_ends: WordSet,
 }
 
 fn parse_approx(file: &GrammarFile, row: &crate::grammar::Row<'_>, s: &str) -> Approx {
@@ -277,6 +308,7 @@ fn parse_approx(file: &GrammarFile, row: &crate::grammar::Row<'_>, s: &str) -> A
 fn load() -> Lexicon {
     let mut lex = Lexicon {
         words: WordMap::default(),
+        roles: Vec::new(),
         suffixes: PhraseTable::new(),
         approx_before: PhraseTable::new(),
         approx_after: PhraseTable::new(),
@@ -284,6 +316,9 @@ fn load() -> Lexicon {
         ordinal_heads: PhraseTable::new(),
         not_nouns: WordSet::default(),
         id_heads: PhraseTable::new(),
+        id_head_ends: WordSet::default(),
+        phan: word_id("phần"),
+        ordinal_starts: WordSet::default(),
     };
 
     let file = crate::grammar_file!("number_words.tsv");
@@ -308,6 +343,14 @@ fn load() -> Lexicon {
         let k = normalize::key(row.get(0));
         if lex.words.insert(&k, role).is_some_and(|old| old != role) {
             file.fail(&row, "word listed twice with different roles");
+        }
+    }
+
+    lex.roles = vec![None; crate::vocab::id_count()];
+    for (key, role) in lex.words.iter() {
+        match word_id(key) {
+            UNLISTED => {}
+            id => lex.roles[id as usize] = Some(*role),
         }
     }
 
@@ -351,6 +394,10 @@ fn load() -> Lexicon {
             }
             "id" => {
                 lex.id_heads.insert(&file, &row, form, ());
+                let toks = tokenize(form);
+                if let Some(last) = toks.tokens.last() {
+                    lex.id_head_ends.insert(toks.key_of(last));
+                }
                 continue;
             }
             _ => file.fail(&row, "kind must be count, time, not or id"),
@@ -391,7 +438,24 @@ fn load() -> Lexicon {
             ),
         }
     }
+    lex.ordinal_starts.insert("thứ");
+    let starts: Vec<String> = (lex.ordinal_heads.first_keys())
+        .chain(lex.ordinal_words.first_keys())
+        .map(str::to_owned)
+        .collect();
+    for key in starts {
+        lex.ordinal_starts.insert(&key);
+    }
     lex
+}
+
+impl Lexicon {
+    /// The role of the number word with word id `word` (not
+    /// [`UNLISTED`]): what [`Lexicon::words`] answers for it, with one index.
+    #[inline]
+    pub fn role_by_id(&self, word: WordId) -> Option<WordRole> {
+        self.roles.get(word as usize).copied().flatten()
+    }
 }
 
 /// Dropping tokens from the front of a [`Toks`] without panicking past its end.
@@ -431,6 +495,50 @@ mod tests {
         for w in lex.not_nouns.iter() {
             assert!(lex.suffixes.single(w, w).is_none(), "{w} is both a suffix and `not`");
         }
+    }
+
+    /// Roles by id answer as the map by key, for every word with an id.
+    #[test]
+    fn roles_by_id_are_the_roles_by_key() {
+        let lex = &*LEXICON;
+        let mut listed = 0;
+        for id in 1..crate::vocab::id_count() as WordId {
+            let by_key = lex.words.get((id, "")).copied();
+            assert_eq!(lex.role_by_id(id), by_key, "word {id}");
+            listed += usize::from(by_key.is_some());
+        }
+        assert_eq!(listed, lex.words.len(), "every number word has an id");
+    }
+
+    /// `longest_with`, which does not compare a first word known by its key,
+    /// answers as comparing every word, at every token of the sample texts.
+    #[test]
+    fn first_words_need_no_comparing() {
+        let lex = &*LEXICON;
+        let tables = [&lex.suffixes];
+        let mut found = 0;
+        for text in crate::recognizers::numbers::tests::sample_texts() {
+            let toks = tokenize(&text);
+            for at in 0..toks.tokens.len() {
+                let input = Toks::window(&text, &toks.tokens, &toks.keys, at, toks.tokens.len());
+                let first = input.first().expect("a token");
+                for table in tables {
+                    let slow = table.by_first.get(first.keyed()).and_then(|list| {
+                        list.iter().find_map(|(words, value)| {
+                            let all = words.len() <= input.len()
+                                && words.iter().enumerate().all(|(i, w)| {
+                                    let t = input.get(i).expect("within the input");
+                                    (i == 0 || !t.token.gap_is_paragraph()) && w.matches(&t)
+                                });
+                            all.then_some((words.len(), value))
+                        })
+                    });
+                    assert_eq!(table.longest_with(&input, first), slow, "{at} in {text:?}");
+                    found += usize::from(slow.is_some());
+                }
+            }
+        }
+        assert!(found > 1000, "{found} suffixes");
     }
 
     #[test]

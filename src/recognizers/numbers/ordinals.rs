@@ -94,9 +94,9 @@ fn integer(t: &Tok<'_>) -> Option<i64> {
 }
 
 /// A rank after "thứ": (tokens used, value, was it a small number that could be a weekday).
-fn rank(input: &Toks<'_>, roman_ok: bool) -> Option<(usize, i64, bool)> {
-    let t = input.first()?;
-    if let Some((n, &(first, v))) = LEXICON.ordinal_words.longest(input) {
+/// `t` is the first token of `input`.
+fn rank<'a>(input: &Toks<'a>, t: Tok<'a>, roman_ok: bool) -> Option<(usize, i64, bool)> {
+    if let Some((n, &(first, v))) = LEXICON.ordinal_words.longest_with(input, t) {
         if !first {
             return Some((n, v, v == 4));
         }
@@ -133,14 +133,23 @@ fn weekday_like(sentence: &SentenceView<'_>, thu: usize, n: usize, rank_tok: &To
             || sentence.key(after) == ",")
 }
 
+/// True when an ordinal can start at token `first`: only a head, an ordinal
+/// word or "thứ" starts one (one bit test, before any reading).
+pub(super) fn may_start(first: &Tok<'_>) -> bool {
+    LEXICON.ordinal_starts.contains(first.keyed())
+}
+
 /// Pushes the ordinal starting at the first token of `input`, if any.
 pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candidate>) {
     let Some(first) = input.first() else { return };
-    // Only a head, an ordinal word or "thứ" starts one: a probe each, before any reading.
-    let word = first.keyed();
-    if !(first.key == "thứ" || LEXICON.ordinal_heads.starts_with(word) || LEXICON.ordinal_words.starts_with(word)) {
-        return;
+    if may_start(&first) {
+        ordinal_from(sentence, input, first, out);
     }
+}
+
+/// [`ordinal`] where an ordinal may start ([`may_start`]) at `first`, the
+/// first token of `input`.
+pub(super) fn ordinal_from<'a>(sentence: &SentenceView<'_>, input: Toks<'a>, first: Tok<'a>, out: &mut Vec<Candidate>) {
     let mut push = |start: usize, end: usize, v: i64, rule: &'static str| {
         out.push(Candidate {
             tokens: start..end,
@@ -149,18 +158,19 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
         })
     };
     // head?
-    let (head_len, head) = match LEXICON.ordinal_heads.longest(&input) {
+    let (head_len, head) = match LEXICON.ordinal_heads.longest_with(&input, first) {
         Some((n, &h)) => (n, Some(h)),
         None => (0, None),
     };
     let rest = input.drop_front(head_len);
+    let rest_first = if head_len == 0 { Some(first) } else { rest.first() };
     let start = first.index;
     if let Some(h) = head {
         if matches!(
             h,
             HeadRole::Direct | HeadRole::Both | HeadRole::DirectOutside | HeadRole::Roman
         ) {
-            if let Some(t) = rest.first() {
+            if let Some(t) = rest_first {
                 let v = if h == HeadRole::Roman { None } else { integer(&t) };
                 let v = v.or_else(|| (t.token.kind == TokenKind::Word).then(|| roman(t.text())).flatten());
                 if let Some(v) = v {
@@ -174,8 +184,8 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
             return;
         }
     }
-    let Some(t) = rest.first() else { return };
-    if let Some((n, &(true, v))) = LEXICON.ordinal_words.longest(&rest) {
+    let Some(t) = rest_first else { return };
+    if let Some((n, &(true, v))) = LEXICON.ordinal_words.longest_with(&rest, t) {
         push(start, t.index + n, v, "numbers::ordinal_first");
         return;
     }
@@ -183,10 +193,10 @@ pub fn ordinal(sentence: &SentenceView<'_>, input: Toks<'_>, out: &mut Vec<Candi
         return;
     }
     let after = rest.drop_front(1);
-    let Some((n, v, small)) = rank(&after, head.is_some()) else {
+    let Some(rank_tok) = after.first() else { return };
+    let Some((n, v, small)) = rank(&after, rank_tok, head.is_some()) else {
         return;
     };
-    let rank_tok = after.first().expect("rank read a token");
     if head.is_none() && small && weekday_like(sentence, t.index, n, &rank_tok) {
         return;
     }

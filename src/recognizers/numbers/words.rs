@@ -30,6 +30,7 @@ use super::lexicon::{DropFront, WordRole, LEXICON};
 use crate::decimal::Decimal;
 use crate::token_input::{Tok, TokError, TokResult, Toks};
 use crate::tokenizer::TokenKind;
+use crate::vocab::UNLISTED;
 use nom::error::{ErrorKind, ParseError};
 
 /// A figure read from one or more tokens, before any unit.
@@ -53,20 +54,41 @@ fn fail<T>(input: Toks<'_>) -> TokResult<'_, T> {
 }
 
 /// The role of a token as a number word.
+#[inline]
 pub fn role(t: &Tok<'_>) -> Option<WordRole> {
     if t.token.kind != TokenKind::Word {
         return None;
     }
-    LEXICON.words.get(t.keyed()).copied()
+    match t.token.word {
+        UNLISTED => LEXICON.words.get(t.keyed()).copied(),
+        id => LEXICON.role_by_id(id),
+    }
 }
 
+/// The role of the `i`-th token of `input`: a listed word's by its id
+/// alone, so only an unlisted word's key is read.
+#[inline(always)]
 fn role_at(input: &Toks<'_>, i: usize) -> Option<WordRole> {
+    let t = input.token(i)?;
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    match t.word {
+        UNLISTED => unlisted_role(input, i),
+        id => LEXICON.role_by_id(id),
+    }
+}
+
+/// [`role_at`] of an unlisted word, by its key.
+#[inline(never)]
+fn unlisted_role(input: &Toks<'_>, i: usize) -> Option<WordRole> {
     input.get(i).and_then(|t| role(&t))
 }
 
-/// The digit after "mười" (`after_ten`) or "mươi" (`!after_ten`): never "năm".
-fn unit_after(t: &Tok<'_>, after_ten: bool) -> Option<u8> {
-    match role(t)? {
+/// The digit a word of role `role` gives after "mười" (`after_ten`) or
+/// "mươi" (`!after_ten`): never "năm".
+fn unit_after(role: Option<WordRole>, after_ten: bool) -> Option<u8> {
+    match role? {
         WordRole::Digit(5) | WordRole::Digit(0) => None,
         WordRole::Digit(1) => Some(1),
         WordRole::Digit(d) => Some(d),
@@ -78,13 +100,10 @@ fn unit_after(t: &Tok<'_>, after_ten: bool) -> Option<u8> {
 
 /// `tens`: 0-99 from spelled words; (value, words used).
 fn tens(input: Toks<'_>) -> TokResult<'_, u32> {
-    let Some(first) = input.first() else {
-        return fail(input);
-    };
-    match role(&first) {
+    match role_at(&input, 0) {
         Some(WordRole::Ten) => {
             let rest = input.drop_front(1);
-            match rest.first().and_then(|t| unit_after(&t, true)) {
+            match unit_after(role_at(&rest, 0), true) {
                 Some(u) => Ok((rest.drop_front(1), 10 + u as u32)),
                 None => Ok((rest, 10)),
             }
@@ -101,7 +120,7 @@ fn tens(input: Toks<'_>) -> TokResult<'_, u32> {
                     }
                     return Ok((rest, d as u32 * 10));
                 }
-                match rest.first().and_then(|t| unit_after(&t, false)) {
+                match unit_after(role_at(&rest, 0), false) {
                     Some(u) => Ok((rest.drop_front(1), d as u32 * 10 + u as u32)),
                     None => Ok((rest, d as u32 * 10)),
                 }
@@ -115,7 +134,7 @@ fn tens(input: Toks<'_>) -> TokResult<'_, u32> {
 
 /// `below_thousand`: 0-999 from spelled words.
 pub fn below_thousand(input: Toks<'_>) -> TokResult<'_, u32> {
-    let Some(Some(WordRole::Digit(h))) = input.first().map(|t| role(&t)) else {
+    let Some(WordRole::Digit(h)) = role_at(&input, 0) else {
         return tens(input);
     };
     if role_at(&input, 1) != Some(WordRole::Hundred) {
@@ -161,10 +180,10 @@ fn fraction_digits(input: Toks<'_>) -> TokResult<'_, String> {
     let mut out = String::new();
     let mut rest = input;
     for _ in 0..6 {
-        let Some(t) = rest.first() else { break };
-        match role(&t) {
+        let r = role_at(&rest, 0);
+        match r {
             Some(WordRole::Ten) | Some(WordRole::Digit(2..=9))
-                if matches!(role(&t), Some(WordRole::Ten)) || role_at(&rest, 1) == Some(WordRole::Tens) =>
+                if matches!(r, Some(WordRole::Ten)) || role_at(&rest, 1) == Some(WordRole::Tens) =>
             {
                 let (r, v) = tens(rest)?;
                 out.push_str(&format!("{v:02}"));
@@ -203,6 +222,17 @@ fn scales(input: &Toks<'_>) -> ([u32; 4], usize) {
         i += 1;
     }
     (exps, i)
+}
+
+/// True when `input` starts with a scale word ("triệu", "chục nghìn"): a
+/// number before it is multiplied.
+pub(super) fn starts_scale(input: &Toks<'_>) -> bool {
+    // What `scales` finds first: a scale, or "chục" before one.
+    match role_at(input, 0) {
+        Some(WordRole::Scale(_)) => true,
+        Some(WordRole::Dozen) => matches!(role_at(input, 1), Some(WordRole::Scale(_))),
+        _ => false,
+    }
 }
 
 /// Scale words at the start of `input` as one power of ten ("nghìn tỷ" =
@@ -269,16 +299,17 @@ impl Acc {
 /// A lead or group: a plain number token (no range, unit or glued scale)
 /// or a spelled number below a thousand, with a "phẩy" fraction when `lead`.
 fn group(input: Toks<'_>, lead: bool) -> TokResult<'_, (Decimal, usize, bool)> {
-    let Some(first) = input.first() else {
+    let Some(first) = input.token(0) else {
         return fail(input);
     };
-    if first.token.kind == TokenKind::Number {
-        return match parse_number_token(first.text()).as_ref().and_then(plain_value) {
+    if first.kind == TokenKind::Number {
+        let text = input.get(0).expect("a first token").text();
+        return match parse_number_token(text).as_ref().and_then(plain_value) {
             Some(v) => Ok((input.drop_front(1), (v, 0, true))),
             None => fail(input),
         };
     }
-    if !lead && role(&first) == Some(WordRole::Zero) {
+    if !lead && role_at(&input, 0) == Some(WordRole::Zero) {
         // "một nghìn lẻ năm" = 1005.
         return match role_at(&input, 1) {
             Some(WordRole::Digit(d @ 1..=9) | WordRole::Unit(d @ 4)) => {
@@ -383,6 +414,11 @@ pub(super) fn magnitude_from<'a>(
             break;
         }
         // After a scale: a group followed by a smaller scale, or a final group.
+        // (A group starts with a number or a number word: elsewhere `group`
+        // fails, not read.)
+        if rest.token(0).is_none_or(|t| t.kind != TokenKind::Number) && role_at(&rest, 0).is_none() {
+            break;
+        }
         let Ok((r, (v, w, _))) = group(rest, false) else {
             break;
         };
@@ -451,6 +487,28 @@ pub fn parse_words(text: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcuts of `magnitude_from` answer as the rules they skip, at
+    /// every token of the sample texts: `starts_scale` as `scales`, and no
+    /// group where neither a number nor a number word starts.
+    #[test]
+    fn scale_and_group_shortcuts_change_nothing() {
+        let mut words = 0;
+        for text in crate::recognizers::numbers::tests::sample_texts() {
+            let toks = crate::tokenizer::tokenize(&text);
+            for at in 0..toks.tokens.len() {
+                let input = Toks::window(&text, &toks.tokens, &toks.keys, at, toks.tokens.len());
+                assert_eq!(starts_scale(&input), scales(&input).1 > 0, "{at} in {text:?}");
+                let t = input.token(0).expect("a token");
+                if t.kind != TokenKind::Number && role_at(&input, 0).is_none() {
+                    assert!(group(input, false).is_err(), "{at} in {text:?}");
+                } else {
+                    words += 1;
+                }
+            }
+        }
+        assert!(words > 1000, "{words} number starts");
+    }
 
     #[test]
     fn the_whole_spelled_grammar() {
