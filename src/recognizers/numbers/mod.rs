@@ -550,7 +550,7 @@ fn figure_from<'a>(
     figure_read(sentence, input, first, approx_before, p)
 }
 
-/// [`figure`] without its gates: `approx_before` and `p` are what
+/// [`figure_from`] without its gates: `approx_before` and `p` are what
 /// `LEXICON.approx_before` and [`prefix`] find at the start of `input`,
 /// whose first token is `first`.
 fn figure_read<'a>(
