@@ -273,6 +273,33 @@ fn output_file_is_complete_and_no_temporary_is_left() {
     assert_eq!(names.len(), 1, "only the output file remains: {names:?}");
 }
 
+/// `--output` naming a device or a named pipe writes into it: renaming a
+/// finished temporary file over it would replace `/dev/null` with a file.
+#[test]
+fn output_to_a_named_pipe_writes_into_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("fifo");
+    let fifo = dir.join("out.pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = chiso(&["annotate", "--output", fifo.to_str().unwrap()], "Có 3 tấn.");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe is still a pipe: {kind:?}");
+    let written = reader.join().unwrap();
+    assert_eq!(written.lines().count(), 1, "{written}");
+    assert!(written.contains("\"3 tấn\""), "{written}");
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary is left: {names:?}");
+}
+
 #[test]
 fn conll_brat_and_pretty_formats() {
     let text = "Có 3 tấn.";

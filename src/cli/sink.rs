@@ -1,5 +1,7 @@
 //! Where output goes: standard output, or a file that appears only when
-//! complete (written under a temporary name, renamed at the end).
+//! complete (written under a temporary name, renamed at the end). A target
+//! that exists and is not a regular file (`/dev/null`, a named pipe) is
+//! written in place: renaming over it would replace the device with a file.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -38,6 +40,8 @@ pub fn remove_temporaries_on_interrupt() {
 pub enum Sink {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
+    /// An existing device or named pipe, written in place.
+    Special(BufWriter<File>),
     /// A temporary file renamed to `target` by [`Sink::finish`].
     File {
         file: BufWriter<File>,
@@ -60,6 +64,10 @@ impl Sink {
     pub fn open(path: Option<&Path>) -> io::Result<Sink> {
         match path {
             None => Ok(Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))),
+            Some(target) if is_special(target) => {
+                let file = std::fs::OpenOptions::new().write(true).open(target)?;
+                Ok(Sink::Special(BufWriter::with_capacity(1 << 16, file)))
+            }
             Some(target) => {
                 let temp = temp_path(target);
                 track(&temp);
@@ -77,6 +85,7 @@ impl Sink {
     pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.write_all(bytes),
+            Sink::Special(w) => w.write_all(bytes),
             Sink::File { file, .. } => file.write_all(bytes),
         }
     }
@@ -85,6 +94,7 @@ impl Sink {
     pub fn finish(self) -> io::Result<()> {
         match self {
             Sink::Stdout(mut w) => w.flush(),
+            Sink::Special(mut w) => w.flush(),
             Sink::File { file, temp, target } => {
                 let result = file.into_inner().map_err(|e| e.into_error()).and_then(|file| {
                     file.sync_all()?;
@@ -108,6 +118,12 @@ impl Sink {
             untrack(&temp);
         }
     }
+}
+
+/// Whether `path` exists and is something other than a regular file or a
+/// directory: a character device such as `/dev/null`, a named pipe, a socket.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Writes `bytes` to `path` atomically (temporary file, then rename).
