@@ -300,6 +300,38 @@ fn output_to_a_named_pipe_writes_into_the_pipe() {
     assert_eq!(names.len(), 1, "no temporary is left: {names:?}");
 }
 
+/// A symbolic link named by `--output` stays a link to the new output, and
+/// `/dev/stdout` writes into whatever standard output is open on.
+#[test]
+fn output_through_a_link_or_dev_stdout_keeps_the_link() {
+    let dir = scratch("links");
+    let real = dir.join("real.jsonl");
+    std::fs::write(&real, "old\n").unwrap();
+    let link = dir.join("link.jsonl");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = chiso(&["annotate", "--output", link.to_str().unwrap()], "Có 3 tấn.");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    let written = std::fs::read_to_string(&real).unwrap();
+    assert!(written.contains("\"3 tấn\"") && !written.contains("old"), "{written}");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "no temporary is left");
+
+    let captured = dir.join("stdout.jsonl");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["annotate", "--output", "/dev/stdout"])
+        .stdin(Stdio::piped())
+        .stdout(std::fs::File::create(&captured).unwrap())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("Có 5 tấn.".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&captured).unwrap();
+    assert!(written.contains("\"5 tấn\""), "{written}");
+    assert!(std::fs::symlink_metadata("/dev/stdout").is_ok_and(|m| !m.is_file()));
+}
+
 #[test]
 fn conll_brat_and_pretty_formats() {
     let text = "Có 3 tấn.";

@@ -148,7 +148,8 @@ pub struct RunOptions {
     pub reference_date: Option<Date>,
 
     /// Write to this file (for `annotate --format brat`, this folder) instead
-    /// of standard output. The file appears only when complete.
+    /// of standard output. The file appears only when complete (a device or
+    /// named pipe such as /dev/null is written directly).
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
 

@@ -1,7 +1,9 @@
 //! Where output goes: standard output, or a file that appears only when
 //! complete (written under a temporary name, renamed at the end). A target
-//! that exists and is not a regular file (`/dev/null`, a named pipe) is
-//! written in place: renaming over it would replace the device with a file.
+//! that exists and is not a regular file (`/dev/null`, a named pipe), or
+//! that names an open descriptor (`/dev/stdout`), is written in place:
+//! renaming over it would replace the device with a file. A symbolic link
+//! to a file stays a link: the file it points to is the one replaced.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -64,18 +66,20 @@ impl Sink {
     pub fn open(path: Option<&Path>) -> io::Result<Sink> {
         match path {
             None => Ok(Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))),
-            Some(target) if is_special(target) => {
+            Some(target) if written_in_place(target) => {
                 let file = std::fs::OpenOptions::new().write(true).open(target)?;
                 Ok(Sink::Special(BufWriter::with_capacity(1 << 16, file)))
             }
             Some(target) => {
-                let temp = temp_path(target);
+                // An existing link's final file is replaced, not the link.
+                let target = std::fs::canonicalize(target).unwrap_or_else(|_| target.to_owned());
+                let temp = temp_path(&target);
                 track(&temp);
                 let file = File::create(&temp).inspect_err(|_| untrack(&temp))?;
                 Ok(Sink::File {
                     file: BufWriter::with_capacity(1 << 16, file),
                     temp,
-                    target: target.to_owned(),
+                    target,
                 })
             }
         }
@@ -120,10 +124,14 @@ impl Sink {
     }
 }
 
-/// Whether `path` exists and is something other than a regular file or a
-/// directory: a character device such as `/dev/null`, a named pipe, a socket.
-fn is_special(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+/// Whether `path` is written in place rather than replaced: it exists and
+/// is something other than a regular file or a directory (`/dev/null`, a
+/// named pipe, a socket), or it lies under `/dev` or `/proc` (`/dev/stdout`
+/// names whatever the descriptor is open on).
+fn written_in_place(path: &Path) -> bool {
+    let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    let descriptor = path.starts_with("/dev") || path.starts_with("/proc");
+    special || (descriptor && path.exists())
 }
 
 /// Writes `bytes` to `path` atomically (temporary file, then rename).
