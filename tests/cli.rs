@@ -301,7 +301,7 @@ fn output_to_a_named_pipe_writes_into_the_pipe() {
 }
 
 /// A symbolic link named by `--output` stays a link to the new output, and
-/// `/dev/stdout` writes into whatever standard output is open on.
+/// `/dev/stdout` appends to whatever standard output is open on.
 #[test]
 fn output_through_a_link_or_dev_stdout_keeps_the_link() {
     let dir = scratch("links");
@@ -317,10 +317,11 @@ fn output_through_a_link_or_dev_stdout_keeps_the_link() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "no temporary is left");
 
     let captured = dir.join("stdout.jsonl");
+    std::fs::write(&captured, "header\n").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
         .args(["annotate", "--output", "/dev/stdout"])
         .stdin(Stdio::piped())
-        .stdout(std::fs::File::create(&captured).unwrap())
+        .stdout(std::fs::OpenOptions::new().append(true).open(&captured).unwrap())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -328,7 +329,10 @@ fn output_through_a_link_or_dev_stdout_keeps_the_link() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let written = std::fs::read_to_string(&captured).unwrap();
-    assert!(written.contains("\"5 tấn\""), "{written}");
+    assert!(
+        written.starts_with("header\n{") && written.contains("\"5 tấn\""),
+        "{written}"
+    );
     assert!(std::fs::symlink_metadata("/dev/stdout").is_ok_and(|m| !m.is_file()));
 }
 

@@ -42,7 +42,8 @@ pub fn remove_temporaries_on_interrupt() {
 pub enum Sink {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
-    /// An existing device or named pipe, written in place.
+    /// A device, a named pipe or a descriptor alias such as `/dev/stdout`,
+    /// written in place (appended to: what the shell wrote first stays).
     Special(BufWriter<File>),
     /// A temporary file renamed to `target` by [`Sink::finish`].
     File {
@@ -67,7 +68,7 @@ impl Sink {
         match path {
             None => Ok(Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))),
             Some(target) if written_in_place(target) => {
-                let file = std::fs::OpenOptions::new().write(true).open(target)?;
+                let file = std::fs::OpenOptions::new().append(true).open(target)?;
                 Ok(Sink::Special(BufWriter::with_capacity(1 << 16, file)))
             }
             Some(target) => {
