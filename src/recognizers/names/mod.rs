@@ -561,36 +561,27 @@ mod tests {
     #[test]
     fn skipped_rules_find_nothing_there() {
         let mut skipped = [0; 3];
-        for text in crate::recognizers::numbers::tests::sample_texts() {
-            let toks = tokenize(&text);
-            for s in &toks.sentences {
-                let view = SentenceView {
-                    text: &text,
-                    tokens: &toks.tokens,
-                    keys: &toks.keys,
-                    range: (s.tokens.start, s.tokens.end),
-                };
-                for at in s.tokens.clone() {
-                    let input = view.from(at);
-                    let tok = input.first().expect("a token");
-                    let bits = LEXICON.first.get(tok.keyed()).copied().unwrap_or(0);
-                    let cap = tok.token.capitalized;
-                    if !cap && bits & MODIFIER == 0 {
-                        assert!(chain(input, true).is_err(), "title at {:?}", tok.text());
-                        skipped[0] += 1;
-                    }
-                    if !cap && bits & (UNIT | PLACE_LOWER) == 0 && !tok.key.contains('.') {
-                        assert!(place(input).is_err(), "place at {:?}", tok.text());
-                        skipped[1] += 1;
-                    }
-                    if bits & INTRO == 0 {
-                        let introducer = |k| matches!(k, TitleKind::Honorific | TitleKind::Role);
-                        assert!(title_kind(introducer)(input).is_err(), "introducer at {:?}", tok.text());
-                        skipped[2] += 1;
-                    }
+        crate::recognizers::numbers::tests::each_sample_sentence(|view| {
+            for at in view.range.0..view.range.1 {
+                let input = view.from(at);
+                let tok = input.first().expect("a token");
+                let bits = LEXICON.first.get(tok.keyed()).copied().unwrap_or(0);
+                let cap = tok.token.capitalized;
+                if !cap && bits & MODIFIER == 0 {
+                    assert!(chain(input, true).is_err(), "title at {:?}", tok.text());
+                    skipped[0] += 1;
+                }
+                if !cap && bits & (UNIT | PLACE_LOWER) == 0 && !tok.key.contains('.') {
+                    assert!(place(input).is_err(), "place at {:?}", tok.text());
+                    skipped[1] += 1;
+                }
+                if bits & INTRO == 0 {
+                    let introducer = |k| matches!(k, TitleKind::Honorific | TitleKind::Role);
+                    assert!(title_kind(introducer)(input).is_err(), "introducer at {:?}", tok.text());
+                    skipped[2] += 1;
                 }
             }
-        }
+        });
         assert!(skipped.iter().all(|&n| n > 1000), "{skipped:?}");
     }
 
@@ -601,43 +592,34 @@ mod tests {
         let lower = |t: &str| t.chars().skip(1).any(char::is_lowercase) || t.chars().count() == 1;
         let shout = |t: &str| t.chars().nth(1).is_some() && !t.chars().any(char::is_lowercase);
         let mut hosts = 0;
-        for text in crate::recognizers::numbers::tests::sample_texts() {
-            let toks = tokenize(&text);
-            for s in &toks.sentences {
-                let view = SentenceView {
-                    text: &text,
-                    tokens: &toks.tokens,
-                    keys: &toks.keys,
-                    range: (s.tokens.start, s.tokens.end),
-                };
-                for at in s.tokens.clone() {
-                    let t = view.text_of(at);
-                    assert_eq!(lower_after_first(t), lower(t), "{t:?}");
-                    assert_eq!(shouted(t), shout(t), "{t:?}");
-                    let input = view.from(at);
-                    let strict = strict_name(input).is_ok();
+        crate::recognizers::numbers::tests::each_sample_sentence(|view| {
+            for at in view.range.0..view.range.1 {
+                let t = view.text_of(at);
+                assert_eq!(lower_after_first(t), lower(t), "{t:?}");
+                assert_eq!(shouted(t), shout(t), "{t:?}");
+                let input = view.from(at);
+                let strict = strict_name(input).is_ok();
+                assert!(
+                    loose_name_read(input).map_or(!strict, |(_, (_, s))| s == strict),
+                    "{t:?}"
+                );
+                if LEXICON.places.longest_in(&input, |_| true).is_some() {
+                    let second = input.get(1).map(|t| t.keyed());
+                    assert!(LEXICON
+                        .place_gate
+                        .may_match(input.first().expect("a token").keyed(), second));
+                }
+                if LEXICON.titles.longest_in(&input, |_| true).is_none() {
                     assert!(
-                        loose_name_read(input).map_or(!strict, |(_, (_, s))| s == strict),
+                        title_read(input, true).is_err() && title_read(input, false).is_err(),
                         "{t:?}"
                     );
-                    if LEXICON.places.longest_in(&input, |_| true).is_some() {
-                        let second = input.get(1).map(|t| t.keyed());
-                        assert!(LEXICON
-                            .place_gate
-                            .may_match(input.first().expect("a token").keyed(), second));
-                    }
-                    if LEXICON.titles.longest_in(&input, |_| true).is_none() {
-                        assert!(
-                            title_read(input, true).is_err() && title_read(input, false).is_err(),
-                            "{t:?}"
-                        );
-                    }
-                    let slow = reads_host(&view, at + 1);
-                    assert_eq!(ends_host(&view, at + 1), slow, "{t:?}");
-                    hosts += usize::from(slow);
                 }
+                let slow = reads_host(view, at + 1);
+                assert_eq!(ends_host(view, at + 1), slow, "{t:?}");
+                hosts += usize::from(slow);
             }
-        }
+        });
         assert!(hosts > 10, "{hosts} hosts");
         for t in [
             "A", "Đ", "ĐBSCL", "PHÁP", "Pháp", "Lê", "LÊ", "Ấn", "X1", "1X", "aÀ", "Àa", "ǅa", "ß",
