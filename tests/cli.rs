@@ -44,6 +44,16 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// The names of the files in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn annotates_the_corpus_folder_in_order() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -149,10 +159,7 @@ fn a_stopped_run_leaves_no_output_file() {
         "",
     );
     assert_eq!(out.status.code(), Some(1));
-    let names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names = names_in(&dir);
     assert_eq!(names, ["in.jsonl"], "neither the output nor a temporary file remains");
 }
 
@@ -266,10 +273,7 @@ fn output_file_is_complete_and_no_temporary_is_left() {
     assert!(out.status.success(), "{}", stderr(&out));
     let written = std::fs::read_to_string(&target).unwrap();
     assert_eq!(written.lines().count(), 1);
-    let names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names = names_in(&dir);
     assert_eq!(names.len(), 1, "only the output file remains: {names:?}");
 }
 
@@ -293,10 +297,7 @@ fn output_to_a_named_pipe_writes_into_the_pipe() {
     let written = reader.join().unwrap();
     assert_eq!(written.lines().count(), 1, "{written}");
     assert!(written.contains("\"3 tấn\""), "{written}");
-    let names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names = names_in(&dir);
     assert_eq!(names.len(), 1, "no temporary is left: {names:?}");
 }
 
@@ -314,7 +315,7 @@ fn output_through_a_link_or_dev_stdout_keeps_the_link() {
     assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     let written = std::fs::read_to_string(&real).unwrap();
     assert!(written.contains("\"3 tấn\"") && !written.contains("old"), "{written}");
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2, "no temporary is left");
+    assert_eq!(names_in(&dir), ["link.jsonl", "real.jsonl"], "no temporary is left");
 
     let captured = dir.join("stdout.jsonl");
     std::fs::write(&captured, "header\n").unwrap();

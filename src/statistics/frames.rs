@@ -55,6 +55,18 @@ pub(crate) struct Item {
     pub lead: Option<Change>,
 }
 
+impl Item {
+    /// An item of tokens that are no entity ("tăng", "so với cùng kỳ").
+    fn of_tokens(kind: Kind, tokens: Range<usize>) -> Item {
+        Item {
+            kind,
+            tokens,
+            entity: None,
+            lead: None,
+        }
+    }
+}
+
 /// Splits a sentence into items: the outermost entities, then the longest
 /// vocabulary phrase at each token, else single tokens. `entities` are the
 /// sentence's (indices into `doc.entities`); `outer` is a scratch buffer.
@@ -148,12 +160,7 @@ pub(crate) fn lex(
             _ => None,
         };
         if let Some(kind) = kind {
-            items.push(Item {
-                kind,
-                tokens: i..i + 1,
-                entity: None,
-                lead: None,
-            });
+            items.push(Item::of_tokens(kind, i..i + 1));
             i += 1;
             continue;
         }
@@ -161,12 +168,7 @@ pub(crate) fn lex(
         let starts = lexicon.starts_of(doc, token);
         let (may_word, may_indicator) = (starts.any(Starts::WORD), starts.any(Starts::INDICATOR));
         if !may_word && !may_indicator {
-            items.push(Item {
-                kind: Kind::Plain,
-                tokens: i..i + 1,
-                entity: None,
-                lead: None,
-            });
+            items.push(Item::of_tokens(Kind::Plain, i..i + 1));
             i += 1;
             continue;
         }
@@ -184,12 +186,7 @@ pub(crate) fn lex(
                 (Some(role), false) => Kind::Word(role),
                 (None, false) => Kind::Plain,
             };
-            items.push(Item {
-                kind,
-                tokens: i..i + 1,
-                entity: None,
-                lead: None,
-            });
+            items.push(Item::of_tokens(kind, i..i + 1));
             i += 1;
             continue;
         }
@@ -224,12 +221,7 @@ pub(crate) fn lex(
             (Some((wl, role)), _) => (Kind::Word(role), wl),
             (None, None) => (Kind::Plain, 1),
         };
-        items.push(Item {
-            kind,
-            tokens: i..i + len,
-            entity: None,
-            lead: None,
-        });
+        items.push(Item::of_tokens(kind, i..i + len));
         i += len;
     }
 }
