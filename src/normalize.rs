@@ -353,9 +353,13 @@ impl WordCache {
             return decide(word, &key);
         };
         let slot = self.slots[at];
-        if slot.word_len == 0 || slot.word != bytes || slot.word_len as usize != word.len() {
+        let at = if slot.word_len == 0 || slot.word != bytes || slot.word_len as usize != word.len() {
             self.fill(at, bytes, word, &mut String::new());
-        }
+            // Filling may have grown the table: the word has a new slot.
+            self.slot_of(bytes, word.len())
+        } else {
+            at
+        };
         let slot = self.slots[at];
         if slot.flags & ABBREVIATION_KNOWN == 0 {
             let key = if slot.flags & KEY_IS_WORD != 0 {
@@ -634,6 +638,29 @@ mod tests {
                 let mut fresh = String::new();
                 let expected = push_key_facts(word, &mut fresh);
                 assert_eq!((cached, facts), (fresh, expected), "{word}");
+            }
+        }
+        assert_eq!(cache.slots.len(), 1 << 8);
+    }
+
+    /// A word first met as a possible abbreviation can make the table grow;
+    /// the answer is still the one for its own key.
+    #[test]
+    fn the_abbreviation_answer_survives_growth() {
+        let words: Vec<String> = (0..3000).map(|i| format!("TT{i}")).collect();
+        let text = words.join(" ");
+        let mut cache = WordCache::growing(2, 8);
+        let listed = |word: &str| word.ends_with('7');
+        for _ in 0..2 {
+            let mut at = 0;
+            for word in &words {
+                let span = at..at + word.len();
+                at = span.end + 1;
+                let answer = cache.abbreviation(&text, span, |w, k| {
+                    assert_eq!(k, key(w), "the key of {w}");
+                    listed(w)
+                });
+                assert_eq!(answer, listed(word), "{word}");
             }
         }
         assert_eq!(cache.slots.len(), 1 << 8);
