@@ -35,3 +35,74 @@ fn one_annotator_serves_many_threads() {
         }
     }
 }
+
+/// The texts of the gold corpus, one per document.
+fn corpus_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus/ is readable")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    paths.sort();
+    let mut texts = Vec::new();
+    for path in paths {
+        for line in std::fs::read_to_string(&path).expect("a UTF-8 file").lines() {
+            let doc: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            texts.push(doc["text"].as_str().expect("a text").to_owned());
+        }
+    }
+    texts
+}
+
+/// A thread's history changes no result: the corpus annotated in order on a
+/// fresh thread equals it annotated in reverse order on another, after
+/// tens of thousands of distinct words went through the thread's caches.
+#[test]
+fn results_do_not_depend_on_what_a_thread_annotated_before() {
+    let texts = corpus_texts();
+    assert!(texts.len() > 20, "{} corpus documents", texts.len());
+    let annotator = Annotator::new();
+    let json = |text: &str| to_value(&annotator.annotate(text), JsonOptions::default());
+    let forward: Vec<_> = std::thread::scope(|s| s.spawn(|| texts.iter().map(|t| json(t)).collect()).join().unwrap());
+    let backward: Vec<_> = std::thread::scope(|s| {
+        s.spawn(|| {
+            for round in 0..4 {
+                let filler: String = (0..5000).map(|i| format!("Từ{round}x{i} TT. TP. ")).collect();
+                json(&filler);
+            }
+            let mut out: Vec<_> = texts.iter().rev().map(|t| json(t)).collect();
+            out.reverse();
+            out
+        })
+        .join()
+        .unwrap()
+    });
+    for (i, (a, b)) in forward.iter().zip(&backward).enumerate() {
+        assert_eq!(a, b, "corpus document {i} annotated differently after another history");
+    }
+}
+
+/// An abbreviation stays one token whatever the thread met before it, also
+/// when it is the word that makes the thread's word cache grow: on fresh
+/// threads, "TT." follows n distinct words for n around every power of two
+/// a cache size can take.
+#[test]
+fn an_abbreviation_met_as_the_cache_grows_stays_one_token() {
+    for bits in 8..=15 {
+        for n in (1usize << bits) - 2..(1 << bits) + 3 {
+            let mut text: String = (0..n).map(|i| format!("từ{i} ")).collect();
+            text.push_str("TT. Phú Thứ");
+            let words: Vec<String> = std::thread::spawn(move || {
+                let toks = chiso::tokenizer::tokenize(&text);
+                toks.tokens[n..]
+                    .iter()
+                    .map(|t| t.span.slice(&text).to_owned())
+                    .collect()
+            })
+            .join()
+            .unwrap();
+            assert_eq!(words, ["TT.", "Phú", "Thứ"], "after {n} words");
+        }
+    }
+}
