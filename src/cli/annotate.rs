@@ -7,7 +7,7 @@ use super::{AnnotateArgs, Colour, Format, OffsetUnit};
 use chiso::output::json::JsonOptions;
 use chiso::output::{brat, conll, html, json, pretty, Offsets};
 use chiso::{Annotator, Document};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -114,7 +114,7 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         skip_bad: args.run.skip_bad,
         stopped: false,
     };
-    let progress = progress_bar(input_size(&sources), args.run.quiet);
+    let mut progress = Progress::new(&sources, args.run.quiet);
     let mut reader = Reader::new(sources, args.run.input, args.run.lossy, args.run.skip_bad);
     super::sink::remove_temporaries_on_interrupt();
     // A reader thread reads the next batch while the workers decode and
@@ -192,8 +192,8 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
                     (None, None) => {}
                 }
                 run.documents += 1;
-                if let Some(bar) = &progress {
-                    bar.inc(size as u64);
+                if let Some(progress) = &mut progress {
+                    progress.advance(size as u64);
                 }
             }
         }
@@ -202,8 +202,8 @@ pub fn run(args: AnnotateArgs) -> ExitCode {
         }
         Ok(())
     });
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
+    if let Some(progress) = progress {
+        progress.bar.finish_and_clear();
     }
     // The reader has ended once every batch was taken. After a failed write
     // or bad input it is left behind: the process ends without waiting for it.
@@ -253,28 +253,58 @@ enum Done {
     },
 }
 
-/// Total size of the input files (standard input counts as 0).
-fn input_size(sources: &[Source]) -> u64 {
-    sources
-        .iter()
-        .map(|s| match s {
-            Source::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-            Source::Stdin => 0,
-        })
-        .sum()
+/// A progress bar on stderr, when stderr is a terminal, for inputs of more
+/// than a few MB: against the files' total size, or, when standard input is
+/// read (its size unknown), a running count of bytes that appears once a few
+/// MB have gone through.
+struct Progress {
+    bar: ProgressBar,
+    /// Bytes done before a hidden bar (standard input) is shown.
+    show_at: Option<u64>,
 }
 
-/// A progress bar on stderr for runs over more than a few MB, when stderr is a terminal.
-fn progress_bar(total: u64, quiet: bool) -> Option<ProgressBar> {
+impl Progress {
     const SHOW_ABOVE: u64 = 4 << 20;
-    if quiet || total < SHOW_ABOVE || !io::stderr().is_terminal() {
-        return None;
+
+    fn new(sources: &[Source], quiet: bool) -> Option<Progress> {
+        if quiet || !io::stderr().is_terminal() {
+            return None;
+        }
+        if sources.iter().any(|s| matches!(s, Source::Stdin)) {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+            let style =
+                ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {elapsed}").expect("a valid template");
+            bar.set_style(style);
+            return Some(Progress {
+                bar,
+                show_at: Some(Self::SHOW_ABOVE),
+            });
+        }
+        let total: u64 = sources
+            .iter()
+            .map(|s| match s {
+                Source::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+                Source::Stdin => 0,
+            })
+            .sum();
+        if total < Self::SHOW_ABOVE {
+            return None;
+        }
+        let bar = ProgressBar::new(total);
+        let style = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+            .expect("a valid template");
+        bar.set_style(style);
+        Some(Progress { bar, show_at: None })
     }
-    let bar = ProgressBar::new(total);
-    let style = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-        .expect("a valid template");
-    bar.set_style(style);
-    Some(bar)
+
+    /// Counts `bytes` more of input done.
+    fn advance(&mut self, bytes: u64) {
+        self.bar.inc(bytes);
+        if self.show_at.is_some_and(|at| self.bar.position() >= at) {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.show_at = None;
+        }
+    }
 }
 
 struct Run {
