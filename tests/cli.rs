@@ -337,6 +337,26 @@ fn output_through_a_link_or_dev_stdout_keeps_the_link() {
     assert!(std::fs::symlink_metadata("/dev/stdout").is_ok_and(|m| !m.is_file()));
 }
 
+/// A file under /dev that is a plain file (a tmpfs such as /dev/shm) is
+/// replaced like any other, not appended to.
+#[test]
+fn a_plain_file_under_dev_is_replaced() {
+    let shm = Path::new("/dev/shm");
+    if !shm.is_dir() {
+        eprintln!("skipped: no /dev/shm");
+        return;
+    }
+    let target = shm.join(format!("chiso-test-{}.jsonl", std::process::id()));
+    for text in ["Có 3 tấn.", "Có 5 tấn."] {
+        let out = chiso(&["annotate", "--output", target.to_str().unwrap()], text);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let written = std::fs::read_to_string(&target).unwrap();
+    std::fs::remove_file(&target).unwrap();
+    assert_eq!(written.lines().count(), 1, "{written}");
+    assert!(written.contains("\"5 tấn\""), "{written}");
+}
+
 #[test]
 fn conll_brat_and_pretty_formats() {
     let text = "Có 3 tấn.";

@@ -127,11 +127,16 @@ impl Sink {
 
 /// Whether `path` is written in place rather than replaced: it exists and
 /// is something other than a regular file or a directory (`/dev/null`, a
-/// named pipe, a socket), or it lies under `/dev` or `/proc` (`/dev/stdout`
-/// names whatever the descriptor is open on).
+/// named pipe, a socket), or it names an open descriptor (`/dev/stdout`,
+/// `/dev/fd/1`, `/proc/self/fd/1`), whatever that is open on.
 fn written_in_place(path: &Path) -> bool {
     let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
-    let descriptor = path.starts_with("/dev") || path.starts_with("/proc");
+    let into_proc = |p: &Path| p.starts_with("/proc");
+    let descriptor = std::fs::read_link(path).is_ok_and(|target| into_proc(&target))
+        || path
+            .parent()
+            .and_then(|dir| std::fs::canonicalize(dir).ok())
+            .is_some_and(|dir| into_proc(&dir));
     special || (descriptor && path.exists())
 }
 
