@@ -357,6 +357,16 @@ fn a_plain_file_under_dev_is_replaced() {
     assert!(written.contains("\"5 tấn\""), "{written}");
 }
 
+/// `--output` naming a folder fails before any input is read.
+#[test]
+fn output_to_a_folder_is_refused_at_once() {
+    let dir = scratch("output-folder");
+    let out = chiso(&["annotate", "--output", dir.to_str().unwrap()], "Có 3 tấn.");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is a folder"), "{}", stderr(&out));
+    assert!(names_in(&dir).is_empty(), "no temporary is left: {:?}", names_in(&dir));
+}
+
 #[test]
 fn conll_brat_and_pretty_formats() {
     let text = "Có 3 tấn.";

@@ -67,6 +67,8 @@ impl Sink {
     pub fn open(path: Option<&Path>) -> io::Result<Sink> {
         match path {
             None => Ok(Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))),
+            // Found now, not when the finished file is renamed at the end.
+            Some(target) if target.is_dir() => Err(io::Error::other("is a folder")),
             Some(target) if written_in_place(target) => {
                 let file = std::fs::OpenOptions::new().append(true).open(target)?;
                 Ok(Sink::Special(BufWriter::with_capacity(1 << 16, file)))
