@@ -4,6 +4,8 @@ use chiso::output::json::{to_value, JsonOptions};
 use chiso::Annotator;
 use std::sync::Arc;
 
+mod common;
+
 #[test]
 fn one_annotator_serves_many_threads() {
     let texts = [
@@ -36,31 +38,12 @@ fn one_annotator_serves_many_threads() {
     }
 }
 
-/// The texts of the gold corpus, one per document.
-fn corpus_texts() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus/ is readable")
-        .map(|e| e.expect("an entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    paths.sort();
-    let mut texts = Vec::new();
-    for path in paths {
-        for line in std::fs::read_to_string(&path).expect("a UTF-8 file").lines() {
-            let doc: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
-            texts.push(doc["text"].as_str().expect("a text").to_owned());
-        }
-    }
-    texts
-}
-
 /// A thread's history changes no result: the corpus annotated in order on a
 /// fresh thread equals it annotated in reverse order on another, after
 /// tens of thousands of distinct words went through the thread's caches.
 #[test]
 fn results_do_not_depend_on_what_a_thread_annotated_before() {
-    let texts = corpus_texts();
+    let texts: Vec<String> = common::corpus_documents().into_iter().map(|d| d.text).collect();
     assert!(texts.len() > 20, "{} corpus documents", texts.len());
     let annotator = Annotator::new();
     let json = |text: &str| to_value(&annotator.annotate(text), JsonOptions::default());
