@@ -323,8 +323,9 @@ impl WordCache {
             return (push_key_facts(&text[span], out), false);
         };
         let slot = self.slots[at];
-        if slot.word_len == 0 || slot.word != bytes || slot.word_len as usize != len {
-            return self.fill(at, bytes, &text[span], out);
+        if !slot.holds(bytes, len) {
+            let (_, facts, same) = self.fill(at, bytes, &text[span], out);
+            return (facts, same);
         }
         let facts = WordFacts {
             id: slot.id,
@@ -352,13 +353,10 @@ impl WordCache {
             push_key_uncached(word, &mut key);
             return decide(word, &key);
         };
-        let slot = self.slots[at];
-        let at = if slot.word_len == 0 || slot.word != bytes || slot.word_len as usize != word.len() {
-            self.fill(at, bytes, word, &mut String::new());
-            // Filling may have grown the table: the word has a new slot.
-            self.slot_of(bytes, word.len())
-        } else {
+        let at = if self.slots[at].holds(bytes, word.len()) {
             at
+        } else {
+            self.fill(at, bytes, word, &mut String::new()).0
         };
         let slot = self.slots[at];
         if slot.flags & ABBREVIATION_KNOWN == 0 {
@@ -392,10 +390,11 @@ impl WordCache {
         (hash >> 40) as usize & (self.slots.len() - 1)
     }
 
-    /// Keys `word` and stores its facts in slot `at`; appends the key to
-    /// `out` unless it is the word itself (then `true`).
+    /// Keys `word` and stores its facts in slot `at`, or in its slot of the
+    /// grown table when the table grows first; appends the key to `out`
+    /// unless it is the word itself (then `true`). Returns the slot used.
     #[cold]
-    fn fill(&mut self, mut at: usize, bytes: [u64; 2], word: &str, out: &mut String) -> (WordFacts, bool) {
+    fn fill(&mut self, mut at: usize, bytes: [u64; 2], word: &str, out: &mut String) -> (usize, WordFacts, bool) {
         self.misses += 1;
         if self.misses > self.slots.len() && self.slots.len() < self.max_slots {
             self.slots = vec![Slot::default(); 2 * self.slots.len()].into_boxed_slice();
@@ -433,7 +432,15 @@ impl WordCache {
         if same {
             out.truncate(key_start);
         }
-        (facts, same)
+        (at, facts, same)
+    }
+}
+
+impl Slot {
+    /// Does this slot hold the word of `len` bytes read as `bytes`?
+    #[inline(always)]
+    fn holds(&self, bytes: [u64; 2], len: usize) -> bool {
+        self.word_len != 0 && self.word == bytes && self.word_len as usize == len
     }
 }
 
@@ -598,6 +605,18 @@ mod tests {
         }
     }
 
+    /// The space-separated words of `text` with their byte ranges.
+    fn word_spans(text: &str) -> Vec<(&str, Range<usize>)> {
+        let mut at = 0;
+        text.split(' ')
+            .map(|word| {
+                let span = at..at + word.len();
+                at = span.end + 1;
+                (word, span)
+            })
+            .collect()
+    }
+
     #[test]
     fn the_word_cache_answers_as_keying_each_time() {
         // Four slots: words collide, replace each other, and fill the arena
@@ -605,10 +624,7 @@ mod tests {
         let text = "Hoà hòa HOÀ Thủ tướng Nguyễn nghiêng Ngửa Internationalization TP đ Đ x Ủy uỷ ÀÁÂ";
         let mut cache = WordCache::new(2);
         for round in 0..8 {
-            let mut at = 0;
-            for word in text.split(' ') {
-                let span = at..at + word.len();
-                at = span.end + 1;
+            for (word, span) in word_spans(text) {
                 let mut cached = String::new();
                 let facts = cache.push_key(text, span.clone(), &mut cached);
                 let mut fresh = String::new();
@@ -629,10 +645,7 @@ mod tests {
         let text = words.join(" ");
         let mut cache = WordCache::growing(2, 8);
         for _ in 0..2 {
-            let mut at = 0;
-            for word in &words {
-                let span = at..at + word.len();
-                at = span.end + 1;
+            for (word, span) in word_spans(&text) {
                 let mut cached = String::new();
                 let facts = cache.push_key(&text, span, &mut cached);
                 let mut fresh = String::new();
@@ -652,10 +665,7 @@ mod tests {
         let mut cache = WordCache::growing(2, 8);
         let listed = |word: &str| word.ends_with('7');
         for _ in 0..2 {
-            let mut at = 0;
-            for word in &words {
-                let span = at..at + word.len();
-                at = span.end + 1;
+            for (word, span) in word_spans(&text) {
                 let answer = cache.abbreviation(&text, span, |w, k| {
                     assert_eq!(k, key(w), "the key of {w}");
                     listed(w)
