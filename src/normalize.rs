@@ -12,6 +12,7 @@
 //!    "oa", "oe", "uy" ("hoà", "thuý", "uỷ") and the first elsewhere ("hài", "múa");
 //! 4. "qu" and "gi" before another vowel count as consonants ("quý", "giá").
 
+use crate::span::first_bytes;
 use crate::vocab::WordId;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -469,19 +470,8 @@ fn load_padded(bytes: &[u8], start: usize, len: usize) -> [u64; 2] {
     };
     let lo = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
     let hi = u64::from_le_bytes(chunk[8..].try_into().expect("eight bytes"));
-    [lo & LOW_MASKS[len], hi & LOW_MASKS[len.saturating_sub(8)]]
+    [lo & first_bytes(len.min(8)), hi & first_bytes(len.saturating_sub(8))]
 }
-
-/// `LOW_MASKS[n]` keeps the first `n` bytes (up to 8) of a little-endian machine word.
-const LOW_MASKS: [u64; 17] = {
-    let mut masks = [u64::MAX; 17];
-    let mut n = 0;
-    while n < 8 {
-        masks[n] = (1 << (8 * n)) - 1;
-        n += 1;
-    }
-    masks
-};
 
 /// The matching key of `word` as a new `String`.
 ///

@@ -2,6 +2,24 @@
 
 use std::ops::Range;
 
+/// The mask of the first `n` (at most eight) bytes of a `u64` read
+/// little-endian: a span's bytes read eight at a time, past its end masked off.
+#[inline]
+pub(crate) fn first_bytes(n: usize) -> u64 {
+    // From a table: a load is cheaper than the shift's check of `n` on the
+    // tokenizer's path.
+    const FIRST_BYTES: [u64; 9] = {
+        let mut masks = [u64::MAX; 9];
+        let mut n = 0;
+        while n < 8 {
+            masks[n] = (1 << (8 * n)) - 1;
+            n += 1;
+        }
+        masks
+    };
+    FIRST_BYTES[n]
+}
+
 /// A half-open byte range `start..end` into the caller's original `&str`.
 ///
 /// Every token, sentence and entity carries one; `&text[span.range()]` is

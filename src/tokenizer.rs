@@ -320,7 +320,7 @@ impl Scanner<'_, '_> {
                 },
             };
             if space != Gap::None {
-                pos += if b < 0x80 { 1 } else { utf8_len(b) };
+                pos += utf8_len(b);
                 // A newline after a newline is a blank line; spaces keep the larger gap.
                 gap = if b == b'\n' { space } else { gap.max(space) };
                 continue;
@@ -507,8 +507,6 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// A URL ("https://…", "www.…") or, when the text has an "@", an e-mail
-    /// address, up to the next space, without trailing punctuation.
     /// Can an address start here, at first byte `b`? Only "ht…" and "ww…"
     /// start URLs; an e-mail address needs an "@" before the next space.
     #[inline(always)]
@@ -526,6 +524,9 @@ impl Scanner<'_, '_> {
         self.pos >= self.next_at.1
     }
 
+    /// A URL ("https://…", "www.…") or, when an "@" comes before the next
+    /// space, an e-mail address, up to the next space, without trailing
+    /// punctuation.
     fn scan_address(&mut self) -> Option<TokenKind> {
         let head = &self.bytes[self.pos..];
         let rest = &self.text[self.pos..];

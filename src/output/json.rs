@@ -6,9 +6,9 @@
 //! statistics record are listed once (`entity_fields`, `statistic_fields`)
 //! and go either to JSON text or to a `serde_json::Value` ([`to_value`]).
 
-use super::{first_bytes, OffsetMap, Offsets};
+use super::{OffsetMap, Offsets};
 use crate::model::{Amount, Document, Entity, EntityValue, Statistic};
-use crate::span::Span;
+use crate::span::{first_bytes, Span};
 use crate::tokenizer::TokenKind;
 use serde::Serialize;
 use serde_json::{Map, Value};

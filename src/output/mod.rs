@@ -7,6 +7,8 @@ pub mod html;
 pub mod json;
 pub mod pretty;
 
+use crate::span::first_bytes;
+
 /// How offsets are counted in the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Offsets {
@@ -41,12 +43,6 @@ pub struct OffsetMap<'a> {
 
 /// Distance in bytes between the checkpoints of an [`OffsetMap`].
 pub const CHECKPOINT: usize = 4096;
-
-/// The mask of the first `n` (at most eight) bytes of a `u64` read little-endian.
-#[inline]
-pub(crate) fn first_bytes(n: usize) -> u64 {
-    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
-}
 
 /// The continuation bytes (`10xxxxxx`) among the eight bytes of `x`.
 #[inline]
