@@ -405,12 +405,7 @@ impl Scanner<'_, '_> {
     }
 
     fn eat_while(&mut self, pred: impl Fn(char) -> bool) {
-        while let Some(&b) = self.bytes.get(self.pos) {
-            let c = if b < 0x80 {
-                b as char
-            } else {
-                char_at(self.text, self.pos).expect("char boundary")
-            };
+        while let Some(c) = self.peek() {
             if !pred(c) {
                 break;
             }
@@ -475,11 +470,7 @@ impl Scanner<'_, '_> {
                 self.scan_word()
             };
         }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            char_at(self.text, self.pos).expect("char boundary")
-        };
+        let c = self.peek().expect("a token starts here");
         let word_char = is_word_char(c);
         if word_char && self.may_be_address(b) {
             if let Some(kind) = self.scan_address() {
