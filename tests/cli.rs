@@ -249,6 +249,20 @@ fn usage_errors_exit_2() {
     assert!(stderr(&out).contains("/no/such/path.txt: no such file or folder"));
     let out = chiso(&["annotate", "--format", "xml"], "");
     assert_eq!(out.status.code(), Some(2));
+    // Too many worker threads is refused before any is started (the system
+    // would refuse some of them, with a panic in the starting thread).
+    for jobs in ["100000", "hai"] {
+        let out = chiso(&["annotate", "--jobs", jobs], "Năm 2023.");
+        assert_eq!(out.status.code(), Some(2), "--jobs {jobs}");
+        assert!(
+            stderr(&out).contains("from 1 to 1024"),
+            "--jobs {jobs}: {}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"), "--jobs {jobs}");
+    }
+    let out = chiso(&["annotate", "--jobs", "0"], "Năm 2023.");
+    assert_eq!(out.status.code(), Some(0), "--jobs 0 is every core");
 }
 
 #[test]

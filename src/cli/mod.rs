@@ -153,8 +153,8 @@ pub struct RunOptions {
     #[arg(long, short, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
-    /// Worker threads (default: every core).
-    #[arg(long, short, value_name = "N")]
+    /// Worker threads, 1 to 1024 (default, or 0: every core).
+    #[arg(long, short, value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
 
     /// Print no warnings, summary or progress bar on stderr (errors are still printed).
@@ -257,6 +257,19 @@ pub enum Colour {
     Always,
     /// Never.
     Never,
+}
+
+/// The most worker threads `--jobs` asks for: more only cost memory (each
+/// has its own stack) and can make the system refuse to start them.
+const MAX_JOBS: usize = 1024;
+
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n <= MAX_JOBS => Ok(n),
+        _ => Err(format!(
+            "expected a number of worker threads from 1 to {MAX_JOBS}, or 0 for every core"
+        )),
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
