@@ -32,7 +32,7 @@ class Annotator:
     def __init__(self, reference_date: Optional[DateLike] = None, *, jobs: Optional[int] = None) -> None:
         """reference_date: for texts without a date of their own (ValueError
         when not a calendar day, with the CLI's message); jobs: threads of a
-        batch (None: every core)."""
+        batch, 1 to 1024 (None: every core)."""
     @property
     def reference_date(self) -> Optional[str]:
         """The reference date as "YYYY-MM-DD", or None."""

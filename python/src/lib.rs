@@ -33,7 +33,7 @@ enum Jobs {
 /// own: a str "YYYY-MM-DD", a datetime.date, or None (such dates then stay
 /// unresolved). A bad date raises ValueError with the message of the CLI's
 /// --reference-date.
-/// jobs: threads that annotate the texts of a batch (None: every core). With
+/// jobs: threads that annotate the texts of a batch, 1 to 1024 (None: every core). With
 /// a distributed engine that already runs one worker per core, use jobs=1.
 ///
 /// >>> import chiso
@@ -316,6 +316,9 @@ impl Annotator {
         let jobs_mode = match jobs {
             None => Jobs::Global,
             Some(0) => return Err(PyValueError::new_err("jobs must be at least 1")),
+            // As the CLI's --jobs: more threads only cost memory, and the
+            // system may refuse to start them.
+            Some(n) if n > 1024 => return Err(PyValueError::new_err(format!("jobs must be at most 1024, not {n}"))),
             Some(1) => Jobs::One,
             Some(n) => Jobs::Pool(
                 rayon::ThreadPoolBuilder::new()

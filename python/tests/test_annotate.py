@@ -129,6 +129,8 @@ def test_wrong_types_raise_type_error(nlp):
         nlp.annotate_batch(["a", "b"], dates=["2023-06-20"])
     with pytest.raises(ValueError, match="jobs must be at least 1"):
         chiso.Annotator(jobs=0)
+    with pytest.raises(ValueError, match="jobs must be at most 1024, not 100000"):
+        chiso.Annotator(jobs=100000)
 
 
 def test_batch_equals_one_by_one(nlp):
