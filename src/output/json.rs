@@ -85,25 +85,29 @@ pub fn write_document(doc: &Document, options: JsonOptions, out: &mut Vec<u8>) {
         }
         out.push(b']');
     }
-    out.extend_from_slice(b",\"entities\":[");
-    for (i, e) in doc.entities.iter().enumerate() {
+    out.extend_from_slice(b",\"entities\":");
+    push_objects(out, &doc.entities, |e, object| {
+        entity_fields(e, text, &mut offsets, object)
+    });
+    out.extend_from_slice(b",\"statistics\":");
+    push_objects(out, &doc.statistics, |s, object| {
+        statistic_fields(s, text, &mut offsets, object)
+    });
+    out.extend_from_slice(b"}\n");
+}
+
+/// `items` as a JSON array of objects, the fields of each written by `fields`.
+fn push_objects<T>(out: &mut Vec<u8>, items: &[T], mut fields: impl FnMut(&T, &mut JsonObject<'_>)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
         let mut object = JsonObject::open(out);
-        entity_fields(e, text, &mut offsets, &mut object);
+        fields(item, &mut object);
         object.close();
     }
-    out.extend_from_slice(b"],\"statistics\":[");
-    for (i, s) in doc.statistics.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        let mut object = JsonObject::open(out);
-        statistic_fields(s, text, &mut offsets, &mut object);
-        object.close();
-    }
-    out.extend_from_slice(b"]}\n");
+    out.push(b']');
 }
 
 /// `doc` as a `serde_json::Value` (for tests, the evaluation and the other
