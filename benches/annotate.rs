@@ -8,6 +8,7 @@
 use chiso::Annotator;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::fs::File;
+use std::hash::{Hash, Hasher};
 use std::hint::black_box;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -61,6 +62,44 @@ fn documents(text: &str) -> Vec<&str> {
     text.lines().filter(|l| !l.trim().is_empty()).collect()
 }
 
+/// The floor tokenizer: runs of letters and digits and single other
+/// characters, each looked up once in a table of the words seen (direct
+/// mapped, 2^14 slots, as the tokenizer's word cache), pushed as (start, end,
+/// slot). Letters are decided on their first bytes as in the tokenizer: ASCII,
+/// U+00C0–U+024F (without × ÷) and U+1E00–U+1EFF.
+fn split_letters_look_up_words<'t>(text: &'t str, seen: &mut [&'t [u8]], tokens: &mut Vec<(u32, u32, u32)>) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let start = pos;
+        while pos < bytes.len() {
+            let (b, next) = (bytes[pos], bytes.get(pos + 1).copied().unwrap_or(0));
+            pos += match b {
+                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
+                0xC3 if next != 0x97 && next != 0xB7 => 2,
+                0xC4..=0xC8 => 2,
+                0xC9 if next < 0x90 => 2,
+                0xE1 if (0xB8..=0xBB).contains(&next) => 3,
+                _ => break,
+            };
+        }
+        if pos == start {
+            pos += text[pos..].chars().next().map_or(1, char::len_utf8);
+            if bytes[start].is_ascii_whitespace() {
+                continue;
+            }
+        }
+        let word = &bytes[start..pos];
+        let mut hash = rustc_hash::FxHasher::default();
+        word.hash(&mut hash);
+        let slot = hash.finish() as usize & (seen.len() - 1);
+        if seen[slot] != word {
+            seen[slot] = word;
+        }
+        tokens.push((start as u32, pos as u32, slot as u32));
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let annotator = Annotator::new();
     for (name, file, text) in inputs() {
@@ -75,6 +114,24 @@ fn bench(c: &mut Criterion) {
                 let lines = BufReader::new(File::open(&file).expect("readable")).lines();
                 lines
                     .map(|l| l.expect("UTF-8").split_whitespace().count())
+                    .sum::<usize>()
+            })
+        });
+        // Cut each line into runs of letters and digits and single other
+        // characters, give each run an id from a hash map, keep start, end and
+        // id: the least a tokenizer that gives word ids does, and so the
+        // ceiling for `tokenize` (which also reads numbers, abbreviations,
+        // addresses, keys and sentences).
+        group.bench_function("floor_split_letters_look_up_words", |b| {
+            let mut seen: Vec<&[u8]> = vec![&[]; 1 << 14];
+            let mut tokens = Vec::new();
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| {
+                        tokens.clear();
+                        split_letters_look_up_words(black_box(d), &mut seen, &mut tokens);
+                        tokens.len()
+                    })
                     .sum::<usize>()
             })
         });
