@@ -117,11 +117,10 @@ fn bench(c: &mut Criterion) {
                     .sum::<usize>()
             })
         });
-        // Cut each line into runs of letters and digits and single other
-        // characters, give each run an id from a hash map, keep start, end and
-        // id: the least a tokenizer that gives word ids does, and so the
-        // ceiling for `tokenize` (which also reads numbers, abbreviations,
-        // addresses, keys and sentences).
+        // The least a tokenizer that gives word ids does (see
+        // `split_letters_look_up_words`), into one reused vector: the ceiling
+        // for `tokenize`, which also reads numbers, abbreviations, addresses,
+        // keys, capitals and sentences, and returns each document's own tokens.
         group.bench_function("floor_split_letters_look_up_words", |b| {
             let mut seen: Vec<&[u8]> = vec![&[]; 1 << 14];
             let mut tokens = Vec::new();
